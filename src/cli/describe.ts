@@ -1,0 +1,17 @@
+// `cx describe`. Placeholder registration; the owning work item replaces this file.
+import type { Command } from 'commander';
+import { runner } from './run.js';
+import { CxError } from '../ui/errors.js';
+
+export function register(program: Command): void {
+  program
+    .command('describe')
+    .description('describe (not available yet)')
+    .allowUnknownOption()
+    .argument('[args...]')
+    .action((_args, _opts, cmd: Command) =>
+      runner(cmd, async () => {
+        throw new CxError({ en: 'cx describe is not available yet.', zh: 'cx describe 尚未实现。' }, 2);
+      }),
+    );
+}

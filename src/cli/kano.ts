@@ -1,0 +1,17 @@
+// `cx kano`. Placeholder registration; the owning work item replaces this file.
+import type { Command } from 'commander';
+import { runner } from './run.js';
+import { CxError } from '../ui/errors.js';
+
+export function register(program: Command): void {
+  program
+    .command('kano')
+    .description('kano (not available yet)')
+    .allowUnknownOption()
+    .argument('[args...]')
+    .action((_args, _opts, cmd: Command) =>
+      runner(cmd, async () => {
+        throw new CxError({ en: 'cx kano is not available yet.', zh: 'cx kano 尚未实现。' }, 2);
+      }),
+    );
+}

@@ -1,0 +1,24 @@
+// Any analysis command takes a dataset directory or a raw export (DESIGN.md §1).
+import { statSync } from 'node:fs';
+import type { Survey } from './types.js';
+import { readSurvey, type ReadOptions } from '../ingest/index.js';
+import { inputError } from '../ui/errors.js';
+
+export interface LoadOptions extends ReadOptions {
+  /** Only these column ids are needed (a dataset may load just them). */
+  columns?: string[];
+}
+
+export async function loadInput(input: string, opts: LoadOptions = {}): Promise<Survey> {
+  let st;
+  try {
+    st = statSync(input);
+  } catch {
+    throw inputError(`${input}: no such file or dataset; check the path.`, `${input}：找不到该文件或数据集，请检查路径。`);
+  }
+  if (st.isDirectory()) {
+    const { loadDataset } = await import('./store.js');
+    return loadDataset(input, opts);
+  }
+  return readSurvey(input, opts);
+}
