@@ -1,17 +1,105 @@
-// `cx drivers`. Placeholder registration; the owning work item replaces this file.
+// `cx drivers <input> --outcome COL [--drivers COL,...]`: parse flags → load → drivers() → JSON or table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import type { Ctx } from './context.js';
+import { inputError } from '../ui/errors.js';
+import type { DriversResult } from '../metrics/drivers.js';
+
+interface DriversOpts {
+  outcome?: string;
+  drivers?: string;
+  performance?: string;
+  weight?: string;
+  config?: string;
+}
 
 export function register(program: Command): void {
   program
     .command('drivers')
-    .description('drivers (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx drivers is not available yet.', zh: 'cx drivers 尚未实现。' }, 2);
+    .description('Key driver analysis: r, β, VIF, relative weights, Shapley/LMG, importance–performance quadrants')
+    .argument('<input>', 'dataset directory or survey export')
+    .option('--outcome <col>', 'the outcome column (overall satisfaction, likelihood to recommend …)')
+    .option('--drivers <cols>', 'driver columns, comma-separated (default: every other rating column)')
+    .option('--performance <how>', 'driver performance: mean | top2', 'mean')
+    .option('--weight <col>', 'respondent weight column')
+    .option('--config <file>', 'cx.yaml with a drivers section (default: ./cx.yaml if present)')
+    .action((input: string, opts: DriversOpts, cmd: Command) =>
+      runner(cmd, async (ctx) => {
+        const { loadInput } = await import('../dataset/load.js');
+        const { loadConfig } = await import('../config/load.js');
+        const { applyConfig } = await import('../config/apply.js');
+        const cfg = loadConfig(opts.config);
+        const outcome = opts.outcome ?? cfg.drivers?.outcome;
+        if (!outcome) {
+          throw inputError('cx drivers needs --outcome COL (or drivers.outcome in cx.yaml).', 'cx drivers 需要 --outcome COL（或 cx.yaml 中的 drivers.outcome）。');
+        }
+        const explicitPerf = cmd.getOptionValueSource('performance') === 'cli';
+        const perf = explicitPerf ? opts.performance : (cfg.drivers?.performance ?? opts.performance);
+        if (perf !== 'mean' && perf !== 'top2') {
+          throw inputError(`--performance must be mean or top2, not "${perf}".`, `--performance 只能是 mean 或 top2，而不是 "${perf}"。`);
+        }
+        const list = opts.drivers
+          ? opts.drivers.split(',').map((s) => s.trim()).filter(Boolean)
+          : cfg.drivers?.drivers;
+        const survey = applyConfig(await loadInput(input), cfg);
+        const { drivers } = await import('../metrics/drivers.js');
+        const result = drivers(survey, { outcome, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight });
+        for (const b of result.nonNumeric) {
+          ctx.warn(
+            `${b.count} non-numeric value(s) in column "${b.column}" treated as missing (rows ${b.rows.join(', ')}: ${b.values.map((v) => `"${v}"`).join(', ')}).`,
+            `列 "${b.column}" 中有 ${b.count} 个非数值按缺失处理（第 ${b.rows.join('、')} 行：${b.values.map((v) => `"${v}"`).join('、')}）。`,
+          );
+        }
+        if (result.excluded) {
+          ctx.info(
+            `${result.excluded} row(s) with a missing value were left out (listwise); n = ${result.n}.`,
+            `${result.excluded} 行存在缺失值，已整行剔除；n = ${result.n}。`,
+          );
+        }
+        for (const d of result.drivers) {
+          if (d.suppressor) {
+            ctx.warn(
+              `"${d.driver}": the sign of β differs from the sign of r (suppressor effect); read its β with care.`,
+              `"${d.driver}"：β 与 r 符号相反（抑制效应），请谨慎解读其 β。`,
+            );
+          }
+          if (d.vif > 5) {
+            ctx.warn(`"${d.driver}": VIF ${d.vif.toFixed(1)} (> 5), strongly overlapping with other drivers.`, `"${d.driver}"：VIF 为 ${d.vif.toFixed(1)}（> 5），与其他驱动因素高度重叠。`);
+          }
+        }
+        const { renderTable, fmt } = await import('../ui/table.js');
+        const { QUADRANT_LABELS } = await import('../metrics/drivers.js');
+        ctx.emit(result, () => render(ctx, result, renderTable, fmt, QUADRANT_LABELS));
       }),
     );
+}
+
+function render(
+  ctx: Ctx,
+  r: DriversResult,
+  renderTable: (h: string[], rows: (string | number)[][], align?: ('left' | 'right' | 'center')[]) => string,
+  fmt: (n: number | null | undefined, d?: number) => string,
+  labels: Record<string, { en: string; zh: string }>,
+): string {
+  const top2 = r.method.performance.startsWith('top');
+  const hasSh = r.drivers.some((d) => d.shapley != null);
+  const head = [
+    ctx.t('driver', '驱动因素'), 'r', 'β', 'p', 'VIF', ctx.t('RW %', '相对权重 %'), ...(hasSh ? [ctx.t('Shapley %', 'Shapley %')] : []),
+    ctx.t('rank', '排名'), top2 ? ctx.t('top-2 %', '前两项 %') : ctx.t('mean', '均值'), ctx.t('quadrant', '象限'),
+  ];
+  const rows = [...r.drivers].sort((a, b) => a.rank - b.rank).map((d) => [
+    d.driver, fmt(d.r, 2), fmt(d.beta, 2), d.p < 0.001 ? '<.001' : fmt(d.p, 3), fmt(d.vif, 2), fmt(d.weightPct, 1),
+    ...(hasSh ? [fmt(d.shapleyPct, 1)] : []), d.rank, top2 ? fmt(100 * d.performance, 0) : fmt(d.performance, 2),
+    ctx.lang === 'zh' ? labels[d.quadrant]!.zh : labels[d.quadrant]!.en,
+  ]);
+  const stars = r.fP < 0.001 ? '<.001' : fmt(r.fP, 3);
+  return [
+    `${ctx.t('outcome', '结果变量')}: ${r.outcome}   n = ${r.n}${r.excluded ? ctx.t(` (${r.excluded} excluded)`, `（剔除 ${r.excluded}）`) : ''}   R² = ${fmt(r.r2, 3)}   ${ctx.t('adj. R²', '调整 R²')} = ${fmt(r.adjR2, 3)}   F(${r.df1}, ${r.df2}) = ${fmt(r.f, 2)}, p ${stars.startsWith('<') ? stars : '= ' + stars}`,
+    renderTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)]),
+    ctx.t(
+      'RW % = Johnson relative weight as % of R²; quadrants split at the mean importance and mean performance.',
+      '相对权重 % = Johnson 相对权重占 R² 的百分比；象限以重要性均值和表现均值划分。',
+    ),
+    ...(r.n < 30 ? [ctx.t(`unstable: n = ${r.n} < 30.`, `样本不足：n = ${r.n} < 30，结果不稳定。`)] : []),
+  ].join('\n');
 }

@@ -1,17 +1,66 @@
-// `cx export`. Placeholder registration; the owning work item replaces this file.
+// `cx export <input> --format csv|xlsx|parquet -o OUT`: the responses as one clean table (one header row of
+// question ids). CSV cells that could run as spreadsheet formulas are neutralised (see dataset/write.ts).
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import { inputError } from '../ui/errors.js';
+
+interface ExportOpts {
+  format?: string;
+  output?: string;
+  columns?: string;
+}
 
 export function register(program: Command): void {
   program
     .command('export')
-    .description('export (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx export is not available yet.', zh: 'cx export 尚未实现。' }, 2);
+    .description('export a dataset as one clean CSV/XLSX/Parquet table / 把数据集导出为 CSV/XLSX/Parquet 表')
+    .argument('<input>', 'dataset directory or export file')
+    .option('--format <fmt>', 'csv, xlsx, parquet or jsonl (default: from the -o extension)')
+    .requiredOption('-o, --output <file>', 'output file')
+    .option('--columns <ids>', 'only these columns, comma-separated')
+    .action((input: string, opts: ExportOpts, cmd: Command) =>
+      runner(cmd, async (ctx) => {
+        const { extname, resolve } = await import('node:path');
+        const out = opts.output!;
+        const fmt = (opts.format ?? extname(out).slice(1)).toLowerCase();
+        if (!['csv', 'xlsx', 'parquet', 'jsonl'].includes(fmt)) {
+          throw inputError(
+            `--format ${opts.format ?? `(from ${out})`}: unsupported; use csv, xlsx, parquet or jsonl.`,
+            `--format ${opts.format ?? `（来自 ${out}）`}：不支持；请用 csv、xlsx、parquet 或 jsonl。`,
+          );
+        }
+        if (resolve(out) === resolve(input)) throw inputError(`-o ${out}: is the input itself; choose another output file.`, `-o ${out}：与输入相同；请换一个输出文件。`);
+        const { loadInput } = await import('../dataset/load.js');
+        const want = opts.columns?.split(',').map((s) => s.trim()).filter(Boolean);
+        const s = await loadInput(input, { columns: want });
+        const ids = want ? s.questions.filter((q) => s.columns.has(q.id) && (want.includes(q.id) || want.includes(q.source ?? ''))).map((q) => q.id) : s.questions.map((q) => q.id).filter((id) => s.columns.has(id));
+        if (want) {
+          const missing = want.filter((w) => !s.questions.some((q) => (q.id === w || q.source === w) && s.columns.has(q.id)));
+          if (missing.length) throw inputError(`--columns: no column ${missing.join(', ')} in ${input}; run cx describe ${input} to list them.`, `--columns：${input} 中没有列 ${missing.join('、')}；用 cx describe ${input} 查看列名。`);
+        }
+        if (fmt === 'parquet') {
+          const { writeParquet } = await import('../dataset/parquet.js');
+          await writeParquet(out, s, ids);
+        } else {
+          const { writeTable } = await import('../dataset/write.js');
+          const cols = ids.map((id) => s.columns.get(id)!);
+          function* rows() {
+            for (let i = 0; i < s.nRows; i++) {
+              const r = new Array<string | number | null>(cols.length);
+              for (let c = 0; c < cols.length; c++) {
+                const col = cols[c]!;
+                if (col.kind === 'num') {
+                  const v = col.values[i]!;
+                  r[c] = Number.isNaN(v) ? null : v;
+                } else r[c] = col.values[i] ?? null;
+              }
+              yield r;
+            }
+          }
+          await writeTable(out, ids, rows(), { format: fmt as 'csv' | 'xlsx' | 'jsonl' });
+        }
+        const result = { input, output: out, format: fmt, rows: s.nRows, columns: ids.length };
+        ctx.emit(result, () => ctx.t(`wrote ${out} (${fmt}): ${s.nRows} rows × ${ids.length} columns`, `已写入 ${out}（${fmt}）：${s.nRows} 行 × ${ids.length} 列`));
       }),
     );
 }

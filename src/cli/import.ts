@@ -1,17 +1,93 @@
-// `cx import`. Placeholder registration; the owning work item replaces this file.
+// `cx import <files...>`: read, recognise and append each export to a dataset directory.
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import type { Ctx } from './context.js';
+
+interface ImportOpts {
+  output?: string;
+  platform?: string;
+  wave?: string;
+  encoding?: string;
+  includePreview?: boolean;
+  sheet?: string;
+}
+
+export interface FileReport {
+  file: string;
+  platform: string;
+  encoding: string;
+  wave: string;
+  rowsRead: number;
+  rowsKept: number;
+  exclusions: { reason: string; count: number; rows?: number[] }[];
+  warnings: string[];
+}
+
+function human(ctx: Ctx, res: { dataset: string; rows: number; files: FileReport[]; defaultOutput: boolean }): string {
+  const lines: string[] = [];
+  for (const f of res.files) {
+    lines.push(`${f.file}`);
+    lines.push(ctx.t(`  platform ${f.platform}, encoding ${f.encoding}, wave "${f.wave}"`, `  平台 ${f.platform}，编码 ${f.encoding}，批次“${f.wave}”`));
+    lines.push(ctx.t(`  rows read ${f.rowsRead}, kept ${f.rowsKept}`, `  读取 ${f.rowsRead} 行，保留 ${f.rowsKept} 行`));
+    for (const e of f.exclusions) {
+      const rows = e.rows && e.rows.length ? ctx.t(` (rows ${e.rows.join(', ')}${e.count > e.rows.length ? ', …' : ''})`, `（第 ${e.rows.join('、')}${e.count > e.rows.length ? '…' : ''} 行）`) : '';
+      lines.push(ctx.t(`  excluded ${e.count} × ${e.reason}${rows}`, `  排除 ${e.count} 行：${e.reason}${rows}`));
+    }
+    for (const w of f.warnings) lines.push(ctx.t(`  warning: ${w}`, `  警告：${w}`));
+  }
+  lines.push(ctx.t(`dataset ${res.dataset}: ${res.rows} responses`, `数据集 ${res.dataset}：共 ${res.rows} 份答卷`));
+  return lines.join('\n');
+}
 
 export function register(program: Command): void {
   program
     .command('import')
-    .description('import (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx import is not available yet.', zh: 'cx import 尚未实现。' }, 2);
+    .description('import survey exports (CSV/TSV, XLSX, JSON) into a dataset directory / 导入问卷导出文件到数据集')
+    .argument('<files...>', 'export files (Qualtrics, SurveyMonkey, Google Forms, 问卷星, …)')
+    .option('-o, --output <dataset>', 'dataset directory to create or append to (default: cx-data)')
+    .option('--platform <name>', 'force the platform instead of detecting it')
+    .option('--wave <label>', 'wave label stored with these rows (default: the file name)')
+    .option('--encoding <enc>', 'force the text encoding (utf-8, utf-16le, gb18030, windows-1252, …)')
+    .option('--include-preview', 'keep preview/test/spam responses')
+    .option('--sheet <name>', 'XLSX sheet to read (default: the first)')
+    .action((files: string[], opts: ImportOpts, cmd: Command) =>
+      runner(cmd, async (ctx) => {
+        const { readExport } = await import('../ingest/index.js');
+        const { appendSurvey } = await import('../dataset/store-merge.js');
+        const { loadDataset, saveDataset, isDataset } = await import('../dataset/store.js');
+        const { basename, dirname, extname } = await import('node:path');
+        const out = opts.output ?? 'cx-data';
+        if (!opts.output) ctx.info('No -o given: writing the dataset to ./cx-data', '未指定 -o：数据集写入 ./cx-data');
+        let ds = isDataset(out) ? await loadDataset(out) : undefined;
+        const appended = Boolean(ds);
+        const reports: FileReport[] = [];
+        const usedWaves = new Map<string, string>();
+        for (const file of files) {
+          let wave = opts.wave ?? basename(file, extname(file));
+          // Two files with the same name in one call: label them by folder too.
+          if (!opts.wave && usedWaves.has(wave) && usedWaves.get(wave) !== file) wave = `${basename(dirname(file))}/${wave}`;
+          usedWaves.set(wave, file);
+          const r = await readExport(file, { ...opts, wave });
+          const { survey, duplicates, duplicateRows } = appendSurvey(ds, r.survey, wave);
+          ds = survey;
+          const exclusions = r.exclusions.map((e) => ({ reason: e.reason, count: e.count, rows: e.rows }));
+          if (duplicates > 0) exclusions.push({ reason: 'duplicate-in-dataset', count: duplicates, rows: duplicateRows.slice(0, 10).map((i) => i + 1) });
+          const rowsRead = r.survey.log[r.survey.log.length - 1]?.rowsRead ?? r.survey.nRows + r.exclusions.reduce((a, e) => a + e.count, 0);
+          reports.push({
+            file,
+            platform: r.survey.platform,
+            encoding: r.table.encoding,
+            wave,
+            rowsRead,
+            rowsKept: r.survey.nRows - duplicates,
+            exclusions,
+            warnings: r.warnings,
+          });
+        }
+        saveDataset(out, ds!);
+        const res = { dataset: out, appended, defaultOutput: !opts.output, rows: ds!.nRows, questions: ds!.questions.length, waves: ds!.waves ?? [], files: reports };
+        if (!ctx.json) for (const f of reports) for (const w of f.warnings) ctx.warn(`${f.file}: ${w}`, `${f.file}：${w}`);
+        ctx.emit(res, () => human(ctx, { ...res, files: reports.map((f) => ({ ...f, warnings: [] })) }));
       }),
     );
 }

@@ -1,17 +1,84 @@
-// `cx kano`. Placeholder registration; the owning work item replaces this file.
+// `cx kano <input> [--config cx.yaml]`: parse flags → load → kano() → JSON or a terminal table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import type { Ctx } from './context.js';
+import type { KanoResult, KanoCategory } from '../metrics/kano.js';
+
+const CAT_NAMES: Record<KanoCategory, [string, string]> = {
+  A: ['Attractive', '魅力属性'],
+  O: ['One-dimensional', '期望属性'],
+  M: ['Must-be', '必备属性'],
+  I: ['Indifferent', '无差异属性'],
+  R: ['Reverse', '反向属性'],
+  Q: ['Questionable', '可疑结果'],
+};
 
 export function register(program: Command): void {
   program
     .command('kano')
-    .description('kano (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx kano is not available yet.', zh: 'cx kano 尚未实现。' }, 2);
+    .description('Kano analysis: categories, Better/Worse, strength, Fong test, DuMouchel scores')
+    .argument('<input>', 'dataset directory or survey export')
+    .option('--config <file>', 'cx.yaml listing kano.features (default: ./cx.yaml if present; else pairs are found by name)')
+    .action((input: string, opts: { config?: string }, cmd: Command) =>
+      runner(cmd, async (ctx) => {
+        const { loadInput } = await import('../dataset/load.js');
+        const { loadConfig } = await import('../config/load.js');
+        const { applyConfig } = await import('../config/apply.js');
+        const cfg = loadConfig(opts.config);
+        const survey = applyConfig(await loadInput(input), cfg);
+        const { kano } = await import('../metrics/kano.js');
+        const result = kano(survey, cfg.kano?.features);
+        for (const u of result.unrecognised) {
+          ctx.warn(
+            `${u.count} answer(s) in column "${u.column}" are not one of the five Kano answers (rows ${u.rows.join(', ')}: ${u.values.map((v) => `"${v}"`).join(', ')}); excluded.`,
+            `列 "${u.column}" 中有 ${u.count} 个答案不是 Kano 五个选项之一（第 ${u.rows.join('、')} 行：${u.values.map((v) => `"${v}"`).join('、')}），已排除。`,
+          );
+        }
+        const { renderTable, fmt } = await import('../ui/table.js');
+        ctx.emit(result, () => render(ctx, result, renderTable, fmt));
       }),
     );
+}
+
+function render(
+  ctx: Ctx,
+  r: KanoResult,
+  renderTable: (h: string[], rows: (string | number)[][], align?: ('left' | 'right' | 'center')[]) => string,
+  fmt: (n: number | null | undefined, d?: number) => string,
+): string {
+  const head = ctx.lang === 'zh'
+    ? ['功能', 'n', 'A', 'O', 'M', 'I', 'R', 'Q', '类别', 'Better', 'Worse', 'TS', 'CS', 'Fong', 'F̄', 'D̄']
+    : ['feature', 'n', 'A', 'O', 'M', 'I', 'R', 'Q', 'category', 'Better', 'Worse', 'TS', 'CS', 'Fong', 'F̄', 'D̄'];
+  const hasImp = r.features.some((f) => f.importance);
+  if (hasImp) head.push(ctx.t('importance', '重要性'));
+  const rows = r.features.map((f) => {
+    const name = CAT_NAMES[f.category][ctx.lang === 'zh' ? 1 : 0];
+    const row: (string | number)[] = [
+      f.feature, f.n, f.counts.A, f.counts.O, f.counts.M, f.counts.I, f.counts.R, f.counts.Q,
+      `${f.category} ${name}${f.nearTie ? ' *' : ''}`,
+      fmt(f.better, 2), fmt(f.worse, 2), `${fmt(100 * f.totalStrength, 0)}%`, `${fmt(100 * f.categoryStrength, 0)}%`,
+      f.fong.significant ? ctx.t('sig', '显著') : ctx.t('ns', '不显著'), fmt(f.functional, 2), fmt(f.dysfunctional, 2),
+    ];
+    if (hasImp) row.push(f.importance ? fmt(f.importance.mean, 2) : '–');
+    return row;
+  });
+  const lines = [renderTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)])];
+  if (r.features.some((f) => f.nearTie)) {
+    lines.push(ctx.t(
+      '* near-tie (category strength < 6%): decided by M > O > A > I (Berger et al. 1993).',
+      '* 接近并列（类别强度 < 6%）：按 M > O > A > I 规则判定（Berger 等，1993）。',
+    ));
+  }
+  const small = r.features.filter((f) => f.n < 30);
+  if (small.length) {
+    lines.push(ctx.t(
+      `unstable: n < 30 for ${small.map((f) => f.feature).join(', ')}.`,
+      `样本不足：${small.map((f) => f.feature).join('、')} 的 n < 30，结果不稳定。`,
+    ));
+  }
+  lines.push(ctx.t(
+    'Better = (A+O)/(A+O+M+I), Worse = −(O+M)/(A+O+M+I); F̄/D̄ = DuMouchel functional/dysfunctional means (−2…4).',
+    'Better =（A+O）/（A+O+M+I），Worse = −（O+M）/（A+O+M+I）；F̄/D̄ 为 DuMouchel 正向/反向平均分（−2…4）。',
+  ));
+  return lines.join('\n');
 }

@@ -1,17 +1,156 @@
-// `cx score`. Placeholder registration; the owning work item replaces this file.
+// `cx score nps|csat|ces <input>`: parse flags → load → scoreSurvey → JSON or a terminal table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import type { Ctx } from './context.js';
+import { inputError } from '../ui/errors.js';
+import type { ScoreResult, ScoreSpec, Cell, Change } from '../metrics/score.js';
+
+interface ScoreOpts {
+  question?: string;
+  by?: string;
+  period?: string;
+  date?: string;
+  where?: string;
+  weight?: string;
+  compare?: string;
+  ces?: string;
+  minN?: string;
+  scale?: string;
+  config?: string;
+}
+
+const METRICS = ['nps', 'csat', 'ces'];
+const UNITS = ['day', 'week', 'month', 'quarter'];
 
 export function register(program: Command): void {
   program
     .command('score')
-    .description('score (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx score is not available yet.', zh: 'cx score 尚未实现。' }, 2);
+    .description('NPS, CSAT or CES with confidence intervals, by segment and period')
+    .argument('<metric>', 'nps | csat | ces')
+    .argument('<input>', 'dataset directory or survey export')
+    .option('--question <col>', 'the score column (found automatically when there is exactly one)')
+    .option('--by <cols>', 'break down by one or two columns: region or region,plan')
+    .option('--period <unit>', 'day | week (ISO, 2026-W03) | month | quarter')
+    .option('--date <col>', 'the response-date column for --period (default: the survey date column)')
+    .option('--where <expr>', 'filter, e.g. \'region = "East" and plan != "Basic"\'')
+    .option('--weight <col>', 'weight column (SE by Kish effective n)')
+    .option('--compare <what>', '"previous": each period vs the one before; segments vs the rest')
+    .option('--ces <method>', 'CES convention: mean | agree | index', 'mean')
+    .option('--min-n <n>', 'flag cells with fewer answers as unstable', '30')
+    .option('--scale <min-max>', 'CSAT/CES scale, e.g. 1-7 (default from the survey, else 1-5 / 1-7)')
+    .option('--config <file>', 'cx.yaml with question roles (default: ./cx.yaml if present)')
+    .action((metric: string, input: string, opts: ScoreOpts, cmd: Command) =>
+      runner(cmd, async (ctx) => {
+        const spec = toSpec(metric, opts);
+        const { loadInput } = await import('../dataset/load.js');
+        const { loadConfig } = await import('../config/load.js');
+        const { applyConfig } = await import('../config/apply.js');
+        const cfg = loadConfig(opts.config);
+        const survey = applyConfig(await loadInput(input), cfg);
+        if (!spec.weight && cfg.roles?.weight) spec.weight = cfg.roles.weight;
+        const { scoreSurvey } = await import('../metrics/score.js');
+        const result = scoreSurvey(survey, spec);
+        for (const w of result.warnings) ctx.warn(w.en, w.zh);
+        const { renderTable } = await import('../ui/table.js');
+        ctx.emit(result, () => render(ctx, result, renderTable));
       }),
     );
+}
+
+function toSpec(metric: string, o: ScoreOpts): ScoreSpec {
+  if (!METRICS.includes(metric)) {
+    throw inputError(`cx score: unknown metric "${metric}"; use nps, csat or ces.`, `cx score：未知指标 "${metric}"；可用 nps、csat 或 ces。`);
+  }
+  const spec: ScoreSpec = { metric: metric as ScoreSpec['metric'] };
+  if (o.question) spec.question = o.question;
+  if (o.by) spec.by = o.by.split(',').map((s) => s.trim()).filter(Boolean);
+  if (o.period) {
+    if (!UNITS.includes(o.period)) throw inputError(`--period must be day, week, month or quarter (got "${o.period}").`, `--period 应为 day、week、month 或 quarter（收到 "${o.period}"）。`);
+    spec.period = o.period as ScoreSpec['period'];
+  }
+  if (o.date) {
+    if (!o.period) throw inputError('--date only makes sense with --period (e.g. --period month).', '--date 需与 --period 一起使用（如 --period month）。');
+    spec.date = o.date;
+  }
+  if (o.where) spec.where = o.where;
+  if (o.weight) spec.weight = o.weight;
+  if (o.compare) {
+    if (o.compare !== 'previous') throw inputError(`--compare takes "previous" (got "${o.compare}").`, `--compare 只接受 "previous"（收到 "${o.compare}"）。`);
+    if (!o.period && !o.by) throw inputError('--compare previous needs --period (periods) or --by (segments vs the rest).', '--compare previous 需要 --period（与上期比较）或 --by（分组与其余样本比较）。');
+    spec.compare = 'previous';
+  }
+  if (!['mean', 'agree', 'index'].includes(o.ces ?? 'mean')) throw inputError(`--ces must be mean, agree or index (got "${o.ces}").`, `--ces 应为 mean、agree 或 index（收到 "${o.ces}"）。`);
+  if (metric === 'ces') spec.ces = (o.ces ?? 'mean') as ScoreSpec['ces'];
+  const minN = Number(o.minN ?? 30);
+  if (!Number.isInteger(minN) || minN < 0) throw inputError(`--min-n must be a whole number ≥ 0 (got "${o.minN}").`, `--min-n 应为不小于 0 的整数（收到 "${o.minN}"）。`);
+  spec.minN = minN;
+  if (o.scale) {
+    const m = /^\s*(-?\d+)\s*[-–:]\s*(\d+)\s*$/.exec(o.scale);
+    if (!m || +m[2]! <= +m[1]! || +m[2]! - +m[1]! > 100) throw inputError(`--scale must look like 1-5 or 1-7 (got "${o.scale}").`, `--scale 格式应为 1-5 或 1-7（收到 "${o.scale}"）。`);
+    spec.scale = { min: +m[1]!, max: +m[2]! };
+  }
+  return spec;
+}
+
+type Render = (head: string[], rows: (string | number)[][], align?: ('left' | 'right' | 'center')[]) => string;
+
+const f = (x: number | null | undefined, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
+
+function render(ctx: Ctx, r: ScoreResult, renderTable: Render): string {
+  const t = ctx.t;
+  const d = r.metric === 'ces' && r.ces === 'mean' ? 2 : 1;
+  const name = r.metric === 'nps' ? 'NPS' : r.metric === 'csat' ? t('CSAT %', 'CSAT %') : `CES (${r.ces})`;
+  const score = (c: Cell) => (c as { nps?: number; csat?: number; ces?: number })[r.metric as 'nps'];
+  const head = [t('n', '样本量'), name, t('95% CI', '95% 置信区间'), '±MOE'];
+  if (r.metric === 'nps') head.push(t('Prom %', '推荐者 %'), t('Pass %', '中立者 %'), t('Detr %', '贬损者 %'));
+  if (r.metric === 'csat') head.push(t('mean', '均值'), t('mean 95% CI', '均值 95% CI'));
+  if (r.metric === 'ces' && r.ces !== 'mean') head.push(t('mean', '均值'));
+  let anyUnstable = false;
+  const cells = (c: Cell): string[] => {
+    if (c.unstable) anyUnstable = true;
+    const out = [`${c.n}${c.unstable ? ' †' : ''}`, f(score(c), d), `[${f(c.ci95[0], d)}, ${f(c.ci95[1], d)}]`, f(c.moe95, d)];
+    if (r.metric === 'nps') {
+      const n = c as Cell & { pctPromoters: number; pctPassives: number; pctDetractors: number };
+      out.push(f(n.pctPromoters), f(n.pctPassives), f(n.pctDetractors));
+    }
+    if (r.metric === 'csat') {
+      const m = c as Cell & { mean: number; meanCi95: [number, number] };
+      out.push(f(m.mean, 2), `[${f(m.meanCi95[0], 2)}, ${f(m.meanCi95[1], 2)}]`);
+    }
+    if (r.metric === 'ces' && r.ces !== 'mean') out.push(f((c as Cell & { mean: number }).mean, 2));
+    return out;
+  };
+  const change = (c?: Change): string => {
+    if (!c) return '';
+    const arrow = c.significant ? (c.diff > 0 ? '▲' : c.diff < 0 ? '▼' : '') : '';
+    return `${arrow}${c.diff > 0 ? '+' : ''}${f(c.diff, d)}${c.significant ? '*' : ''} (p=${c.p < 0.001 ? '<0.001' : f(c.p, 3)})`;
+  };
+  const compare = Boolean(r.compareMethod);
+  const lines: string[] = [];
+  const qlabel = r.questionLabel && r.questionLabel !== r.question ? ` "${r.questionLabel.slice(0, 60)}"` : '';
+  lines.push(`${name} · ${r.question}${qlabel}${r.where ? ` · where ${r.where}` : ''}${r.weight ? ` · ${t('weight', '权重')} ${r.weight}` : ''}`);
+  const byCols = r.by ?? [];
+  const rows: (string | number)[][] = [];
+  const withPeriod = Boolean(r.periods);
+  const nLead = Math.max(1, byCols.length + (withPeriod ? 1 : 0));
+  const overallLead = [t('overall', '总体'), ...Array<string>(nLead - 1).fill('')];
+  const tail = (c?: Change) => (compare ? [change(c)] : []);
+  rows.push([...overallLead, ...cells(r.overall), ...tail()]);
+  const blanks = byCols.length ? [t('overall', '总体'), ...Array<string>(byCols.length - 1).fill('')] : [];
+  for (const p of r.periods ?? []) rows.push([...blanks, p.period, ...cells(p), ...tail(p.change)]);
+  for (const g of r.groups ?? []) {
+    const keys = byCols.map((c) => g.key[c] ?? t('(missing)', '（缺失）'));
+    rows.push([...keys, ...(withPeriod ? [t('all', '全部')] : []), ...cells(g), ...tail(g.vsRest)]);
+    for (const p of g.periods ?? []) rows.push([...keys, p.period, ...cells(p), ...tail(p.change)]);
+  }
+  const leadHead = [...byCols, ...(withPeriod ? [t('period', '周期')] : [])];
+  const fullHead = [...(leadHead.length ? leadHead : ['']), ...head, ...(compare ? [t('change', '变化')] : [])];
+  const align = fullHead.map((_, i) => (i < Math.max(1, leadHead.length) ? 'left' : 'right')) as ('left' | 'right')[];
+  lines.push(renderTable(fullHead, rows, align));
+  const notes: string[] = [t(`method: ${r.method}; SE: ${r.seMethod}`, `方法：${r.method}；标准误：${r.seMethod}`)];
+  if (compare) notes.push(t(`* significant at 5% (${r.compareMethod}); ▲/▼ direction`, `* 5% 水平显著（${r.compareMethod}）；▲/▼ 表示方向`));
+  if (anyUnstable) notes.push(t(`† n < ${r.minN}: unstable, read with care`, `† 样本量 < ${r.minN}：结果不稳定，请谨慎解读`));
+  if (r.excluded.count) notes.push(t(`${r.excluded.count} invalid answers excluded`, `已排除 ${r.excluded.count} 个无效答案`));
+  lines.push(...notes);
+  return lines.join('\n');
 }

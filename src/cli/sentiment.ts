@@ -1,17 +1,166 @@
-// `cx sentiment`. Placeholder registration; the owning work item replaces this file.
+// `cx sentiment`: positive / neutral / negative and a score per comment, a summary; `train` and `eval`.
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import type { Ctx } from './context.js';
+import { toJson } from './context.js';
+import { inputError } from '../ui/errors.js';
+
+type Lang = 'auto' | 'en' | 'zh';
+
+function parseLang(v: string | undefined): Lang {
+  const l = (v ?? 'auto').toLowerCase();
+  if (l === 'auto' || l === 'en' || l === 'zh') return l;
+  throw inputError(`--lang ${v}: use auto, en or zh.`, `--lang ${v}：请使用 auto、en 或 zh。`);
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(1) + '%' : '–');
+
+async function load(file: string) {
+  const { loadInput } = await import('../dataset/load.js');
+  return loadInput(file, {});
+}
+
+async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang?: string; textLang?: string; model?: string; output?: string }) {
+  const lang = parseLang(opts.textLang ?? opts.lang);
+  const { formatFromPath, writeTable } = await import('../dataset/write.js');
+  const format = opts.output ? formatFromPath(opts.output) : undefined;
+  if (opts.output && !format) throw inputError(`${opts.output}: unknown output format; use .csv, .xlsx or .jsonl.`, `${opts.output}：无法识别的输出格式，请使用 .csv、.xlsx 或 .jsonl。`);
+  const { analyzeSentiment, summarizeSentiment, loadModelFile } = await import('../text/sentiment/index.js');
+  const model = opts.model ? loadModelFile(opts.model) : undefined;
+  const { pickTextColumn, columnTexts, rowIds } = await import('../text/sentiment/input.js');
+  const survey = await load(input);
+  const col = pickTextColumn(survey, opts.text, input);
+  const texts = columnTexts(survey, col);
+  const results = await analyzeSentiment(texts, { lang, model });
+  const summary = summarizeSentiment(results);
+  const { name: idName, ids } = rowIds(survey);
+  if (opts.output) {
+    const rows = results.map((r, i) => [ids[i], r.lang === 'none' && !Number.isFinite(r.score) ? null : r.label, r.score] as const);
+    await writeTable(opts.output, [idName, 'sentiment', 'sentimentScore'], rows, { format: format! });
+    ctx.info(`wrote ${results.length} rows to ${opts.output}`, `已写入 ${results.length} 行到 ${opts.output}`);
+  }
+  const method = model ? 'model' : 'lexicon';
+  const json = {
+    input,
+    textColumn: col,
+    method,
+    model: opts.model,
+    ...summary,
+    output: opts.output,
+    rows: opts.output ? undefined : results.map((r, i) => ({ [idName]: ids[i], sentiment: Number.isFinite(r.score) ? r.label : null, sentimentScore: r.score, lang: r.lang })),
+  };
+  const { renderTable, fmt } = await import('../ui/table.js');
+  ctx.emit(json, () => {
+    const t = ctx.t.bind(ctx);
+    const head = [t('sentiment', '情感'), 'n', '%'];
+    const body = [
+      [t('positive', '正面'), summary.positive, pct(summary.positivePct)],
+      [t('neutral', '中性'), summary.neutral, pct(summary.neutralPct)],
+      [t('negative', '负面'), summary.negative, pct(summary.negativePct)],
+    ];
+    let out = t(`Sentiment of "${col}" (${method === 'model' ? 'trained model' : 'zero-config lexicon'}), ${summary.n} comments`, `“${col}”的情感（${method === 'model' ? '训练模型' : '内置词典'}），${summary.n} 条评论`) + (summary.missing ? t(`, ${summary.missing} empty`, `，${summary.missing} 条为空`) : '') + '\n';
+    out += renderTable(head, body, ['left', 'right', 'right']) + '\n';
+    out += t(`mean score ${fmt(summary.meanScore, 2)}, net sentiment ${fmt(summary.netSentiment, 1)}`, `平均得分 ${fmt(summary.meanScore, 2)}，净情感 ${fmt(summary.netSentiment, 1)}`) + '\n';
+    if (summary.byLang.length > 1) {
+      out += renderTable(
+        [t('language', '语言'), 'n', t('positive', '正面'), t('neutral', '中性'), t('negative', '负面'), t('mean', '均值')],
+        summary.byLang.map((b) => [b.lang, b.n, pct(b.positivePct), pct(b.neutralPct), pct(b.negativePct), fmt(b.meanScore, 2)]),
+        ['left', 'right', 'right', 'right', 'right', 'right'],
+      ) + '\n';
+    }
+    if (!opts.output) out += t('Per-comment results: add -o FILE.csv|.xlsx|.jsonl (or --json).', '逐条结果：加 -o 文件.csv|.xlsx|.jsonl（或 --json）。');
+    return out;
+  });
+}
+
+async function labelled(input: string, opts: { text?: string; label?: string }) {
+  if (!opts.label) throw inputError('--label COL is required (the column with the sentiment labels).', '需要 --label 列名（情感标签所在的列）。');
+  const { pickTextColumn } = await import('../text/sentiment/input.js');
+  const { labelledRows } = await import('../text/sentiment/train.js');
+  const survey = await load(input);
+  const textCol = pickTextColumn(survey, opts.text, input);
+  const labelCol = pickTextColumn(survey, opts.label, input);
+  return { textCol, labelCol, ...labelledRows(survey, textCol, labelCol, input) };
+}
+
+async function trainCommand(ctx: Ctx, input: string, opts: { text?: string; label?: string; output?: string }) {
+  if (!opts.output) throw inputError('-o MODEL.json is required (where to write the model).', '需要 -o 模型.json（模型的输出位置）。');
+  const data = await labelled(input, opts);
+  const { trainOnTexts } = await import('../text/sentiment/train.js');
+  const model = await trainOnTexts(data.texts, data.labels);
+  const { writeFileSync, renameSync, rmSync } = await import('node:fs');
+  const tmp = `${opts.output}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, JSON.stringify(model) + '\n');
+    renameSync(tmp, opts.output);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw inputError(`${opts.output}: cannot write the model (${(e as Error).message}).`, `${opts.output}：无法写入模型（${(e as Error).message}）。`);
+  }
+  const perClass = Object.fromEntries(model.classes.map((c, i) => [c, model.classDocs[i]]));
+  if (data.labels.length < 100)
+    ctx.warn(`only ${data.labels.length} labelled comments; 200–500 give a much better model.`, `只有 ${data.labels.length} 条标注评论；200–500 条效果会好得多。`);
+  ctx.emit({ model: opts.output, n: data.labels.length, skipped: data.skipped, textColumn: data.textCol, labelColumn: data.labelCol, classes: perClass, features: Object.keys(model.counts).length }, () =>
+    ctx.t(
+      `Trained on ${data.labels.length} comments (${model.classes.map((c, i) => `${c} ${model.classDocs[i]}`).join(', ')}${data.skipped ? `; ${data.skipped} rows without text or label skipped` : ''}); model written to ${opts.output}.`,
+      `已用 ${data.labels.length} 条评论训练（${model.classes.map((c, i) => `${c} ${model.classDocs[i]}`).join('，')}${data.skipped ? `；跳过 ${data.skipped} 行无文本或无标签` : ''}）；模型已写入 ${opts.output}。`,
+    ),
+  );
+}
+
+async function evalCommand(ctx: Ctx, input: string, opts: { text?: string; label?: string; model?: string; lang?: string; textLang?: string }) {
+  const lang = parseLang(opts.textLang ?? opts.lang);
+  const { loadModelFile } = await import('../text/sentiment/index.js');
+  const model = opts.model ? loadModelFile(opts.model) : undefined;
+  const data = await labelled(input, opts);
+  const { evaluateOn } = await import('../text/sentiment/train.js');
+  const ev = await evaluateOn(data.texts, data.labels, { lang, model });
+  const { renderTable, fmt } = await import('../ui/table.js');
+  ctx.emit({ input, textColumn: data.textCol, labelColumn: data.labelCol, method: model ? 'model' : 'lexicon', skipped: data.skipped, ...ev }, () => {
+    const t = ctx.t.bind(ctx);
+    let out = t(`${ev.n} labelled comments (${model ? 'trained model' : 'zero-config lexicon'})`, `${ev.n} 条标注评论（${model ? '训练模型' : '内置词典'}）`) + '\n';
+    out += t(
+      `accuracy ${fmt(ev.accuracy, 3)}  macro-F1 ${fmt(ev.macroF1, 3)}  coverage ${fmt(ev.coverage, 3)}  accuracy on decided ${fmt(ev.accuracyDecided, 3)}`,
+      `准确率 ${fmt(ev.accuracy, 3)}  宏平均 F1 ${fmt(ev.macroF1, 3)}  覆盖率 ${fmt(ev.coverage, 3)}  已判定部分准确率 ${fmt(ev.accuracyDecided, 3)}`,
+    ) + '\n';
+    out += renderTable(
+      [t('gold \\ predicted', '实际 \\ 预测'), ...ev.labels],
+      ev.labels.map((g) => [g, ...ev.labels.map((p) => ev.confusion[g]![p]!)]),
+      ['left', ...ev.labels.map(() => 'right' as const)],
+    );
+    return out;
+  });
+}
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('sentiment')
-    .description('sentiment (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx sentiment is not available yet.', zh: 'cx sentiment 尚未实现。' }, 2);
-      }),
-    );
+    .description('positive / neutral / negative and a score per comment (zero-config or a trained model)')
+    .argument('<input>', 'dataset directory or export file')
+    .option('--text <col>', 'comment column (default: the free-text column)')
+    .option('--lang <lang>', 'language of the comments: auto | en | zh (en/zh also set the message language)')
+    .option('--text-lang <lang>', 'language of the comments only: auto | en | zh')
+    .option('--model <file>', 'model trained with cx sentiment train')
+    .option('-o, --output <file>', 'per-comment results (.csv, .xlsx, .jsonl)')
+    .action((input: string, opts: { text?: string; lang?: string; textLang?: string; model?: string; output?: string }, c: Command) => runner(c, (ctx) => scoreCommand(ctx, input, opts)));
+  cmd
+    .command('train')
+    .description('train a sentiment model from your own labelled comments')
+    .argument('<labelled>', 'file with a comment column and a label column')
+    .option('--text <col>', 'comment column')
+    .option('--label <col>', 'label column: 1/0, pos/neg, positive/neutral/negative, 正面/中性/负面')
+    .option('-o, --output <file>', 'model file to write (JSON)')
+    .action((input: string, opts: { text?: string; label?: string; output?: string }, c: Command) => runner(c, (ctx) => trainCommand(ctx, input, opts)));
+  cmd
+    .command('eval')
+    .description('accuracy, macro-F1, coverage and confusion matrix on labelled comments')
+    .argument('<labelled>', 'file with a comment column and a label column')
+    .option('--text <col>', 'comment column')
+    .option('--label <col>', 'label column')
+    .option('--model <file>', 'model to evaluate (default: zero-config lexicon)')
+    .option('--lang <lang>', 'language of the comments: auto | en | zh')
+    .option('--text-lang <lang>', 'language of the comments only: auto | en | zh')
+    .action((input: string, opts: { text?: string; label?: string; model?: string; lang?: string; textLang?: string }, c: Command) => runner(c, (ctx) => evalCommand(ctx, input, opts)));
 }
+
+

@@ -1,17 +1,98 @@
-// `cx servqual`. Placeholder registration; the owning work item replaces this file.
+// `cx servqual <input> [--config cx.yaml]`: parse flags → load → servqual() → JSON or a terminal table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import type { Ctx } from './context.js';
+import type { ServqualResult } from '../metrics/servqual.js';
+
+const ZH: Record<string, string> = {
+  tangibles: '有形性',
+  reliability: '可靠性',
+  responsiveness: '响应性',
+  assurance: '保证性',
+  empathy: '移情性',
+};
 
 export function register(program: Command): void {
   program
     .command('servqual')
-    .description('servqual (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx servqual is not available yet.', zh: 'cx servqual 尚未实现。' }, 2);
+    .description('SERVQUAL gaps (P − E) by dimension, weighted score, SERVPERF, zone of tolerance, Cronbach α')
+    .argument('<input>', 'dataset directory or survey export')
+    .option('--config <file>', 'cx.yaml with servqual.items / servqual.weights (default: ./cx.yaml if present)')
+    .option('--items', 'also list every item')
+    .action((input: string, opts: { config?: string; items?: boolean }, cmd: Command) =>
+      runner(cmd, async (ctx) => {
+        const { loadInput } = await import('../dataset/load.js');
+        const { loadConfig } = await import('../config/load.js');
+        const { applyConfig } = await import('../config/apply.js');
+        const cfg = loadConfig(opts.config);
+        const survey = applyConfig(await loadInput(input), cfg);
+        const { servqual } = await import('../metrics/servqual.js');
+        const result = servqual(survey, {
+          items: cfg.servqual?.items?.map((it) => ({ ...it, item: it.perception })),
+          weights: cfg.servqual?.weights,
+        });
+        if (result.rescaledAllocations) {
+          ctx.warn(
+            `${result.rescaledAllocations} respondent(s) allocated points that do not sum to 100; rescaled to 100.`,
+            `${result.rescaledAllocations} 位受访者的分配分数之和不等于 100，已按比例换算为 100。`,
+          );
+        }
+        for (const d of result.dimensions) {
+          if (d.alpha < 0.7) {
+            ctx.warn(
+              `Cronbach's α of ${d.dimension} (perception items) is ${d.alpha.toFixed(2)}, below the usual .70.`,
+              `${ZH[d.dimension] ?? d.dimension}（感知题）的 Cronbach α 为 ${d.alpha.toFixed(2)}，低于常用标准 0.70。`,
+            );
+          }
+        }
+        const { renderTable, fmt } = await import('../ui/table.js');
+        ctx.emit(result, () => render(ctx, result, Boolean(opts.items), renderTable, fmt));
       }),
     );
+}
+
+function render(
+  ctx: Ctx,
+  r: ServqualResult,
+  showItems: boolean,
+  renderTable: (h: string[], rows: (string | number)[][], align?: ('left' | 'right' | 'center')[]) => string,
+  fmt: (n: number | null | undefined, d?: number) => string,
+): string {
+  const name = (d: string) => (ctx.lang === 'zh' ? (ZH[d] ?? d) : d);
+  const hasZone = r.dimensions.some((d) => d.zone);
+  const hasW = r.dimensions.some((d) => d.weight != null);
+  const head = [
+    ctx.t('dimension', '维度'), ctx.t('items', '题数'), 'n', ctx.t('E', '期望'), ctx.t('P', '感知'), ctx.t('gap P−E', '差距 P−E'),
+    'α(P)', ctx.t('α std', '标准化 α'),
+  ];
+  if (hasW) head.push(ctx.t('weight', '权重'));
+  if (hasZone) head.push('MSA', 'MSS', ctx.t('zone', '容忍区'));
+  const zone = (z?: string) => (z ? (ctx.lang === 'zh' ? { below: '低于', within: '区内', above: '高于' }[z]! : z) : '–');
+  const rows = r.dimensions.map((d) => {
+    const row: (string | number)[] = [
+      name(d.dimension), d.items, d.n, fmt(d.expectation, 2), fmt(d.perception, 2), fmt(d.gap, 2), fmt(d.alpha, 2), fmt(d.alphaStandardized, 2),
+    ];
+    if (hasW) row.push(fmt(d.weight, 2));
+    if (hasZone) row.push(fmt(d.msa, 2), fmt(d.mss, 2), zone(d.zone));
+    return row;
+  });
+  const out = [renderTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)])];
+  if (showItems) {
+    out.push(renderTable(
+      [ctx.t('item', '题目'), ctx.t('dimension', '维度'), 'n', 'E', 'P', 'P−E', ...(hasZone ? ['MSA', 'MSS', ctx.t('zone', '容忍区')] : [])],
+      r.items.map((i) => [i.item, name(i.dimension), i.n, fmt(i.expectation, 2), fmt(i.perception, 2), fmt(i.gap, 2),
+        ...(hasZone ? [fmt(i.msa, 2), fmt(i.mss, 2), zone(i.zone)] : [])]),
+    ));
+  }
+  const o = r.overall;
+  const parts = [
+    `${ctx.t('SERVQUAL (unweighted)', 'SERVQUAL（未加权）')}: ${fmt(o.unweighted, 2)}`,
+    ...(o.weighted != null ? [`${ctx.t('weighted', '加权')}: ${fmt(o.weighted, 2)}`] : []),
+    `SERVPERF: ${fmt(o.servperf, 2)}`,
+    ...(o.servperfWeighted != null ? [`${ctx.t('SERVPERF weighted', '加权 SERVPERF')}: ${fmt(o.servperfWeighted, 2)}`] : []),
+  ];
+  out.push(parts.join('   '));
+  if (r.method.weighting) out.push(ctx.t(`weighting: ${r.method.weighting}`, '加权方法：权重按维度分配点数归一化（w = 点数/100），加权得分 = Σ w·维度差距。'));
+  out.push(ctx.t('A negative gap means perceptions fall short of expectations.', '差距为负表示感知低于期望。'));
+  return out.join('\n');
 }

@@ -1,17 +1,107 @@
-// `cx tab`. Placeholder registration; the owning work item replaces this file.
+// `cx tab <input> --rows COL --cols COL`: crosstab with column %, χ² and column-proportion letters.
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import type { Ctx } from './context.js';
+import { inputError } from '../ui/errors.js';
+import type { CrosstabResult } from '../metrics/crosstab.js';
+
+interface TabOpts {
+  rows?: string;
+  cols?: string;
+  alpha?: string;
+  bonferroni?: boolean;
+  config?: string;
+}
 
 export function register(program: Command): void {
   program
     .command('tab')
-    .description('tab (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx tab is not available yet.', zh: 'cx tab 尚未实现。' }, 2);
+    .description('Crosstab: counts, column %, χ² with Cramér\'s V, column-proportion significance letters')
+    .argument('<input>', 'dataset directory or survey export')
+    .requiredOption('--rows <col>', 'the row variable')
+    .requiredOption('--cols <col>', 'the column variable (the groups compared)')
+    .option('--alpha <a>', 'significance level of the column tests', '0.05')
+    .option('--no-bonferroni', 'do not adjust the column tests for multiple comparisons')
+    .option('--config <file>', 'cx.yaml (default: ./cx.yaml if present)')
+    .action((input: string, opts: TabOpts, cmd: Command) =>
+      runner(cmd, async (ctx) => {
+        const alpha = Number(opts.alpha);
+        if (!(alpha > 0 && alpha < 1)) {
+          throw inputError(`--alpha must be a number between 0 and 1, not "${opts.alpha}".`, `--alpha 必须是 0 到 1 之间的数，而不是 "${opts.alpha}"。`);
+        }
+        const { loadInput } = await import('../dataset/load.js');
+        const { loadConfig } = await import('../config/load.js');
+        const { applyConfig } = await import('../config/apply.js');
+        const cfg = loadConfig(opts.config);
+        const survey = applyConfig(await loadInput(input), cfg);
+        const { strAt, getQuestion } = await import('../dataset/types.js');
+        const values = (id: string) => {
+          const c = survey.columns.get(id);
+          if (!c) {
+            throw inputError(
+              `Column "${id}" is not in ${input}; run "cx describe ${input}" to list the columns.`,
+              `列 "${id}" 不在 ${input} 中；运行 "cx describe ${input}" 查看所有列。`,
+            );
+          }
+          const q = getQuestion(survey, id);
+          const label = new Map((q?.choices ?? []).map((ch) => [ch.code, ch.label]));
+          const order = q?.choices?.map((ch) => ch.label);
+          const vals = Array.from({ length: survey.nRows }, (_, i) => {
+            const v = strAt(c, i);
+            return v == null ? null : (label.get(v) ?? v);
+          });
+          return { vals, order };
+        };
+        const r = values(opts.rows!);
+        const c = values(opts.cols!);
+        const { crosstab } = await import('../metrics/crosstab.js');
+        const result = crosstab(r.vals, c.vals, {
+          rowName: opts.rows,
+          colName: opts.cols,
+          rowOrder: r.order,
+          colOrder: c.order,
+          alpha,
+          bonferroni: opts.bonferroni !== false,
+        });
+        if (result.total === 0) {
+          throw inputError(
+            `No row has both "${opts.rows}" and "${opts.cols}" answered; check the column names.`,
+            `没有同时回答 "${opts.rows}" 和 "${opts.cols}" 的行；请检查列名。`,
+          );
+        }
+        if (result.chi2.warning) {
+          ctx.warn(
+            `${Math.round(100 * result.chi2.expectedBelow5)}% of expected counts are below 5${result.chi2.expectedBelow1 ? ' and some below 1' : ''}; the χ² p-value is unreliable.`,
+            `${Math.round(100 * result.chi2.expectedBelow5)}% 的期望频数小于 5${result.chi2.expectedBelow1 ? '，且有小于 1 的' : ''}；χ² 的 p 值不可靠。`,
+          );
+        }
+        const { renderTable, fmt } = await import('../ui/table.js');
+        ctx.emit(result, () => render(ctx, result, renderTable, fmt));
       }),
     );
+}
+
+function render(
+  ctx: Ctx,
+  t: CrosstabResult,
+  renderTable: (h: string[], rows: (string | number)[][], align?: ('left' | 'right' | 'center')[]) => string,
+  fmt: (n: number | null | undefined, d?: number) => string,
+): string {
+  const head = [`${t.rows} \\ ${t.cols}`, ...t.colLevels.map((l, j) => `${l} (${t.columnLetters[j]})`), ctx.t('total', '合计')];
+  const rows: (string | number)[][] = t.rowLevels.map((l, i) => [
+    l,
+    ...t.counts[i]!.map((n, j) => `${n}  ${fmt(t.colPct[i]![j], 1)}%${t.letters[i]![j] ? ' ' + t.letters[i]![j] : ''}`),
+    `${t.rowTotals[i]}  ${fmt((100 * t.rowTotals[i]!) / t.total, 1)}%`,
+  ]);
+  rows.push([ctx.t('base', '基数'), ...t.colTotals.map((n) => (n < 30 ? `${n} !` : String(n))), t.total]);
+  const c = t.chi2;
+  const p = c.p < 0.001 ? '< .001' : `= ${fmt(c.p, 3)}`;
+  return [
+    renderTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)]),
+    `χ²(${c.df}) = ${fmt(c.chi2, 2)}, p ${p}, ${ctx.t("Cramér's V", 'Cramér V')} = ${fmt(c.cramersV, 3)}${t.missing ? ctx.t(`   (${t.missing} rows with a missing value left out)`, `   （${t.missing} 行缺失已剔除）`) : ''}`,
+    ctx.t(
+      `Letters: the column's % is significantly larger than that of the lettered column (z-test, α = ${t.alpha}${t.bonferroni ? ', Bonferroni' : ''}). "!" marks a base below 30.`,
+      `字母：该列百分比显著高于所标字母对应的列（z 检验，α = ${t.alpha}${t.bonferroni ? '，Bonferroni 校正' : ''}）。"!" 表示基数小于 30。`,
+    ),
+  ].join('\n');
 }

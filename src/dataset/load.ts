@@ -1,11 +1,11 @@
 // Any analysis command takes a dataset directory or a raw export (DESIGN.md §1).
 import { statSync } from 'node:fs';
 import type { Survey } from './types.js';
-import { readSurvey, type ReadOptions } from '../ingest/index.js';
+import type { ReadOptions } from '../ingest/index.js';
 import { inputError } from '../ui/errors.js';
 
 export interface LoadOptions extends ReadOptions {
-  /** Only these column ids are needed (a dataset may load just them). */
+  /** Only these column ids are needed: a dataset then reads just these column files (ids, or source headers). */
   columns?: string[];
 }
 
@@ -18,7 +18,8 @@ export async function loadInput(input: string, opts: LoadOptions = {}): Promise<
   }
   if (st.isDirectory()) {
     const { loadDataset } = await import('./store.js');
-    return loadDataset(input, opts);
+    return loadDataset(input, { columns: opts.columns });
   }
+  const { readSurvey } = await import('../ingest/index.js');
   return readSurvey(input, opts);
 }

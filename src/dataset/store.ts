@@ -1,8 +1,282 @@
-// Dataset directory: survey.json + columnar responses. PROVISIONAL: replaced by the ingest work.
-import type { Survey } from './types.js';
-import type { LoadOptions } from './load.js';
+// Dataset directory = survey.json + one binary file per column ("cx-columns" format, described in
+// survey.json `format`). Parquet (hyparquet-writer) was measured first: 1.7–3.7 s to write 4 columns of a
+// million rows, i.e. ~10–20 s for a 25-column import, against ~0.1 s for raw column files; so the store
+// keeps columns in a layout that loads without decoding, and `cx export --format parquet` writes Parquet
+// for other tools. Column files:
+//   num          c<k>.f64            Float64 little-endian, NaN = missing
+//   str / dict   c<k>.codes + c<k>.dict.json   Uint32 codes (0 = missing, j = dict[j-1])
+//   str / utf8   c<k>.len + c<k>.utf8          Int32 byte lengths (-1 = missing) + the UTF-8 bytes
+// Only the columns a command asks for are read (`loadDataset(dir, { columns })`).
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Column, Question, Survey } from './types.js';
 import { inputError } from '../ui/errors.js';
 
-export async function loadDataset(dir: string, _opts: LoadOptions = {}): Promise<Survey> {
-  throw inputError(`${dir}: datasets are not readable yet.`, `${dir}：暂不支持读取数据集。`);
+export const FORMAT_NAME = 'cx-columns';
+export const FORMAT_VERSION = 1;
+const MANIFEST = 'survey.json';
+
+export interface StoredColumn {
+  id: string;
+  kind: 'num' | 'str';
+  encoding: 'f64' | 'dict' | 'utf8';
+  file: string;
+}
+
+export interface Manifest {
+  format: { name: string; version: number; endian: 'le'; description: string };
+  platform: string;
+  encoding?: string;
+  source: string[];
+  nRows: number;
+  idColumn?: string;
+  dateColumn?: string;
+  waveColumn?: string;
+  partialColumn?: string;
+  waves?: string[];
+  questions: Question[];
+  columns: StoredColumn[];
+  log: Survey['log'];
+  updatedAt: string;
+}
+
+export interface LoadDatasetOptions {
+  /** Only these columns (ids, or source headers/labels that name one column). */
+  columns?: string[];
+}
+
+export function isDataset(dir: string): boolean {
+  return existsSync(join(dir, MANIFEST));
+}
+
+function notDataset(dir: string): never {
+  throw inputError(
+    `${dir}: is a directory but not a cx dataset (no survey.json); give an export file or a directory made by cx import.`,
+    `${dir}：是目录但不是 cx 数据集（没有 survey.json）；请给出导出文件或 cx import 生成的目录。`,
+  );
+}
+
+export function readManifest(dir: string): Manifest {
+  const p = join(dir, MANIFEST);
+  if (!existsSync(p)) notDataset(dir);
+  let m: Manifest;
+  try {
+    m = JSON.parse(readFileSync(p, 'utf8')) as Manifest;
+  } catch {
+    throw inputError(`${p}: survey.json is not valid JSON; import the data again.`, `${p}：survey.json 不是有效的 JSON；请重新导入数据。`);
+  }
+  if (m?.format?.name !== FORMAT_NAME || m.format.version > FORMAT_VERSION) {
+    throw inputError(
+      `${p}: unknown dataset format ${JSON.stringify(m?.format?.name)} v${m?.format?.version}; import the data again with this cx.`,
+      `${p}：未知的数据集格式；请用当前版本的 cx 重新导入数据。`,
+    );
+  }
+  return m;
+}
+
+// ---- column files ------------------------------------------------------------------------------
+
+function alignedBytes(buf: Buffer, bytesPer: number): ArrayBuffer {
+  if (buf.byteOffset % bytesPer === 0) return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  const copy = new Uint8Array(buf.byteLength);
+  copy.set(buf);
+  return copy.buffer;
+}
+
+function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
+  const path = (ext: string) => join(dir, `${sc.file}.${ext}`);
+  try {
+    if (sc.kind === 'num') {
+      const values = new Float64Array(alignedBytes(readFileSync(path('f64')), 8));
+      if (values.length !== nRows) throw new Error('length');
+      return { kind: 'num', values };
+    }
+    const values = new Array<string | null>(nRows);
+    if (sc.encoding === 'dict') {
+      const dict = JSON.parse(readFileSync(path('dict.json'), 'utf8')) as string[];
+      const codes = new Uint32Array(alignedBytes(readFileSync(path('codes')), 4));
+      if (codes.length !== nRows) throw new Error('length');
+      for (let i = 0; i < nRows; i++) {
+        const c = codes[i]!;
+        values[i] = c === 0 ? null : dict[c - 1]!;
+      }
+      return { kind: 'str', values };
+    }
+    const lens = new Int32Array(alignedBytes(readFileSync(path('len')), 4));
+    const bytes = readFileSync(path('utf8'));
+    if (lens.length !== nRows) throw new Error('length');
+    let off = 0;
+    for (let i = 0; i < nRows; i++) {
+      const l = lens[i]!;
+      if (l < 0) values[i] = null;
+      else {
+        values[i] = bytes.toString('utf8', off, off + l);
+        off += l;
+      }
+    }
+    return { kind: 'str', values };
+  } catch {
+    throw inputError(
+      `${dir}: the file for column "${sc.id}" is missing or damaged; import the data again.`,
+      `${dir}：列“${sc.id}”的数据文件缺失或损坏；请重新导入数据。`,
+    );
+  }
+}
+
+function writeColumnFiles(dir: string, file: string, col: Column, nRows: number): StoredColumn['encoding'] {
+  const path = (ext: string) => join(dir, `${file}.${ext}`);
+  if (col.kind === 'num') {
+    const v = col.values.length === nRows ? col.values : col.values.subarray(0, nRows);
+    writeFileSync(path('f64'), new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+    return 'f64';
+  }
+  const vals = col.values;
+  const dict = new Map<string, number>();
+  const limit = Math.max(1000, nRows >> 2);
+  const codes = new Uint32Array(nRows);
+  let isDict = true;
+  for (let i = 0; i < nRows; i++) {
+    const s = vals[i];
+    if (s == null) continue;
+    let c = dict.get(s);
+    if (c === undefined) {
+      if (dict.size >= limit) {
+        isDict = false;
+        break;
+      }
+      c = dict.size + 1;
+      dict.set(s, c);
+    }
+    codes[i] = c;
+  }
+  if (isDict) {
+    writeFileSync(path('codes'), new Uint8Array(codes.buffer));
+    writeFileSync(path('dict.json'), JSON.stringify([...dict.keys()]));
+    return 'dict';
+  }
+  const lens = new Int32Array(nRows);
+  let total = 0;
+  for (let i = 0; i < nRows; i++) {
+    const s = vals[i];
+    if (s == null) lens[i] = -1;
+    else total += lens[i] = Buffer.byteLength(s, 'utf8');
+  }
+  const out = Buffer.allocUnsafe(total);
+  let off = 0;
+  for (let i = 0; i < nRows; i++) {
+    const s = vals[i];
+    if (s != null) off += out.write(s, off, 'utf8');
+  }
+  writeFileSync(path('len'), new Uint8Array(lens.buffer));
+  writeFileSync(path('utf8'), out);
+  return 'utf8';
+}
+
+// ---- load / save --------------------------------------------------------------------------------
+
+/** Map requested names (id, source header or label) to stored column ids; unknown names are ignored. */
+function resolveColumns(m: Manifest, wanted: string[]): Set<string> {
+  const ids = new Set(m.columns.map((c) => c.id));
+  const out = new Set<string>();
+  for (const w of wanted) {
+    if (ids.has(w)) {
+      out.add(w);
+      continue;
+    }
+    const q = m.questions.find((x) => x.source === w || x.label === w) ?? m.questions.find((x) => x.id.toLowerCase() === w.toLowerCase());
+    if (q && ids.has(q.id)) out.add(q.id);
+  }
+  return out;
+}
+
+export async function loadDataset(dir: string, opts: LoadDatasetOptions = {}): Promise<Survey> {
+  if (!statSync(dir).isDirectory()) notDataset(dir);
+  const m = readManifest(dir);
+  if (endianness() !== 'LE') throw inputError(`${dir}: cx datasets need a little-endian machine.`, `${dir}：cx 数据集需要小端序机器。`);
+  const want = opts.columns ? resolveColumns(m, opts.columns) : undefined;
+  const columns = new Map<string, Column>();
+  for (const sc of m.columns) if (!want || want.has(sc.id)) columns.set(sc.id, readColumnFiles(dir, sc, m.nRows));
+  return {
+    source: m.source,
+    platform: m.platform,
+    encoding: m.encoding,
+    questions: m.questions,
+    columns,
+    nRows: m.nRows,
+    idColumn: m.idColumn,
+    dateColumn: m.dateColumn,
+    waveColumn: m.waveColumn,
+    partialColumn: m.partialColumn,
+    log: m.log,
+    waves: m.waves,
+  };
+}
+
+/**
+ * Write `survey` as the dataset at `dir`, atomically: everything is built in a temporary directory beside
+ * the target and renamed into place; an existing dataset there is replaced only after the new one is
+ * complete. On failure nothing is left behind.
+ */
+export function saveDataset(dir: string, survey: Survey): void {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  if (existsSync(target) && !(statSync(target).isDirectory() && isDataset(target))) {
+    throw inputError(
+      `${dir}: already exists and is not a cx dataset; choose another -o directory.`,
+      `${dir}：已存在且不是 cx 数据集；请用 -o 另选目录。`,
+    );
+  }
+  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  try {
+    const stored: StoredColumn[] = [];
+    let k = 0;
+    for (const q of survey.questions) {
+      const col = survey.columns.get(q.id);
+      if (!col) continue;
+      const file = `c${k++}`;
+      stored.push({ id: q.id, kind: col.kind, encoding: writeColumnFiles(tmp, file, col, survey.nRows), file });
+    }
+    const manifest: Manifest = {
+      format: {
+        name: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        endian: 'le',
+        description:
+          'One file set per column: <file>.f64 (Float64 LE, NaN = missing); <file>.codes (Uint32 LE, 0 = missing) + <file>.dict.json; or <file>.len (Int32 LE byte lengths, -1 = missing) + <file>.utf8.',
+      },
+      platform: survey.platform,
+      encoding: survey.encoding,
+      source: survey.source,
+      nRows: survey.nRows,
+      idColumn: survey.idColumn,
+      dateColumn: survey.dateColumn,
+      waveColumn: survey.waveColumn,
+      partialColumn: survey.partialColumn,
+      waves: survey.waves,
+      questions: survey.questions,
+      columns: stored,
+      log: survey.log,
+      updatedAt: new Date().toISOString(),
+    };
+    writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest, null, 1));
+    if (existsSync(target)) {
+      const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+      rmSync(old, { recursive: true, force: true });
+      renameSync(target, old);
+      try {
+        renameSync(tmp, target);
+      } catch (e) {
+        renameSync(old, target);
+        throw e;
+      }
+      rmSync(old, { recursive: true, force: true });
+    } else renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
 }

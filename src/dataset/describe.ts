@@ -1,0 +1,74 @@
+// What a dataset or export holds: platform, encoding, rows, waves, exclusions and one line per question.
+// Pure: takes a Survey, returns JSON-able data (used by `cx describe`).
+import type { Exclusion, Survey } from './types.js';
+
+export interface QuestionSummary {
+  id: string;
+  type: string;
+  label: string;
+  role?: string;
+  parent?: string;
+  answered: number;
+  missing: number;
+  scale?: { min: number; max: number; labels?: Record<string, string> };
+  choices?: { code: string; label: string }[];
+}
+
+export interface SurveySummary {
+  platform: string;
+  encoding?: string;
+  rows: number;
+  waves: string[];
+  sources: string[];
+  idColumn?: string;
+  dateColumn?: string;
+  waveColumn?: string;
+  exclusions: Exclusion[];
+  warnings: string[];
+  questions: QuestionSummary[];
+}
+
+/** Exclusions of every import, summed by reason. */
+export function totalExclusions(s: Survey): Exclusion[] {
+  const m = new Map<string, Exclusion>();
+  for (const e of s.log.flatMap((l) => l.exclusions)) {
+    const x = m.get(e.reason);
+    if (x) x.count += e.count;
+    else m.set(e.reason, { reason: e.reason, count: e.count });
+  }
+  return [...m.values()];
+}
+
+export function describeSurvey(s: Survey): SurveySummary {
+  const questions = s.questions.map((q): QuestionSummary => {
+    const col = s.columns.get(q.id);
+    let answered = 0;
+    if (col?.kind === 'num') {
+      for (let i = 0; i < s.nRows; i++) if (!Number.isNaN(col.values[i]!)) answered++;
+    } else if (col) {
+      for (let i = 0; i < s.nRows; i++) {
+        const v = col.values[i];
+        if (v != null && v !== '') answered++;
+      }
+    }
+    const out: QuestionSummary = { id: q.id, type: q.type, label: q.label, answered, missing: s.nRows - answered };
+    if (q.role) out.role = q.role;
+    if (q.parent) out.parent = q.parent;
+    if (q.scale) out.scale = q.scale;
+    if (q.choices) out.choices = q.choices;
+    return out;
+  });
+  return {
+    platform: s.platform,
+    encoding: s.encoding,
+    rows: s.nRows,
+    waves: s.waves ?? [...new Set(s.log.map((l) => l.wave).filter((w): w is string => Boolean(w)))],
+    sources: s.source,
+    idColumn: s.idColumn,
+    dateColumn: s.dateColumn,
+    waveColumn: s.waveColumn,
+    exclusions: totalExclusions(s),
+    warnings: s.log.flatMap((l) => l.warnings),
+    questions,
+  };
+}

@@ -1,0 +1,213 @@
+// Dates and reporting periods. Dates are read as wall-clock calendar days in the export's own time
+// zone (DESIGN.md §4): a trailing offset such as "GMT+8" or "Z" is not applied. Periods: days
+// (2026-03-05), ISO-8601 weeks (2026-W03, week-year by the Thursday rule), months (2026-03), quarters (2026-Q1).
+import type { Column } from './types.js';
+
+export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter';
+export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter'];
+
+const MS_DAY = 86_400_000;
+/** Excel (1900 date system) serial of 1970-01-01. */
+const EXCEL_EPOCH = 25_569;
+
+/** Days since 1970-01-01 for a calendar date, or NaN when it is not a real date. */
+export function dayNumber(y: number, m: number, d: number): number {
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
+  const t = Date.UTC(y, m - 1, d);
+  const dt = new Date(t);
+  if (dt.getUTCDate() !== d || dt.getUTCMonth() !== m - 1) return NaN; // 2026-02-30
+  return t / MS_DAY;
+}
+
+const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
+const pad4 = (n: number) => (n >= 0 && n < 1000 ? String(n).padStart(4, '0') : String(n));
+
+export function dayToIso(day: number): string {
+  const dt = new Date(day * MS_DAY);
+  return `${pad4(dt.getUTCFullYear())}-${pad2(dt.getUTCMonth() + 1)}-${pad2(dt.getUTCDate())}`;
+}
+
+/** ISO-8601 week of a day number: the week (Mon–Sun) belongs to the year holding its Thursday. */
+export function isoWeekOfDay(day: number): { year: number; week: number } {
+  const wd = (((day + 3) % 7) + 7) % 7; // 0 = Monday (1970-01-01 was a Thursday → 3)
+  const thursday = day - wd + 3;
+  const year = new Date(thursday * MS_DAY).getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1) / MS_DAY;
+  return { year, week: Math.floor((thursday - jan1) / 7) + 1 };
+}
+
+/** The period label of a day number. */
+export function dayToPeriod(day: number, unit: PeriodUnit): string {
+  if (unit === 'week') {
+    const { year, week } = isoWeekOfDay(day);
+    return `${pad4(year)}-W${pad2(week)}`;
+  }
+  const dt = new Date(day * MS_DAY);
+  const y = dt.getUTCFullYear();
+  const m = dt.getUTCMonth() + 1;
+  if (unit === 'month') return `${pad4(y)}-${pad2(m)}`;
+  if (unit === 'quarter') return `${pad4(y)}-Q${Math.floor((m - 1) / 3) + 1}`;
+  return `${pad4(y)}-${pad2(m)}-${pad2(dt.getUTCDate())}`;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** A number read as a date: Excel serial (1950–2099), YYYYMMDD, or Unix seconds/milliseconds. NaN otherwise. */
+export function numberToDay(v: number): number {
+  if (!Number.isFinite(v)) return NaN;
+  if (v >= 1e11) return Math.floor(v / MS_DAY); // Unix ms
+  if (v >= 1e9) return Math.floor(v / 86_400); // Unix s
+  if (v >= 19_000_101 && v <= 29_991_231 && Number.isInteger(v)) {
+    return dayNumber(Math.floor(v / 10_000), Math.floor(v / 100) % 100, v % 100);
+  }
+  if (v >= 18_264 && v < 73_051) {
+    // Excel serials (1900 system) of 1950…2099 only: small numbers in a score column are not dates.
+    return Math.floor(v) - EXCEL_EPOCH;
+  }
+  return NaN;
+}
+
+const RE_YMD = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+const RE_XYZ = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?!\d)/;
+const RE_DMONY = /^\s*(?:[A-Za-z]+,?\s+)?(\d{1,2})[-\s]([A-Za-z]{3,9})\.?[-\s,]+(\d{4})/;
+const RE_MONDY = /^\s*(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/;
+const RE_NUM = /^\s*-?\d+(\.\d+)?\s*$/;
+
+/**
+ * A date string read as a day number. `dayFirst` decides `03/04/2026` (false: 4 March is US M/D/Y,
+ * the default of most exports; true: 3 April). Dotted `03.04.2026` is always day-first.
+ */
+export function parseDay(s: string, dayFirst = false): number {
+  let m = RE_YMD.exec(s);
+  if (m) return dayNumber(+m[1]!, +m[2]!, +m[3]!);
+  m = RE_XYZ.exec(s);
+  if (m) {
+    let y = +m[3]!;
+    if (m[3]!.length === 2) y += y < 70 ? 2000 : 1900;
+    const a = +m[1]!;
+    const b = +m[2]!;
+    const df = dayFirst || s.includes('.') || a > 12;
+    return df ? dayNumber(y, b, a) : dayNumber(y, a, b);
+  }
+  m = RE_DMONY.exec(s);
+  if (m && MONTHS[m[2]!.slice(0, 3).toLowerCase()]) {
+    return dayNumber(+m[3]!, MONTHS[m[2]!.slice(0, 3).toLowerCase()]!, +m[1]!);
+  }
+  m = RE_MONDY.exec(s);
+  if (m && MONTHS[m[1]!.slice(0, 3).toLowerCase()]) {
+    return dayNumber(+m[3]!, MONTHS[m[1]!.slice(0, 3).toLowerCase()]!, +m[2]!);
+  }
+  if (RE_NUM.test(s)) return numberToDay(Number(s));
+  return NaN;
+}
+
+/** Whether a column of strings writes numeric dates day-first (some first field > 12 and none second > 12). */
+export function detectDayFirst(values: readonly (string | null)[], sample = 5000): boolean {
+  let first = false;
+  let second = false;
+  const step = Math.max(1, Math.floor(values.length / sample));
+  for (let i = 0; i < values.length; i += step) {
+    const v = values[i];
+    if (!v) continue;
+    const m = RE_XYZ.exec(v);
+    if (!m) continue;
+    if (+m[1]! > 12) first = true;
+    if (+m[2]! > 12) second = true;
+  }
+  return first && !second;
+}
+
+/** YYYYMMDD from "YYYY-MM-DD…" when all eight positions are digits, else −1. */
+function isoPrefix(s: string): number {
+  let v = 0;
+  for (const i of ISO_DIGITS) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+/** Day numbers of a whole column (NaN when missing or unreadable). One pass; repeated strings are cached. */
+export function columnDays(col: Column): Float64Array {
+  const n = col.values.length;
+  const out = new Float64Array(n);
+  if (col.kind === 'num') {
+    for (let i = 0; i < n; i++) out[i] = numberToDay(col.values[i]!);
+    return out;
+  }
+  const dayFirst = detectDayFirst(col.values);
+  let lastS: string | null = null;
+  let lastD = NaN;
+  let lastYmd = -1;
+  let lastYmdDay = NaN;
+  for (let i = 0; i < n; i++) {
+    const s = col.values[i];
+    if (s == null || s === '') {
+      out[i] = NaN;
+      continue;
+    }
+    if (s !== lastS) {
+      lastS = s;
+      // Fast path for the common ISO prefix YYYY-MM-DD (timestamps rarely repeat, dates do).
+      const ymd = s.length >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 ? isoPrefix(s) : -1;
+      if (ymd >= 0) {
+        if (ymd !== lastYmd) {
+          lastYmd = ymd;
+          lastYmdDay = dayNumber(Math.floor(ymd / 10_000), Math.floor(ymd / 100) % 100, ymd % 100);
+        }
+        lastD = lastYmdDay;
+      } else lastD = parseDay(s, dayFirst);
+    }
+    out[i] = lastD;
+  }
+  return out;
+}
+
+/** Period label of one date (Date, day string, or number as Excel serial/YYYYMMDD/epoch). */
+export function periodKey(date: Date | string | number, unit: PeriodUnit): string | null {
+  let day: number;
+  if (date instanceof Date) day = Math.floor(date.getTime() / MS_DAY);
+  else if (typeof date === 'number') day = numberToDay(date);
+  else day = parseDay(date);
+  return Number.isFinite(day) ? dayToPeriod(day, unit) : null;
+}
+
+/**
+ * Period codes for every row: `codes[i]` indexes `labels` (sorted chronologically), −1 when the date is
+ * missing or unreadable. Period labels are computed once per distinct day.
+ */
+export function periodCodes(days: Float64Array, unit: PeriodUnit): { codes: Int32Array; labels: string[] } {
+  const byDay = new Map<number, number>();
+  const byLabel = new Map<string, number>();
+  const labels: string[] = [];
+  const codes = new Int32Array(days.length);
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i]!;
+    if (d !== d) {
+      codes[i] = -1;
+      continue;
+    }
+    let c = byDay.get(d);
+    if (c === undefined) {
+      const label = dayToPeriod(d, unit);
+      c = byLabel.get(label);
+      if (c === undefined) {
+        c = labels.length;
+        labels.push(label);
+        byLabel.set(label, c);
+      }
+      byDay.set(d, c);
+    }
+    codes[i] = c;
+  }
+  // Relabel so that codes follow chronological (= lexicographic, all labels are zero-padded) order.
+  const order = labels.map((_, i) => i).sort((a, b) => (labels[a]! < labels[b]! ? -1 : labels[a]! > labels[b]! ? 1 : 0));
+  const remap = new Int32Array(labels.length);
+  order.forEach((old, neu) => (remap[old] = neu));
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) codes[i] = remap[codes[i]!]!;
+  return { codes, labels: order.map((i) => labels[i]!) };
+}

@@ -1,0 +1,295 @@
+// Shared selection helpers: find the question for a metric, read a score column with validation,
+// group rows by one or two columns, read weights, and find the date column. Pure; no printing.
+import type { Column, Question, Survey } from './types.js';
+import { resolveColumn } from './where.js';
+import { inputError } from '../ui/errors.js';
+
+export type MetricKind = 'nps' | 'csat' | 'ces';
+
+const LABEL_HINTS: Record<MetricKind, RegExp> = {
+  nps: /\bnps\b|recommend|likelihood to recommend|\bltr\b|推荐|净推荐/i,
+  csat: /\bcsat\b|satisf|满意/i,
+  ces: /\bces\b|effort|easy to|easy for|ease of|费力|省力|容易|轻松|便捷|便利/i,
+};
+const SCORE_TYPES = new Set(['nps', 'rating', 'likert', 'number', 'single', 'category']);
+
+const describeQ = (q: Question) => (q.label && q.label !== q.id ? `${q.id} ("${q.label.slice(0, 40)}")` : q.id);
+
+/**
+ * The question a metric is computed on: `explicit` (--question: id or label) if given; else the one
+ * question with that role (cx.yaml / recognition), else (NPS) the one question of type nps, else the one
+ * numeric-looking question whose id/label names the metric (English or Chinese). Several or none: exit 2
+ * with the candidates listed.
+ */
+export function findQuestion(survey: Survey, metric: MetricKind, explicit?: string): Question {
+  if (explicit) {
+    const { id } = resolveColumn(survey, explicit, '--question');
+    return survey.questions.find((q) => q.id === id) ?? { id, label: id, type: 'number' };
+  }
+  const tiers: Question[][] = [
+    survey.questions.filter((q) => q.role === metric),
+    metric === 'nps' ? survey.questions.filter((q) => q.type === 'nps') : [],
+    survey.questions.filter(
+      (q) => SCORE_TYPES.has(q.type) && !q.role && (LABEL_HINTS[metric].test(q.label) || LABEL_HINTS[metric].test(q.id)),
+    ),
+  ];
+  // A column that names NPS is not a CSAT candidate even if it mentions satisfaction.
+  if (metric !== 'nps') tiers[2] = tiers[2]!.filter((q) => !LABEL_HINTS.nps.test(q.label) && q.type !== 'nps');
+  for (const tier of tiers) {
+    const qs = tier.filter((q) => survey.columns.has(q.id));
+    if (qs.length === 1) return qs[0]!;
+    if (qs.length > 1) {
+      const list = qs.slice(0, 10).map(describeQ).join(', ');
+      throw inputError(
+        `${survey.source.join(', ')}: ${qs.length} columns could be the ${metric.toUpperCase()} question: ${list}; choose one with --question COL.`,
+        `${survey.source.join('，')}：有 ${qs.length} 列可能是 ${metric.toUpperCase()} 题：${list}；请用 --question 指定其一。`,
+      );
+    }
+  }
+  const numeric = survey.questions.filter((q) => SCORE_TYPES.has(q.type) && survey.columns.has(q.id));
+  const list = numeric.slice(0, 12).map(describeQ).join(', ') || '(none)';
+  throw inputError(
+    `${survey.source.join(', ')}: no ${metric.toUpperCase()} question found; choose the column with --question COL (candidates: ${list}).`,
+    `${survey.source.join('，')}：未找到 ${metric.toUpperCase()} 题；请用 --question 指定列（候选：${list}）。`,
+  );
+}
+
+export interface ScoreColumn {
+  /** Valid integer scores on [min, max]; NaN for missing and excluded values. */
+  values: Float64Array;
+  missing: number;
+  notNumeric: number;
+  outOfScale: number;
+  /** 1-based response numbers of the first excluded values. */
+  firstBadRows: number[];
+  /** A few of the offending raw values. */
+  badExamples: string[];
+}
+
+const LEADING_NUMBER = /^\s*(-?\d+(?:\.\d+)?)(?:\s*$|\s*[-–—:(（=]|\s+[^\d\s])/;
+
+/**
+ * Reads a score column: numbers, numeric text, "10 - Extremely likely" style labels, or a choice label
+ * whose code is numeric. Values that are not numbers, not integers, or outside [min, max] become NaN and are
+ * counted; `rows` only considers rows where `mask` is 1. Respects `mask` for the counts.
+ */
+export function readScores(survey: Survey, q: Question, min: number, max: number, mask?: Uint8Array): ScoreColumn {
+  const col = survey.columns.get(q.id)!;
+  const n = survey.nRows;
+  const values = new Float64Array(n);
+  let missing = 0;
+  let notNumeric = 0;
+  let outOfScale = 0;
+  const firstBadRows: number[] = [];
+  const badExamples: string[] = [];
+  const bad = (i: number, raw: string) => {
+    if (firstBadRows.length < 5) {
+      firstBadRows.push(i + 1);
+      badExamples.push(raw);
+    }
+  };
+  const check = (i: number, v: number, raw: () => string) => {
+    if (v >= min && v <= max && Math.floor(v) === v) values[i] = v;
+    else {
+      values[i] = NaN;
+      outOfScale++;
+      bad(i, raw());
+    }
+  };
+  if (col.kind === 'num') {
+    const src = col.values;
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      if (mask && !mask[i]) values[i] = NaN;
+      else if (v !== v) {
+        values[i] = NaN;
+        missing++;
+      } else check(i, v, () => String(v));
+    }
+    return { values, missing, notNumeric, outOfScale, firstBadRows, badExamples };
+  }
+  const byLabel = new Map<string, number>();
+  for (const c of q.choices ?? []) if (Number.isFinite(Number(c.code)) && c.code.trim() !== '') byLabel.set(c.label, Number(c.code));
+  const cache = new Map<string, number>();
+  const src = col.values;
+  for (let i = 0; i < n; i++) {
+    const s = src[i];
+    if (mask && !mask[i]) {
+      values[i] = NaN;
+      continue;
+    }
+    if (s == null || s.trim() === '') {
+      values[i] = NaN;
+      missing++;
+      continue;
+    }
+    let v = cache.get(s);
+    if (v === undefined) {
+      const t = s.trim();
+      v = Number(t);
+      if (!Number.isFinite(v)) {
+        const lab = byLabel.get(t);
+        const m = LEADING_NUMBER.exec(t);
+        v = lab ?? (m ? Number(m[1]) : NaN);
+      }
+      if (cache.size < 10_000) cache.set(s, v);
+    }
+    if (v !== v) {
+      values[i] = NaN;
+      notNumeric++;
+      bad(i, s);
+    } else check(i, v, () => s);
+  }
+  return { values, missing, notNumeric, outOfScale, firstBadRows, badExamples };
+}
+
+export interface GroupCodes {
+  /** Column ids grouped by. */
+  columns: string[];
+  /** Group index per row (every row has one; a missing value is its own group with value null). */
+  codes: Int32Array;
+  /** One key per group, in sorted order: { COL: value }. */
+  keys: Record<string, string | null>[];
+}
+
+// A fixed locale, so that group order does not depend on the machine's LANG.
+const collator = new Intl.Collator('en', { numeric: true });
+
+function codesOf(col: Column, n: number): { codes: Int32Array; values: (string | null)[] } {
+  const codes = new Int32Array(n);
+  const values: (string | null)[] = [];
+  if (col.kind === 'num') {
+    const map = new Map<number, number>();
+    let missingCode = -1;
+    for (let i = 0; i < n; i++) {
+      const v = col.values[i]!;
+      if (v !== v) {
+        if (missingCode < 0) {
+          missingCode = values.length;
+          values.push(null);
+        }
+        codes[i] = missingCode;
+        continue;
+      }
+      let c = map.get(v);
+      if (c === undefined) {
+        c = values.length;
+        values.push(String(v));
+        map.set(v, c);
+      }
+      codes[i] = c;
+    }
+  } else {
+    const map = new Map<string | null, number>();
+    for (let i = 0; i < n; i++) {
+      let v = col.values[i] ?? null;
+      if (v !== null && v.trim() === '') v = null;
+      let c = map.get(v);
+      if (c === undefined) {
+        c = values.length;
+        values.push(v);
+        map.set(v, c);
+      }
+      codes[i] = c;
+    }
+  }
+  // Sorted order: natural order of values, missing last.
+  const order = values.map((_, i) => i).sort((a, b) => {
+    const x = values[a]!;
+    const y = values[b]!;
+    if (x === null) return y === null ? 0 : 1;
+    if (y === null) return -1;
+    return collator.compare(x, y);
+  });
+  const remap = new Int32Array(values.length);
+  order.forEach((old, neu) => (remap[old] = neu));
+  for (let i = 0; i < n; i++) codes[i] = remap[codes[i]!]!;
+  return { codes, values: order.map((i) => values[i]!) };
+}
+
+/** Group codes for one or two columns (ids or labels). Groups are the value combinations that occur. */
+export function groupCodes(survey: Survey, cols: string[]): GroupCodes {
+  if (cols.length === 0 || cols.length > 2) {
+    throw inputError('--by takes one or two columns, e.g. --by region or --by region,plan.', '--by 需要一到两个列，例如 --by region 或 --by region,plan。');
+  }
+  const resolved = cols.map((c) => resolveColumn(survey, c.trim(), '--by'));
+  const n = survey.nRows;
+  const parts = resolved.map((r) => codesOf(r.col, n));
+  const ids = resolved.map((r) => r.id);
+  if (parts.length === 1) {
+    return { columns: ids, codes: parts[0]!.codes, keys: parts[0]!.values.map((v) => ({ [ids[0]!]: v })) };
+  }
+  const [a, b] = parts as [ReturnType<typeof codesOf>, ReturnType<typeof codesOf>];
+  const kb = b.values.length;
+  const present = new Uint8Array(a.values.length * kb);
+  for (let i = 0; i < n; i++) present[a.codes[i]! * kb + b.codes[i]!] = 1;
+  const dense = new Int32Array(present.length).fill(-1);
+  const keys: Record<string, string | null>[] = [];
+  for (let j = 0; j < present.length; j++) {
+    if (!present[j]) continue;
+    dense[j] = keys.length;
+    keys.push({ [ids[0]!]: a.values[Math.floor(j / kb)]!, [ids[1]!]: b.values[j % kb]! });
+  }
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = dense[a.codes[i]! * kb + b.codes[i]!]!;
+  return { columns: ids, codes, keys };
+}
+
+/** Row indices per group, keyed by the values joined with " / " (missing shown as "(missing)"). */
+export function groupIndices(survey: Survey, cols: string[]): Map<string, number[]> {
+  const g = groupCodes(survey, cols);
+  const names = g.keys.map((k) => g.columns.map((c) => k[c] ?? '(missing)').join(' / '));
+  const out = new Map<string, number[]>(names.map((nm) => [nm, []]));
+  for (let i = 0; i < g.codes.length; i++) out.get(names[g.codes[i]!]!)!.push(i);
+  return out;
+}
+
+export interface WeightColumn {
+  id: string;
+  /** Weight per row; NaN where missing, negative or not a number (those rows are excluded). */
+  weights: Float64Array;
+  bad: number;
+  firstBadRows: number[];
+}
+
+/** Reads a weight column (id or label). */
+export function readWeights(survey: Survey, name: string): WeightColumn {
+  const { id, col } = resolveColumn(survey, name, '--weight');
+  const n = survey.nRows;
+  const weights = new Float64Array(n);
+  let bad = 0;
+  const firstBadRows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const raw = col.kind === 'num' ? col.values[i]! : col.values[i] == null || col.values[i]!.trim() === '' ? NaN : Number(col.values[i]);
+    if (raw >= 0 && Number.isFinite(raw)) weights[i] = raw;
+    else {
+      weights[i] = NaN;
+      bad++;
+      if (firstBadRows.length < 5) firstBadRows.push(i + 1);
+    }
+  }
+  return { id, weights, bad, firstBadRows };
+}
+
+const DATE_NAMES = [
+  'recordeddate', 'enddate', 'submitdate', 'date submitted', 'submitted at', 'submission date', 'timestamp',
+  'completion time', 'end time', 'date', 'startdate', '提交答卷时间', '提交时间', '答题时间', '完成时间', '日期',
+];
+
+/** The response-date column: --date if given, else the survey's date column, role or type, else a known name. */
+export function findDateColumn(survey: Survey, explicit?: string): string {
+  if (explicit) return resolveColumn(survey, explicit, '--date').id;
+  if (survey.dateColumn && survey.columns.has(survey.dateColumn)) return survey.dateColumn;
+  const byRole = survey.questions.filter((q) => q.role === 'date' && survey.columns.has(q.id));
+  if (byRole.length >= 1) return byRole[0]!.id;
+  const byType = survey.questions.filter((q) => q.type === 'date' && survey.columns.has(q.id));
+  if (byType.length === 1) return byType[0]!.id;
+  for (const name of DATE_NAMES) {
+    const q = survey.questions.find((x) => x.id.toLowerCase() === name || x.label.toLowerCase() === name);
+    if (q && survey.columns.has(q.id)) return q.id;
+  }
+  throw inputError(
+    `${survey.source.join(', ')}: no response-date column found for --period; name it with --date COL.`,
+    `${survey.source.join('，')}：找不到用于 --period 的答卷日期列；请用 --date 指定。`,
+  );
+}

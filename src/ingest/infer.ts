@@ -1,0 +1,342 @@
+// Type inference for one column of cells (question type, scale, choices, role) and cx.yaml overrides.
+// Numeric answers become Float64Array columns; text stays interned strings (one instance per value).
+import type { Choice, Column, Question, QuestionType, Scale, Survey } from '../dataset/types.js';
+import type { ColumnHint } from './platforms/common.js';
+import { excelSerialToIso, parseDate } from './platforms/dates.js';
+
+export interface Inferred {
+  question: Question;
+  column: Column;
+  warnings: string[];
+}
+
+/** Ordered answer scales (low → high) recognised in choice-text exports, English and Chinese. */
+const SCALES: string[][] = [
+  ['strongly disagree', 'disagree', 'neither agree nor disagree', 'agree', 'strongly agree'],
+  ['strongly disagree', 'disagree', 'somewhat disagree', 'neither agree nor disagree', 'somewhat agree', 'agree', 'strongly agree'],
+  ['strongly disagree', 'disagree', 'slightly disagree', 'slightly agree', 'agree', 'strongly agree'],
+  ['strongly disagree', 'disagree', 'slightly disagree', 'neither agree nor disagree', 'slightly agree', 'agree', 'strongly agree'],
+  ['very dissatisfied', 'dissatisfied', 'neither satisfied nor dissatisfied', 'satisfied', 'very satisfied'],
+  ['extremely dissatisfied', 'somewhat dissatisfied', 'neither satisfied nor dissatisfied', 'somewhat satisfied', 'extremely satisfied'],
+  ['very difficult', 'difficult', 'neither easy nor difficult', 'easy', 'very easy'],
+  ['very poor', 'poor', 'fair', 'good', 'excellent'],
+  ['非常不同意', '不同意', '一般', '同意', '非常同意'],
+  ['非常不满意', '不满意', '一般', '满意', '非常满意'],
+  ['很不满意', '不满意', '一般', '满意', '很满意'],
+  ['非常困难', '困难', '一般', '容易', '非常容易'],
+  ['非常差', '差', '一般', '好', '非常好'],
+];
+const NEUTRAL = new Set(['neutral', '中立', '不确定', '说不清']);
+const ALIASES: Record<string, string> = { 'slight agree': 'slightly agree', 'slight disagree': 'slightly disagree', 'neither agree or disagree': 'neither agree nor disagree' };
+/** Answers that mean "no answer on this scale": missing, not a scale point. */
+const NOT_APPLICABLE = new Set(['not applicable', 'n/a', 'na', "don't know", 'dont know', 'don’t know', 'no opinion', 'prefer not to say', '不适用', '不知道', '不清楚', '(跳过)', '(空)']);
+const canon = (v: string): string => {
+  const t = v.trim().toLowerCase().replace(/\s+/g, ' ');
+  return ALIASES[t] ?? t;
+};
+
+// Labels that reveal a role. Matched against the lower-cased label and id.
+const ROLE_NPS = /recommend|\bnps\b|推荐|推薦|可能性/;
+const ROLE_CES = /effort|\bces\b|how easy|how difficult|easy for me|easy was it|费力|省力|容易程度|难易|難易|便捷程度|轻松程度/;
+const ROLE_CSAT = /satisf|\bcsat\b|满意|滿意/;
+const ROLE_COMMENT = /comment|why|reason|feedback|suggest|anything else|tell us|explain|improv|评论|意见|建议|原因|为什么|反馈|说明|其他想法|留言|评价/;
+const ROLE_SEGMENT = /region|plan|segment|country|tier|channel|market|area|city|department|gender|age group|customer type|地区|区域|大区|套餐|城市|渠道|类型|部门|省份|性别|年龄段/;
+/** Kano question pairs (METHODS.md §2.1): X_functional / X_dysfunctional, X_func / X_dysf, X_正向 / X_反向. */
+const KANO_ID = /(_|\b)(functional|dysfunctional|func|dysf)$|(_|（|\()(正向|反向)(）|\))?$/i;
+const KANO_CHOICES: Choice[] = [
+  { code: '1', label: 'I like it' },
+  { code: '2', label: 'I expect it' },
+  { code: '3', label: 'I am neutral' },
+  { code: '4', label: 'I can live with it' },
+  { code: '5', label: 'I dislike it' },
+];
+/** Codes for "don't know" / "no basis" / seen-but-unanswered inside numeric scales. */
+const MISSING_CODES = new Set([-1, -2, -3, -9, -99, -999]);
+
+export function roleFromLabel(text: string, type: QuestionType, scale?: Scale): string | undefined {
+  const t = text.toLowerCase();
+  if (type === 'nps') return 'nps';
+  if (type === 'rating' || type === 'likert') {
+    if (ROLE_NPS.test(t) && scale && scale.min === 0 && scale.max === 10) return 'nps';
+    if (ROLE_CES.test(t)) return 'ces';
+    if (ROLE_CSAT.test(t)) return 'csat';
+    return undefined;
+  }
+  if (type === 'text' && ROLE_COMMENT.test(t)) return 'comment';
+  if (type === 'category' && ROLE_SEGMENT.test(t)) return 'segment';
+  return undefined;
+}
+
+/** A string pool so equal cell values share one instance. */
+export class Interner {
+  private m = new Map<string, string>();
+  get(s: string): string {
+    const v = this.m.get(s);
+    if (v !== undefined) return v;
+    this.m.set(s, s);
+    return s;
+  }
+}
+
+const NUM = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const NUM_LABEL = /^(-?\d+(?:\.\d+)?)\s*[-–:=]\s*(\S.*)$/;
+
+export function toNumber(s: string): number {
+  const t = s.trim();
+  return NUM.test(t) ? Number(t) : NaN;
+}
+
+interface Stats {
+  n: number; // non-empty
+  distinct: Map<string, number>; // capped
+  capped: boolean;
+  allNum: boolean;
+  numLabel: boolean; // some values like "10 - Extremely likely"
+  allInt: boolean;
+  min: number;
+  max: number;
+  totalLen: number;
+}
+
+const CAP = 500;
+
+function scan(get: (k: number) => string, n: number): Stats {
+  const st: Stats = { n: 0, distinct: new Map(), capped: false, allNum: true, numLabel: false, allInt: true, min: Infinity, max: -Infinity, totalLen: 0 };
+  for (let k = 0; k < n; k++) {
+    const raw = get(k);
+    if (raw === '' || raw.trim() === '') continue;
+    st.n++;
+    st.totalLen += raw.length;
+    if (!st.capped) {
+      st.distinct.set(raw, (st.distinct.get(raw) ?? 0) + 1);
+      if (st.distinct.size > CAP) st.capped = true;
+    }
+    if (st.allNum) {
+      let v = toNumber(raw);
+      if (Number.isNaN(v)) {
+        const m = NUM_LABEL.exec(raw.trim());
+        if (m) {
+          v = Number(m[1]);
+          st.numLabel = true;
+        } else {
+          st.allNum = false;
+          continue;
+        }
+      }
+      if (!Number.isInteger(v)) st.allInt = false;
+      if (!MISSING_CODES.has(v)) {
+        if (v < st.min) st.min = v;
+        if (v > st.max) st.max = v;
+      }
+    }
+  }
+  return st;
+}
+
+function matchScale(values: string[]): string[] | undefined {
+  const vs = values.map(canon).filter((v) => !NOT_APPLICABLE.has(v));
+  if (vs.length < 2) return undefined;
+  for (const sc of SCALES) {
+    if (vs.every((v) => sc.includes(v) || NEUTRAL.has(v))) return sc;
+  }
+  return undefined;
+}
+
+function scaleFor(min: number, max: number): Scale {
+  const lo = min <= 0 ? 0 : 1;
+  const hi = max <= 5 ? 5 : max <= 7 ? 7 : 10;
+  return { min: lo, max: Math.max(hi, lo === 0 && max > 7 ? 10 : hi) };
+}
+
+/**
+ * Infer one question + column from cells. `get(k)` returns the k-th kept row's cell ('' when missing).
+ * Hints from the platform win over inference.
+ */
+export function inferColumn(id: string, label: string, get: (k: number) => string, n: number, hint: ColumnHint = {}): Inferred {
+  const warnings: string[] = [];
+  const text = `${label} ${id}`;
+  const q: Question = { id, label, type: 'category' };
+  const pool = new Interner();
+  const strCol = (f: (s: string) => string | null = (s) => s): Column => {
+    const values = new Array<string | null>(n);
+    for (let k = 0; k < n; k++) {
+      const s = get(k);
+      const v = s === '' || s.trim() === '' ? null : f(s);
+      values[k] = v === null ? null : pool.get(v);
+    }
+    return { kind: 'str', values };
+  };
+  const numCol = (map?: Map<string, number>): { col: Column; dropped: number } => {
+    const values = new Float64Array(n);
+    let dropped = 0;
+    for (let k = 0; k < n; k++) {
+      const s = get(k);
+      let v = NaN;
+      if (s !== '') {
+        v = map ? map.get(canon(s)) ?? NaN : toNumber(s);
+        if (Number.isNaN(v)) {
+          const m = NUM_LABEL.exec(s.trim());
+          if (m) v = Number(m[1]);
+        }
+        if (MISSING_CODES.has(v) && (q.type === 'rating' || q.type === 'likert' || q.type === 'nps')) {
+          v = NaN;
+          dropped++;
+        }
+      }
+      values[k] = v;
+    }
+    return { col: { kind: 'num', values }, dropped };
+  };
+
+  // Dates.
+  if (hint.type === 'date' || hint.excelDate) {
+    q.type = 'date';
+    let bad = 0;
+    const col = strCol((s) => {
+      const d = hint.excelDate && NUM.test(s.trim()) ? excelSerialToIso(Number(s)) : parseDate(s, hint.dayFirst);
+      if (d === null) bad++;
+      return d ?? s;
+    });
+    if (bad > 0) warnings.push(`${id}: ${bad} date value(s) could not be parsed and were kept as text`);
+    return finish(q, col, warnings, hint);
+  }
+  if (hint.keepText || hint.type === 'id' || hint.type === 'text') {
+    q.type = hint.type ?? 'text';
+    return finish(q, strCol(), warnings, hint);
+  }
+
+  if (!hint.type && KANO_ID.test(id)) {
+    hint = { ...hint, type: 'single', choices: hint.choices ?? KANO_CHOICES };
+  }
+  const st = scan(get, n);
+  const distinct = [...st.distinct.keys()];
+
+  // Choice-text agreement / satisfaction scales.
+  const sc = !st.allNum && !st.capped ? matchScale(distinct) : undefined;
+  if (sc) {
+    const map = new Map<string, number>();
+    sc.forEach((v, i) => map.set(v, i + 1));
+    const mid = (sc.length + 1) / 2;
+    for (const v of NEUTRAL) map.set(v, mid);
+    q.type = 'likert';
+    const labels: Record<string, string> = {};
+    const seen = new Map(distinct.map((d) => [canon(d), d.trim()]));
+    sc.forEach((v, i) => (labels[String(i + 1)] = seen.get(v) ?? v));
+    q.scale = { min: 1, max: sc.length, labels };
+    return finish(q, numCol(map).col, warnings, hint);
+  }
+
+  if (st.allNum && st.n > 0) {
+    const small = st.allInt && st.min >= 0 && st.max <= 10 && st.min !== Infinity;
+    const nDistinct = st.capped ? CAP : st.distinct.size;
+    const t = text.toLowerCase();
+    if (hint.type === 'meta') {
+      q.type = hint.type;
+    } else if (hint.type === 'nps' || (small && ROLE_NPS.test(t) && st.max > 7)) {
+      q.type = 'nps';
+      q.scale = { min: 0, max: 10 };
+    } else if (hint.type === 'rating' || hint.type === 'likert' || (small && (st.max >= 3 || st.numLabel) && (nDistinct >= 3 || st.numLabel || ROLE_CSAT.test(t) || ROLE_CES.test(t)))) {
+      q.type = hint.type === 'likert' ? 'likert' : 'rating';
+      q.scale = hint.scale ?? scaleFor(st.min, st.max);
+    } else if (hint.type === 'single' || hint.type === 'category' || hint.type === 'multi') {
+      q.type = hint.type;
+    } else {
+      q.type = 'number';
+    }
+    if (st.numLabel) {
+      // "10 - Extremely likely": keep the number, remember the label.
+      const labels: Record<string, string> = { ...(q.scale?.labels ?? {}) };
+      for (const d of distinct) {
+        const m = NUM_LABEL.exec(d.trim());
+        if (m) labels[String(Number(m[1]))] = m[2]!.trim();
+      }
+      if (q.scale) q.scale = { ...q.scale, labels };
+      else q.choices = Object.entries(labels).map(([code, lab]) => ({ code, label: lab }));
+    }
+    const { col, dropped } = numCol();
+    if (dropped > 0) warnings.push(`${id}: ${dropped} negative code(s) (don't know / no basis) treated as missing`);
+    return finish(q, col, warnings, hint);
+  }
+
+  // Text-valued.
+  if (hint.type) q.type = hint.type;
+  else {
+    const avg = st.n ? st.totalLen / st.n : 0;
+    const nDistinct = st.capped ? Infinity : st.distinct.size;
+    if (st.n > 0 && distinct.every((d) => parseDate(d) !== null)) q.type = 'date';
+    else if (avg > 40 || (avg > 12 && ROLE_COMMENT.test(text.toLowerCase())) || (nDistinct > 20 && nDistinct > 0.5 * st.n) || (avg > 15 && nDistinct > 0.8 * st.n && st.n >= 5)) q.type = 'text';
+    else if (label === id && !/\s/.test(id.trim())) q.type = 'category';
+    else q.type = 'single';
+  }
+  if ((q.type === 'single' || q.type === 'category') && !st.capped && !hint.choices) {
+    q.choices = distinct.sort((a, b) => a.localeCompare(b)).map((d) => ({ code: d, label: d }));
+  }
+  const col = q.type === 'date' ? strCol((s) => parseDate(s) ?? s) : strCol();
+  return finish(q, col, warnings, hint);
+}
+
+function finish(q: Question, column: Column, warnings: string[], hint: ColumnHint): Inferred {
+  if (hint.scale) q.scale = { ...q.scale, ...hint.scale, labels: { ...(q.scale?.labels ?? {}), ...(hint.scale.labels ?? {}) } };
+  if (hint.choices) q.choices = hint.choices;
+  if (q.scale && q.scale.labels && Object.keys(q.scale.labels).length === 0) delete q.scale.labels;
+  q.role = hint.role ?? roleFromLabel(`${q.label} ${q.id}`, q.type, q.scale);
+  if (q.role === undefined) delete q.role;
+  return { question: q, column, warnings };
+}
+
+export interface Override {
+  type?: QuestionType;
+  role?: string;
+  scale?: Scale | { min: number; max: number; labels?: Record<string, string>; reversed?: boolean };
+}
+
+/**
+ * Apply cx.yaml question overrides in place: type, role and scale. A text column given a numeric type is
+ * converted to numbers (choice-text matched against the scale labels first). Returns warnings.
+ */
+export function applyOverrides(survey: Survey, overrides: Record<string, Override>): string[] {
+  const warnings: string[] = [];
+  for (const [id, ov] of Object.entries(overrides)) {
+    const q = survey.questions.find((x) => x.id === id);
+    if (!q) {
+      warnings.push(`cx.yaml names question "${id}", which the data do not have`);
+      continue;
+    }
+    if (ov.scale) q.scale = { ...ov.scale };
+    if (ov.role) {
+      for (const o of survey.questions) if (o !== q && o.role === ov.role && ov.role !== 'segment') delete o.role;
+      q.role = ov.role;
+      if (ov.role === 'date') survey.dateColumn = id;
+      if (ov.role === 'responseId') survey.idColumn = id;
+    }
+    if (ov.type && ov.type !== q.type) {
+      const numeric: QuestionType[] = ['nps', 'rating', 'likert', 'number'];
+      const col = survey.columns.get(id);
+      if (numeric.includes(ov.type) && col?.kind === 'str') {
+        const byLabel = new Map<string, number>();
+        for (const [k, v] of Object.entries(q.scale?.labels ?? {})) byLabel.set(v.toLowerCase(), Number(k));
+        for (const c of q.choices ?? []) if (Number.isFinite(Number(c.code))) byLabel.set(c.label.toLowerCase(), Number(c.code));
+        const values = new Float64Array(col.values.length);
+        let bad = 0;
+        col.values.forEach((s, i) => {
+          if (s === null) return void (values[i] = NaN);
+          const v = byLabel.get(s.trim().toLowerCase()) ?? toNumber(s) ?? NaN;
+          const m = Number.isNaN(v) ? NUM_LABEL.exec(s.trim()) : null;
+          values[i] = m ? Number(m[1]) : v;
+          if (Number.isNaN(values[i]!)) bad++;
+        });
+        if (bad > 0) warnings.push(`${id}: ${bad} value(s) are not numbers and became missing under type ${ov.type}`);
+        survey.columns.set(id, { kind: 'num', values });
+      } else if (!numeric.includes(ov.type) && col?.kind === 'num') {
+        const pool = new Interner();
+        survey.columns.set(id, { kind: 'str', values: Array.from(col.values, (v) => (Number.isNaN(v) ? null : pool.get(String(v)))) });
+      }
+      q.type = ov.type;
+      if (ov.type === 'nps' && !q.scale) q.scale = { min: 0, max: 10 };
+      if (ov.type === 'nps' && !ov.role) q.role = 'nps';
+    }
+  }
+  return warnings;
+}
+
+export type { Choice };

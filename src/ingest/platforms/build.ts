@@ -1,0 +1,271 @@
+// Layout → Survey, the same for every platform: row cleaning (empty, preview/test/spam, duplicate ids),
+// unique question ids, type inference, multi-select splitting, partial flags, id/date roles.
+import type { Column, Exclusion, Question, Survey } from '../../dataset/types.js';
+import type { RawTable } from '../read/table.js';
+import { inferColumn } from '../infer.js';
+import { cell, type ColSpec, type Layout, type RecogniseOptions } from './common.js';
+
+export interface Recognised {
+  survey: Survey;
+  exclusions: Exclusion[];
+  warnings: string[];
+}
+
+const MAX_ROWS_LISTED = 10;
+
+/** An option-column cell that means "selected": anything but empty, 0, N, No, false. */
+function selected(v: string): boolean {
+  const s = v.trim();
+  return s !== '' && !/^(0|n|no|false)$/i.test(s);
+}
+
+class ExclusionLog {
+  private m = new Map<string, Exclusion>();
+  constructor(private file: string) {}
+  add(reason: string, r: number): void {
+    let e = this.m.get(reason);
+    if (!e) this.m.set(reason, (e = { reason, count: 0, rows: [], file: this.file }));
+    e.count++;
+    if (e.rows!.length < MAX_ROWS_LISTED) e.rows!.push(r + 1); // spreadsheet row numbers are 1-based
+  }
+  list(): Exclusion[] {
+    return [...this.m.values()];
+  }
+}
+
+function keptRows(t: RawTable, lay: Layout, opts: RecogniseOptions, log: ExclusionLog): number[] {
+  const kept: number[] = [];
+  const seen = new Set<string>();
+  const used = lay.cols.map((c) => t.columns[c.index]!).filter(Boolean);
+  const idCol = lay.idIndex !== undefined && lay.idIndex >= 0 ? t.columns[lay.idIndex] : undefined;
+  for (let r = lay.headerRows; r < t.height; r++) {
+    let empty = true;
+    for (const col of used) {
+      const v = col[r];
+      if (v !== undefined && v !== '' && v.trim() !== '') {
+        empty = false;
+        break;
+      }
+    }
+    if (empty) {
+      log.add('empty', r);
+      continue;
+    }
+    const reason = lay.exclude && !opts.includePreview ? lay.exclude(r) : null;
+    if (reason) {
+      log.add(reason, r);
+      continue;
+    }
+    if (idCol) {
+      const id = (idCol[r] ?? '').trim();
+      if (id !== '') {
+        if (seen.has(id)) {
+          log.add('duplicate', r);
+          continue;
+        }
+        seen.add(id);
+      }
+    }
+    kept.push(r);
+  }
+  return kept;
+}
+
+/** Make ids unique and non-blank; report every change. */
+function uniqueIds(cols: ColSpec[], warnings: string[]): void {
+  const used = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const c of cols) counts.set(c.id, (counts.get(c.id) ?? 0) + 1);
+  const blank: number[] = [];
+  const dups = new Map<string, string[]>();
+  for (const c of cols) {
+    let id = c.id.trim();
+    if (id === '') {
+      id = `col${c.index + 1}`;
+      blank.push(c.index + 1);
+      if (!c.label) c.label = id;
+    }
+    if (used.has(id) || (counts.get(c.id)! > 1 && id === c.id)) {
+      let k = 1;
+      let cand = id;
+      while (used.has(cand)) cand = `${id}_${++k}`;
+      if (cand !== id) dups.set(id, [...(dups.get(id) ?? []), cand]);
+      id = cand;
+    }
+    used.add(id);
+    c.id = id;
+  }
+  if (blank.length) warnings.push(`${blank.length} column(s) with a blank header were named col<N> (columns ${blank.slice(0, 10).join(', ')}${blank.length > 10 ? ', …' : ''})`);
+  for (const [id, renamed] of dups) warnings.push(`duplicated header "${id.length > 60 ? id.slice(0, 57) + '…' : id}": later copies renamed ${renamed.join(', ')}`);
+}
+
+function splitJoined(text: string, sep: string, options: string[]): string[] {
+  let rest = text;
+  const out: string[] = [];
+  // Known options first, longest first, so labels that contain the separator stay whole.
+  for (const o of [...options].sort((a, b) => b.length - a.length)) {
+    const parts = rest.split(sep).map((p) => p.trim());
+    const oparts = o.split(sep).length;
+    if (oparts === 1) continue;
+    for (let i = 0; i + oparts <= parts.length; i++) {
+      if (parts.slice(i, i + oparts).join(sep) === o) {
+        out.push(o);
+        parts.splice(i, oparts);
+        break;
+      }
+    }
+    rest = parts.join(sep);
+  }
+  for (const p of rest.split(sep)) {
+    const s = p.trim();
+    if (s !== '') out.push(s);
+  }
+  return out;
+}
+
+export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): Recognised {
+  const warnings = [...lay.warnings];
+  const log = new ExclusionLog(opts.file);
+  const rows = keptRows(t, lay, opts, log);
+  const n = rows.length;
+  uniqueIds(lay.cols, warnings);
+
+  const questions: Question[] = [];
+  const columns = new Map<string, Column>();
+  const add = (q: Question, c: Column): void => {
+    if (columns.has(q.id)) {
+      let k = 2;
+      while (columns.has(`${q.id}_${k}`)) k++;
+      warnings.push(`column id "${q.id}" already used: renamed ${q.id}_${k}`);
+      q.id = `${q.id}_${k}`;
+    }
+    questions.push(q);
+    columns.set(q.id, c);
+  };
+
+  // Which rows answered each option-flag group (any option non-empty).
+  const groupAnswered = new Map<string, Uint8Array>();
+  for (const c of lay.cols) {
+    if (!c.flag) continue;
+    let g = groupAnswered.get(c.flag.group);
+    if (!g) groupAnswered.set(c.flag.group, (g = new Uint8Array(n)));
+    const raw = t.columns[c.index]!;
+    for (let k = 0; k < n; k++) {
+      const v = raw[rows[k]!] ?? '';
+      if (selected(v)) g[k] = 1;
+    }
+  }
+
+  let idColumn: string | undefined;
+  let dateColumn: string | undefined;
+  for (const spec of lay.cols) {
+    const raw = t.columns[spec.index] ?? [];
+    const get = spec.map ? (k: number) => spec.map!(raw[rows[k]!] ?? '') : (k: number) => raw[rows[k]!] ?? '';
+    if (spec.flag) {
+      const answered = groupAnswered.get(spec.flag.group)!;
+      const values = new Float64Array(n);
+      for (let k = 0; k < n; k++) {
+        const v = get(k).trim();
+        values[k] = answered[k] ? (selected(v) ? 1 : 0) : NaN;
+      }
+      add({ id: spec.id, label: spec.label, type: 'multi', parent: spec.flag.group, option: spec.flag.option, source: spec.source }, { kind: 'num', values });
+      continue;
+    }
+    const inf = inferColumn(spec.id, spec.label, get, n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : spec.hint);
+    warnings.push(...inf.warnings);
+    const q = inf.question;
+    if (spec.source !== undefined && spec.source !== q.id) q.source = spec.source;
+    if (spec.parent) q.parent = spec.parent;
+    if (spec.option) q.option = spec.option;
+    if (spec.index === lay.idIndex) {
+      q.type = 'id';
+      q.role = 'responseId';
+      idColumn = q.id;
+    }
+    if (spec.index === lay.dateIndex) {
+      q.role = 'date';
+      dateColumn = q.id;
+    }
+    add(q, inf.column);
+    if (spec.joined) splitMulti(q, inf.column, spec, add);
+  }
+
+  if (lay.partial) {
+    const values = new Float64Array(n);
+    for (let k = 0; k < n; k++) values[k] = lay.partial(rows[k]!);
+    add({ id: '_partial', label: 'Partial response (1 = incomplete)', type: 'meta', role: 'partial' }, { kind: 'num', values });
+  }
+  if (!dateColumn) {
+    const d = questions.find((q) => q.type === 'date' && q.role === undefined);
+    if (d) {
+      d.role = 'date';
+      dateColumn = d.id;
+    }
+  }
+  // One free-text question and none named as a comment: it is the comment.
+  const texts = questions.filter((q) => q.type === 'text');
+  if (texts.length >= 1 && !questions.some((q) => q.role === 'comment')) {
+    const best = texts.length === 1 ? texts[0] : undefined;
+    if (best) best.role = 'comment';
+  }
+
+  const exclusions = log.list();
+  const survey: Survey = {
+    source: [opts.file],
+    platform: lay.platform,
+    encoding: t.encoding,
+    questions,
+    columns,
+    nRows: n,
+    log: [],
+  };
+  if (idColumn) survey.idColumn = idColumn;
+  if (dateColumn) survey.dateColumn = dateColumn;
+  if (lay.partial) survey.partialColumn = '_partial';
+  const rowsRead = Math.max(0, t.height - lay.headerRows);
+  survey.log.push({
+    at: new Date().toISOString(),
+    file: opts.file,
+    platform: lay.platform,
+    encoding: t.encoding,
+    rowsRead,
+    rowsKept: n,
+    exclusions,
+    warnings,
+  });
+  return { survey, exclusions, warnings };
+}
+
+function splitMulti(parent: Question, col: Column, spec: ColSpec, add: (q: Question, c: Column) => void): void {
+  if (col.kind !== 'str') return;
+  const sep = spec.joined!.sep;
+  const known = spec.joined!.options ?? [];
+  const order: string[] = [...known];
+  const index = new Map(order.map((o, i) => [o, i]));
+  const picks: (number[] | null)[] = col.values.map((v) => {
+    if (v === null) return null;
+    return splitJoined(v, sep, known).map((o) => {
+      let i = index.get(o);
+      if (i === undefined) {
+        i = order.length;
+        order.push(o);
+        index.set(o, i);
+      }
+      return i;
+    });
+  });
+  parent.type = 'multi';
+  parent.choices = order.map((o) => ({ code: o, label: o }));
+  delete parent.role;
+  const n = col.values.length;
+  order.forEach((o, j) => {
+    const values = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const p = picks[k];
+      values[k] = p === null || p === undefined ? NaN : p.includes(j) ? 1 : 0;
+    }
+    add({ id: `${parent.id}_${j + 1}`, label: `${parent.label} - ${o}`, type: 'multi', parent: parent.id, option: o }, { kind: 'num', values });
+  });
+}
+
+export { cell };

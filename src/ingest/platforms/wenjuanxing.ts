@@ -1,0 +1,78 @@
+// 问卷星 Wenjuanxing (FORMATS.md §10): one header row `序号, 提交答卷时间, 所用时间, 来源, 来源详情, 来自IP`, then
+// numbered questions `1、您的专业是？`, matrix rows / other-text columns `5(服务态度)` / `25、(其他（请补充）:)`;
+// multi-select answers joined with `┋`; `(跳过)` marks a skipped question.
+import type { RawTable } from '../read/table.js';
+import type { ColSpec, Layout, Platform } from './common.js';
+import { headerRow, overlap, stripHtml } from './common.js';
+
+const META = ['序号', '提交答卷时间', '所用时间', '来源', '来源详情', '来自IP', '总分', '开始答题时间', '答题时长', '用户ID', '微信昵称'];
+const SKIPPED = new Set(['(跳过)', '（跳过）', '(空)', '（空）', '-3', '-2']);
+const MULTI_SEP = '┋';
+
+function hasSep(t: RawTable, c: number): boolean {
+  const col = t.columns[c] ?? [];
+  for (let r = 1; r < t.height; r++) if ((col[r] ?? '').includes(MULTI_SEP)) return true;
+  return false;
+}
+
+export const wenjuanxing: Platform = {
+  name: 'wenjuanxing',
+  detect(t) {
+    const r0 = headerRow(t, 0);
+    const s = overlap(r0, ['序号', '提交答卷时间', '所用时间', '来源', '来自IP']);
+    return s >= 0.6 ? 0.97 : s >= 0.4 ? 0.6 : 0;
+  },
+  layout(t): Layout {
+    const r0 = headerRow(t, 0);
+    const cols: ColSpec[] = [];
+    let idIndex: number | undefined;
+    let dateIndex: number | undefined;
+    let lastQ = '';
+    let lastLabel = '';
+    const subCount = new Map<string, number>();
+    const skip = (v: string) => (SKIPPED.has(v.trim()) ? '' : v);
+    for (let c = 0; c < t.width; c++) {
+      const h = r0[c]!;
+      if (META.includes(h)) {
+        const spec: ColSpec = { index: c, id: h, label: h, hint: { type: 'meta', keepText: true } };
+        if (h === '序号') idIndex = c;
+        if (h === '提交答卷时间' || h === '开始答题时间') spec.hint = { type: 'date' };
+        if (h === '提交答卷时间') dateIndex = c;
+        if (h === '所用时间' || h === '总分') spec.hint = { type: 'meta' };
+        cols.push(spec);
+        continue;
+      }
+      const m = /^(\d+)\s*[、.．]?\s*(.*)$/s.exec(h);
+      const num = m?.[1];
+      const rest = stripHtml(m?.[2] ?? h);
+      const sub = /^[（(](.*)[)）]$/s.exec(rest);
+      if (num && sub && `Q${num}` === lastQ) {
+        // A matrix row or the "other" text of the question just before.
+        const k = (subCount.get(lastQ) ?? 0) + 1;
+        subCount.set(lastQ, k);
+        const option = sub[1]!.replace(/[:：]$/, '').trim();
+        const other = /其他|其它|请注明|请补充|请说明/.test(option);
+        cols.push({ index: c, id: `${lastQ}_${k}`, label: `${lastLabel} - ${option}`, source: h, parent: lastQ, option, map: skip, hint: other ? { type: 'text', keepText: true } : undefined });
+        continue;
+      }
+      if (num && sub) {
+        // Matrix question: every row comes as `5(服务态度)` without a stem column.
+        const qid = `Q${num}`;
+        const k = (subCount.get(qid) ?? 0) + 1;
+        subCount.set(qid, k);
+        const option = sub[1]!.trim();
+        cols.push({ index: c, id: `${qid}_${k}`, label: option, source: h, parent: qid, option, map: skip });
+        lastQ = qid;
+        lastLabel = qid;
+        continue;
+      }
+      const qid = num ? `Q${num}` : h;
+      lastQ = qid;
+      lastLabel = rest;
+      const spec: ColSpec = { index: c, id: qid, label: rest || qid, source: h, map: skip };
+      if (hasSep(t, c)) spec.joined = { sep: MULTI_SEP };
+      cols.push(spec);
+    }
+    return { platform: 'wenjuanxing', headerRows: 1, cols, idIndex, dateIndex, warnings: [] };
+  },
+};

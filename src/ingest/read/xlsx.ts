@@ -1,0 +1,139 @@
+// XLSX reader (exceljs, loaded lazily): the first sheet or `--sheet NAME` → RawTable of cell texts.
+// Date cells (and numbers carrying a date format, i.e. Excel serial dates) become `YYYY-MM-DD HH:MM:SS`
+// in the workbook's wall-clock time; their columns are listed in `dateColumns`.
+import type { RawTable } from './table.js';
+import { inputError } from '../../ui/errors.js';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** exceljs gives dates as UTC instants holding the sheet's wall-clock time. */
+export function formatDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  const s = d.getUTCSeconds();
+  return h || m || s ? `${date} ${pad(h)}:${pad(m)}:${pad(s)}` : date;
+}
+
+/** Excel serial day number (1900 system, with Lotus's phantom 29 Feb 1900) → Date (UTC wall clock). */
+export function excelSerialToDate(serial: number): Date {
+  const ms = Math.round((serial - 25569) * 86400 * 1000);
+  return new Date(ms);
+}
+
+const DATE_FMT = /(^|[^"\\])[dmyhs]/i;
+
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt || fmt === 'General' || fmt === '@') return false;
+  const cleaned = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  return DATE_FMT.test(cleaned) && !/^[#0.,%\s]+$/.test(cleaned);
+}
+
+function cellText(v: unknown, numFmt: string | undefined, isDate: { yes: boolean }): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    if (isDateFormat(numFmt) && v > 0 && v < 2958466) {
+      isDate.yes = true;
+      return formatDate(excelSerialToDate(v));
+    }
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    isDate.yes = true;
+    return formatDate(v);
+  }
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; formula?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if ('result' in o || 'formula' in o) return cellText(o.result, numFmt, isDate);
+    if (o.text !== undefined) return cellText(o.text, numFmt, isDate);
+    if (o.error) return '';
+  }
+  return String(v);
+}
+
+export interface XlsxReadOptions {
+  file: string;
+  sheet?: string;
+}
+
+export async function readXlsx(bytes: Buffer, opts: XlsxReadOptions): Promise<RawTable> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw inputError(
+      `${opts.file}: not a readable XLSX workbook (corrupt, encrypted or an old .xls); open it in Excel and save it as .xlsx or CSV.`,
+      `${opts.file}：无法读取该 XLSX 工作簿（已损坏、加密或为旧版 .xls）；请在 Excel 中另存为 .xlsx 或 CSV。`,
+    );
+  }
+  const names = wb.worksheets.map((w) => w.name);
+  const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : wb.worksheets[0];
+  if (!ws) {
+    const list = names.join(', ') || '(none)';
+    throw inputError(
+      opts.sheet
+        ? `${opts.file}: no sheet named "${opts.sheet}"; the sheets are: ${list}.`
+        : `${opts.file}: the workbook has no worksheet; export the responses again.`,
+      opts.sheet ? `${opts.file}：没有名为“${opts.sheet}”的工作表；现有工作表：${list}。` : `${opts.file}：工作簿中没有工作表；请重新导出答卷。`,
+    );
+  }
+  const rows: string[][] = [];
+  const dateCols = new Set<number>();
+  let width = 0;
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const flag = { yes: false };
+      cells[colNumber - 1] = cellText(cell.value, cell.numFmt, flag);
+      if (flag.yes && rowNumber > 1) dateCols.add(colNumber - 1);
+    });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows.push(cells);
+  });
+  // Drop trailing rows and columns that are entirely empty.
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
+  for (const r of rows) {
+    let w = r.length;
+    while (w > 0 && r[w - 1] === '') w--;
+    if (w > width) width = w;
+  }
+  if (rows.length === 0 || width === 0) {
+    throw inputError(
+      `${opts.file}: sheet "${ws.name}" has no data; pick the sheet with the responses (--sheet NAME; sheets: ${names.join(', ')}).`,
+      `${opts.file}：工作表“${ws.name}”没有数据；请用 --sheet 指定含答卷的工作表（现有：${names.join('、')}）。`,
+    );
+  }
+  const hdr = rows[0]!.length;
+  const raggedRows: number[] = [];
+  const columns: string[][] = Array.from({ length: width }, () => new Array<string>(rows.length));
+  const interns = new Map<string, string>();
+  rows.forEach((r, i) => {
+    if (i > 0 && r.length > hdr && r.slice(hdr).some((c) => c !== '')) raggedRows.push(i + 1);
+    for (let c = 0; c < width; c++) {
+      let v = r[c] ?? '';
+      if (v.length <= 32) {
+        const hit = interns.get(v);
+        if (hit !== undefined) v = hit;
+        else interns.set(v, v);
+      }
+      columns[c]![i] = v;
+    }
+  });
+  return {
+    file: opts.file,
+    format: 'xlsx',
+    encoding: 'utf-8',
+    sheet: ws.name,
+    height: rows.length,
+    width,
+    columns,
+    raggedRows,
+    dateColumns: dateCols,
+  };
+}

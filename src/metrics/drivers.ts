@@ -1,0 +1,260 @@
+// Key driver analysis (METHODS.md §4): r, standardized β with p, VIF, Johnson's relative weights,
+// LMG/Shapley (≤ 12 drivers), R², adjusted R², F, listwise n, importance–performance quadrants. Pure.
+import type { Survey } from '../dataset/types.js';
+import { getQuestion, strAt } from '../dataset/types.js';
+import { inputError } from '../ui/errors.js';
+import { fSf, tTwoSidedP } from './distributions.js';
+import {
+  SHAPLEY_MAX, collinearSets, correlationMatrix, r2Subset, relativeWeights, shapleyR2, standardizedRegression,
+} from './relative-weights.js';
+
+export type Quadrant = 'concentrate' | 'keep-up' | 'low-priority' | 'overkill';
+export const QUADRANT_LABELS: Record<Quadrant, { en: string; zh: string }> = {
+  concentrate: { en: 'Concentrate here', zh: '重点改进' },
+  'keep-up': { en: 'Keep up the good work', zh: '继续保持' },
+  'low-priority': { en: 'Low priority', zh: '低优先级' },
+  overkill: { en: 'Possible overkill', zh: '可能过度投入' },
+};
+
+export interface DriverRow {
+  driver: string;
+  r: number;
+  beta: number;
+  /** Two-sided p of β (t with n − p − 1 df). */
+  p: number;
+  vif: number;
+  /** Johnson's relative weight (raw; the weights sum to R²). */
+  weight: number;
+  /** Relative weight as % of R². */
+  weightPct: number;
+  /** LMG/Shapley share of R² (null when more than 12 drivers). */
+  shapley: number | null;
+  shapleyPct: number | null;
+  /** R² − R² without this driver (relaimpo `last`). */
+  last: number;
+  /** β·r (relaimpo `pratt`). */
+  pratt: number;
+  rank: number;
+  /** True when β and r have opposite signs. */
+  suppressor: boolean;
+  performance: number;
+  quadrant: Quadrant;
+}
+
+export interface DriversResult {
+  outcome: string;
+  n: number;
+  excluded: number;
+  r2: number;
+  adjR2: number;
+  f: number;
+  df1: number;
+  df2: number;
+  fP: number;
+  weighted: boolean;
+  drivers: DriverRow[];
+  method: { importance: string; performance: string; quadrants: string };
+  /** Non-numeric text found in numeric columns (treated as missing). */
+  nonNumeric: { column: string; count: number; rows: number[]; values: string[] }[];
+}
+
+export interface DriversOptions {
+  names?: string[];
+  performance?: 'mean' | 'top2';
+  /** Scale maximum per driver for top-2-box (defaults to the largest value observed). */
+  scaleMax?: number[];
+  weights?: number[];
+}
+
+/** Key driver analysis on complete numeric data: y (outcome) and X (n rows × p drivers). */
+export function keyDrivers(outcome: string, y: number[], X: number[][], opts: DriversOptions = {}): DriversResult {
+  const p = X[0]?.length ?? 0;
+  const names = opts.names ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
+  if (p < 1) throw inputError('Key driver analysis needs at least one driver column.', '关键驱动分析至少需要一个驱动列。');
+  const idx: number[] = [];
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i]!)) continue;
+    if (opts.weights && !(opts.weights[i]! > 0)) continue;
+    if (X[i]!.every((x) => Number.isFinite(x))) idx.push(i);
+  }
+  const n = idx.length;
+  if (n < p + 2) {
+    throw inputError(
+      `Only ${n} complete rows for ${p} drivers; key driver analysis needs at least ${p + 2} (drop drivers or add data).`,
+      `只有 ${n} 行完整数据，${p} 个驱动因素至少需要 ${p + 2} 行（请减少驱动因素或增加数据）。`,
+    );
+  }
+  const cols = names.map((_, j) => idx.map((i) => X[i]![j]!));
+  const yc = idx.map((i) => y[i]!);
+  const w = opts.weights ? idx.map((i) => opts.weights![i]!) : undefined;
+  const constant = (c: number[]) => c.every((v) => v === c[0]);
+  if (constant(yc)) {
+    throw inputError(
+      `Outcome column "${outcome}" has the same value (${yc[0]}) in every complete row; it cannot be explained.`,
+      `结果列 "${outcome}" 在所有完整行中取值相同（${yc[0]}），无法分析。`,
+    );
+  }
+  const flat = names.filter((_, j) => constant(cols[j]!));
+  if (flat.length) {
+    throw inputError(
+      `Driver column(s) ${flat.map((s) => `"${s}"`).join(', ')} have zero variance (one value in all ${n} complete rows); remove them with --drivers.`,
+      `驱动列 ${flat.map((s) => `"${s}"`).join('、')} 方差为零（${n} 行完整数据取值相同）；请用 --drivers 去掉。`,
+    );
+  }
+  const R = correlationMatrix([...cols, yc], w);
+  const rxx = R.slice(0, p).map((row) => row.slice(0, p));
+  const rxy = R.slice(0, p).map((row) => row[p]!);
+  const sets = collinearSets(rxx);
+  if (sets.length) {
+    const s = sets.map((set) => set.map((j) => `"${names[j]}"`).join(' + ')).join('; ');
+    throw inputError(
+      `Drivers are perfectly collinear (${s}): one is a linear combination of the others; drop one of them with --drivers.`,
+      `驱动因素完全共线（${s}）：其中一个可由其他线性表示；请用 --drivers 去掉其中之一。`,
+    );
+  }
+  const core = standardizedRegression(rxx, rxy);
+  const r2 = core.r2;
+  const df2 = n - p - 1;
+  const rw = relativeWeights(rxx, rxy);
+  const sh = p <= SHAPLEY_MAX ? shapleyR2(rxx, rxy) : null;
+  const all = names.map((_, j) => j);
+  const perf = cols.map((c, j) => performanceOf(c, opts.performance ?? 'mean', opts.scaleMax?.[j], w));
+  const rows: DriverRow[] = names.map((name, j) => {
+    const se = Math.sqrt(((1 - r2) / df2) * core.invDiag[j]!);
+    const beta = core.beta[j]!;
+    return {
+      driver: name,
+      r: rxy[j]!,
+      beta,
+      p: df2 > 0 ? tTwoSidedP(beta / se, df2) : NaN,
+      vif: core.vif[j]!,
+      weight: rw[j]!,
+      weightPct: (100 * rw[j]!) / r2,
+      shapley: sh ? sh[j]! : null,
+      shapleyPct: sh ? (100 * sh[j]!) / r2 : null,
+      last: r2 - r2Subset(rxx, rxy, all.filter((k) => k !== j)),
+      pratt: beta * rxy[j]!,
+      rank: 0,
+      suppressor: Math.sign(beta) !== Math.sign(rxy[j]!) && Math.abs(rxy[j]!) > 0,
+      performance: perf[j]!,
+      quadrant: 'low-priority',
+    };
+  });
+  [...rows].sort((a, b) => b.weight - a.weight).forEach((r, i) => (r.rank = i + 1));
+  const mi = rows.reduce((s, r) => s + r.weightPct, 0) / p;
+  const mp = rows.reduce((s, r) => s + r.performance, 0) / p;
+  for (const r of rows) {
+    const hi = r.weightPct >= mi;
+    const hp = r.performance >= mp;
+    r.quadrant = hi ? (hp ? 'keep-up' : 'concentrate') : hp ? 'overkill' : 'low-priority';
+  }
+  const f = r2 / p / ((1 - r2) / df2);
+  return {
+    outcome,
+    n,
+    excluded: y.length - n,
+    r2,
+    adjR2: 1 - ((1 - r2) * (n - 1)) / df2,
+    f,
+    df1: p,
+    df2,
+    fP: fSf(f, p, df2),
+    weighted: Boolean(w),
+    drivers: rows,
+    method: {
+      importance: 'Johnson (2000) relative weights (weight, weightPct = % of R²); LMG/Shapley shares when ≤ 12 drivers',
+      performance:
+        (opts.performance ?? 'mean') === 'top2'
+          ? 'top-2-box share (0–1) of each driver on the analysis rows (scale maximum and the point below it)'
+          : 'mean of each driver on the analysis rows',
+      quadrants: 'importance (weightPct) against performance, cross-hairs at the means over drivers (Martilla & James 1977)',
+    },
+    nonNumeric: [],
+  };
+}
+
+function performanceOf(c: number[], mode: 'mean' | 'top2', scaleMax: number | undefined, w?: number[]): number {
+  const wt = w ?? c.map(() => 1);
+  const sw = wt.reduce((s, x) => s + x, 0);
+  if (mode === 'mean') return c.reduce((s, x, i) => s + wt[i]! * x, 0) / sw;
+  const max = scaleMax ?? Math.max(...c);
+  return c.reduce((s, x, i) => s + (x >= max - 1 ? wt[i]! : 0), 0) / sw;
+}
+
+/** Numeric values of a column; non-numeric text is counted (first rows kept) and treated as missing. */
+function numericColumn(s: Survey, id: string, issues: DriversResult['nonNumeric']): number[] {
+  const col = s.columns.get(id);
+  if (!col) {
+    throw inputError(
+      `Column "${id}" is not in ${s.source[0] ?? 'the input'}; run "cx describe" to list the columns.`,
+      `列 "${id}" 不在 ${s.source[0] ?? '输入'} 中；运行 "cx describe" 查看所有列。`,
+    );
+  }
+  if (col.kind === 'num') return Array.from(col.values);
+  const out: number[] = [];
+  const bad = { column: id, count: 0, rows: [] as number[], values: [] as string[] };
+  let good = 0;
+  for (let i = 0; i < s.nRows; i++) {
+    const v = strAt(col, i);
+    const t = v?.trim() ?? '';
+    const x = t === '' ? NaN : Number(t);
+    if (t !== '' && !Number.isFinite(x)) {
+      bad.count++;
+      if (bad.rows.length < 5) {
+        bad.rows.push(i + 1);
+        bad.values.push(t);
+      }
+    } else if (t !== '') good++;
+    out.push(x);
+  }
+  if (bad.count && good === 0) {
+    throw inputError(
+      `Column "${id}" is text, not numbers (rows ${bad.rows.join(', ')}: "${bad.values[0]}"); choose numeric rating columns.`,
+      `列 "${id}" 是文本而不是数字（第 ${bad.rows.join('、')} 行："${bad.values[0]}"）；请选择数值评分列。`,
+    );
+  }
+  if (bad.count) issues.push(bad);
+  return out;
+}
+
+/** Default driver set: numeric rating/likert/number questions other than the outcome. */
+export function defaultDrivers(s: Survey, outcome: string): string[] {
+  return s.questions
+    .filter((q) => q.id !== outcome && ['rating', 'likert', 'number'].includes(q.type) && !q.role && s.columns.has(q.id))
+    .map((q) => q.id);
+}
+
+export interface SurveyDriversOptions {
+  outcome: string;
+  drivers?: string[];
+  performance?: 'mean' | 'top2';
+  weight?: string;
+}
+
+/** Key driver analysis of survey columns (listwise deletion; non-numeric text counted and dropped). */
+export function drivers(s: Survey, o: SurveyDriversOptions): DriversResult {
+  const issues: DriversResult['nonNumeric'] = [];
+  const names = o.drivers && o.drivers.length ? o.drivers : defaultDrivers(s, o.outcome);
+  if (names.length === 0) {
+    throw inputError(
+      `No driver columns found besides "${o.outcome}"; list them with --drivers COL,COL.`,
+      `除 "${o.outcome}" 外未找到驱动列；请用 --drivers COL,COL 指定。`,
+    );
+  }
+  if (names.includes(o.outcome)) {
+    throw inputError(`The outcome "${o.outcome}" is also listed as a driver; remove it from --drivers.`, `结果列 "${o.outcome}" 同时出现在驱动列中；请从 --drivers 中去掉。`);
+  }
+  const y = numericColumn(s, o.outcome, issues);
+  const xs = names.map((id) => numericColumn(s, id, issues));
+  const X = y.map((_, i) => xs.map((c) => c[i]!));
+  const weights = o.weight ? numericColumn(s, o.weight, issues) : undefined;
+  const scaleMax = names.map((id) => getQuestion(s, id)?.scale?.max).map((m) => (m == null ? undefined : m));
+  const res = keyDrivers(o.outcome, y, X, {
+    names,
+    performance: o.performance,
+    weights,
+    scaleMax: scaleMax as number[],
+  });
+  res.nonNumeric = issues;
+  return res;
+}

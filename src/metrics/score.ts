@@ -1,0 +1,283 @@
+// `cx score` as a pure function: filter → validate → one pass into tallies per (group × period) →
+// cells, comparisons and warnings, in the JSON contract of DESIGN.md §3.
+import type { Survey } from '../dataset/types.js';
+import { findDateColumn, findQuestion, groupCodes, readScores, readWeights, type MetricKind } from '../dataset/select.js';
+import { columnDays, periodCodes, type PeriodUnit } from '../dataset/period.js';
+import { whereMask } from '../dataset/where.js';
+import { inputError, type Bilingual } from '../ui/errors.js';
+import { diffNps, npsFromTally, type NpsCell } from './nps.js';
+import { csatFromTally, diffCsat, diffCsatMean, type CsatCell } from './csat.js';
+import { cesFromTally, diffCes, type CesCell, type CesMethod } from './ces.js';
+import type { DiffResult } from './proportion.js';
+import { addTo, cellOf, newTallySet, subtractTally, summarize, type Tally } from './tally.js';
+
+export interface ScoreSpec {
+  metric: MetricKind;
+  /** Column id or label; found automatically when omitted. */
+  question?: string;
+  by?: string[];
+  period?: PeriodUnit;
+  date?: string;
+  where?: string;
+  weight?: string;
+  compare?: 'previous';
+  ces?: CesMethod;
+  /** Cells with fewer answers are flagged `unstable` (DESIGN.md §4: 30). */
+  minN?: number;
+  /** Scale override for CSAT/CES (NPS is always 0–10). */
+  scale?: { min: number; max: number };
+  /** Significance level for `significant` (default 0.05). */
+  alpha?: number;
+}
+
+export type Cell = (NpsCell | CsatCell | CesCell) & { unstable: boolean };
+export interface Change extends DiffResult {
+  significant: boolean;
+  /** What the cell is compared with: the previous period label, or "rest" (the rest of the sample). */
+  against: string;
+  /** CSAT only: the change of the mean. */
+  meanChange?: DiffResult & { significant: boolean };
+}
+export interface PeriodRow extends Record<string, unknown> {
+  period: string;
+  change?: Change;
+}
+export interface GroupRow extends Record<string, unknown> {
+  key: Record<string, string | null>;
+  vsRest?: Change;
+  periods?: (PeriodRow & Cell)[];
+}
+
+export interface ScoreResult {
+  metric: MetricKind;
+  question: string;
+  questionLabel: string;
+  /** How the score and its interval are computed. */
+  method: string;
+  seMethod: string;
+  compareMethod?: string;
+  scale: { min: number; max: number };
+  ces?: CesMethod;
+  weight?: string;
+  where?: string;
+  by?: string[];
+  period?: PeriodUnit;
+  dateColumn?: string;
+  minN: number;
+  /** Rows in the input, rows passing --where, rows with a valid answer. */
+  rows: number;
+  rowsFiltered: number;
+  excluded: { count: number; notNumeric: number; outOfScale: number; badWeight: number; rows: number[]; examples: string[] };
+  missing: number;
+  noDate?: number;
+  overall: Cell;
+  groups?: (GroupRow & Cell)[];
+  periods?: (PeriodRow & Cell)[];
+  warnings: Bilingual[];
+}
+
+function defaultScale(metric: MetricKind, q: { scale?: { min: number; max: number } }): { min: number; max: number } {
+  if (metric === 'nps') return { min: 0, max: 10 };
+  if (q.scale && Number.isInteger(q.scale.min) && Number.isInteger(q.scale.max) && q.scale.max > q.scale.min) {
+    return { min: q.scale.min, max: q.scale.max };
+  }
+  return metric === 'csat' ? { min: 1, max: 5 } : { min: 1, max: 7 };
+}
+
+const METHOD: Record<MetricKind, string> = {
+  nps: 'NPS = %promoters(9–10) − %detractors(0–6); ci95 adjusted-Wald (+3/4, +3/2, +3/4), moe95 Wald',
+  csat: 'CSAT = % top-2-box; ci95 Agresti–Coull; mean with t interval',
+  ces: '',
+};
+
+export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
+  const metric = spec.metric;
+  const minN = spec.minN ?? 30;
+  const alpha = spec.alpha ?? 0.05;
+  const warnings: Bilingual[] = [];
+  const q = findQuestion(survey, metric, spec.question);
+  const scale = spec.scale ?? defaultScale(metric, q);
+  if (metric === 'nps' && spec.scale && (spec.scale.min !== 0 || spec.scale.max !== 10)) {
+    throw inputError('NPS is defined on 0–10; --scale applies to csat and ces only.', 'NPS 固定为 0–10 分；--scale 只适用于 csat 和 ces。');
+  }
+  const n = survey.nRows;
+  const mask = whereMask(survey, spec.where);
+  let rowsFiltered = 0;
+  for (let i = 0; i < n; i++) rowsFiltered += mask[i]!;
+  if (spec.where && rowsFiltered === 0) {
+    warnings.push({ en: `no rows match --where ${spec.where}`, zh: `没有符合 --where ${spec.where} 的行` });
+  }
+  const sc = readScores(survey, q, scale.min, scale.max, mask);
+  const values = sc.values;
+  const w = spec.weight ? readWeights(survey, spec.weight) : undefined;
+  let badWeight = 0;
+  const badRows = [...sc.firstBadRows];
+  if (w) {
+    for (let i = 0; i < n; i++) {
+      if (values[i] === values[i] && w.weights[i] !== w.weights[i]) {
+        values[i] = NaN;
+        badWeight++;
+        if (badRows.length < 5) badRows.push(i + 1);
+      }
+    }
+  }
+  if (sc.notNumeric + sc.outOfScale > 0) {
+    const parts = `${sc.notNumeric} not a number, ${sc.outOfScale} outside ${scale.min}–${scale.max} or not whole`;
+    const partsZh = `${sc.notNumeric} 个非数字，${sc.outOfScale} 个超出 ${scale.min}–${scale.max} 或非整数`;
+    const ex = sc.badExamples.map((e) => JSON.stringify(e)).join(', ');
+    warnings.push({
+      en: `column ${q.id}: excluded ${sc.notNumeric + sc.outOfScale} value${sc.notNumeric + sc.outOfScale === 1 ? '' : 's'} (${parts}), first at responses ${sc.firstBadRows.join(', ')}: ${ex}`,
+      zh: `列 ${q.id}：已排除 ${sc.notNumeric + sc.outOfScale} 个值（${partsZh}），最早出现在第 ${sc.firstBadRows.join('、')} 条答卷：${ex}`,
+    });
+  }
+  if (w && badWeight > 0) {
+    warnings.push({
+      en: `column ${w.id}: ${badWeight} answers have a missing, negative or non-numeric weight and were excluded (first at responses ${w.firstBadRows.join(', ')})`,
+      zh: `列 ${w.id}：${badWeight} 个答案的权重缺失、为负或非数字，已排除（最早在第 ${w.firstBadRows.join('、')} 条答卷）`,
+    });
+  }
+
+  // Cell layout: (G+1)·(P+1); index G = all groups, P = all periods.
+  const groups = spec.by && spec.by.length ? groupCodes(survey, spec.by) : undefined;
+  let dateColumn: string | undefined;
+  let periods: { codes: Int32Array; labels: string[] } | undefined;
+  if (spec.period) {
+    dateColumn = findDateColumn(survey, spec.date);
+    periods = periodCodes(columnDays(survey.columns.get(dateColumn)!), spec.period);
+  }
+  const G = groups ? groups.keys.length : 0;
+  const P = periods ? periods.labels.length : 0;
+  const tallies = newTallySet(scale.min, scale.max, (G + 1) * (P + 1), Boolean(w));
+  const gc = groups?.codes;
+  const pc = periods?.codes;
+  const weights = w?.weights;
+  let noDate = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    const wt = weights ? weights[i]! : 1;
+    const g = gc ? gc[i]! : 0;
+    const p = pc ? pc[i]! : -1;
+    addTo(tallies, G * (P + 1) + P, v, wt);
+    if (gc) addTo(tallies, g * (P + 1) + P, v, wt);
+    if (pc) {
+      if (p < 0) noDate++;
+      else {
+        addTo(tallies, G * (P + 1) + p, v, wt);
+        if (gc) addTo(tallies, g * (P + 1) + p, v, wt);
+      }
+    }
+  }
+
+  const cesMethod = spec.ces ?? 'mean';
+  const toCell = (t: Tally): Cell => {
+    const c = metric === 'nps' ? npsFromTally(t) : metric === 'csat' ? csatFromTally(t) : cesFromTally(t, cesMethod);
+    return { ...c, unstable: c.n < minN };
+  };
+  const diff = (a: Cell, b: Cell, against: string): Change | undefined => {
+    if (a.n === 0 || b.n === 0) return undefined;
+    const r = metric === 'nps' ? diffNps(a as NpsCell, b as NpsCell) : metric === 'csat' ? diffCsat(a as CsatCell, b as CsatCell) : diffCes(a as CesCell, b as CesCell);
+    const out: Change = { ...r, significant: r.p < alpha, against };
+    if (metric === 'csat') {
+      const m = diffCsatMean(a as CsatCell, b as CsatCell);
+      out.meanChange = { ...m, significant: m.p < alpha };
+    }
+    return out;
+  };
+  const periodRows = (g: number): (PeriodRow & Cell)[] => {
+    const rows: (PeriodRow & Cell)[] = [];
+    let prev: (PeriodRow & Cell) | undefined;
+    for (let p = 0; p < P; p++) {
+      const t = cellOf(tallies, g * (P + 1) + p);
+      if (g !== G && summarize(t).n === 0) continue; // a group absent in a period: no row
+      const row: PeriodRow & Cell = { period: periods!.labels[p]!, ...toCell(t) };
+      if (spec.compare === 'previous' && prev) {
+        const c = diff(row, prev, prev.period);
+        if (c) row.change = c;
+      }
+      rows.push(row);
+      if (row.n > 0) prev = row;
+    }
+    return rows;
+  };
+
+  const overallTally = cellOf(tallies, G * (P + 1) + P);
+  const result: ScoreResult = {
+    metric,
+    question: q.id,
+    questionLabel: q.label,
+    method:
+      metric === 'ces'
+        ? `CES ${cesMethod === 'mean' ? 'mean' : cesMethod === 'agree' ? `% agree (values above the midpoint ${(scale.min + scale.max) / 2})` : `index = %(${scale.max - 1}–${scale.max}) − %(below the midpoint ${(scale.min + scale.max) / 2})`} on ${scale.min}–${scale.max}`
+        : metric === 'csat'
+          ? `${METHOD.csat}; top-2 = ${scale.max - 1}–${scale.max} on ${scale.min}–${scale.max}`
+          : METHOD.nps,
+    seMethod: w ? `weighted (${w.id}): SE with Kish effective n = (Σw)²/Σw²` : 'simple random sample',
+    scale,
+    minN,
+    rows: n,
+    rowsFiltered,
+    excluded: {
+      count: sc.notNumeric + sc.outOfScale + badWeight,
+      notNumeric: sc.notNumeric,
+      outOfScale: sc.outOfScale,
+      badWeight,
+      rows: badRows.sort((a, b) => a - b).slice(0, 5),
+      examples: sc.badExamples,
+    },
+    missing: sc.missing,
+    overall: toCell(overallTally),
+    warnings,
+  };
+  if (metric === 'ces') result.ces = cesMethod;
+  if (w) result.weight = w.id;
+  if (spec.where) result.where = spec.where;
+  if (spec.compare === 'previous') {
+    result.compareMethod =
+      (metric === 'nps' || cesMethod === 'index' && metric === 'ces'
+        ? 'adjusted-Wald z test'
+        : metric === 'csat' || cesMethod === 'agree'
+          ? 'Agresti–Caffo z test (CSAT mean: Welch t)'
+          : 'Welch t test') + `, independent samples, two-sided, alpha ${alpha}; periods vs the previous period, segments vs the rest of the sample`;
+  }
+  if (result.overall.n === 0) {
+    warnings.push({ en: `column ${q.id} has no valid answers${spec.where ? ' after --where' : ''}`, zh: `列 ${q.id} 没有有效答案${spec.where ? '（应用 --where 后）' : ''}` });
+  }
+  if (periods) {
+    result.period = spec.period;
+    result.dateColumn = dateColumn;
+    result.noDate = noDate;
+    result.periods = periodRows(G);
+    if (noDate > 0 && noDate === result.overall.n) {
+      throw inputError(
+        `column ${dateColumn}: none of the ${noDate} answers has a readable date; choose the date column with --date COL (dates as 2026-03-05, 03/05/2026, Excel serials …).`,
+        `列 ${dateColumn}：${noDate} 个答案都没有可识别的日期；请用 --date 指定日期列（如 2026-03-05、03/05/2026、Excel 序列号等）。`,
+      );
+    }
+    if (noDate > 0) {
+      warnings.push({
+        en: `column ${dateColumn}: ${noDate} answers have a missing or unreadable date and are in no period (they count in overall)`,
+        zh: `列 ${dateColumn}：${noDate} 个答案的日期缺失或无法识别，未计入任何周期（计入总体）`,
+      });
+    }
+  }
+  if (groups) {
+    result.by = groups.columns;
+    result.groups = groups.keys.map((key, g) => {
+      const t = cellOf(tallies, g * (P + 1) + P);
+      const row: GroupRow & Cell = { key, ...toCell(t) };
+      if (spec.compare === 'previous') {
+        const rest = subtractTally(overallTally, t);
+        const c = diff(row, toCell(rest), 'rest');
+        if (c) row.vsRest = c;
+      }
+      if (periods) row.periods = periodRows(g);
+      if (row.n === 0) {
+        const name = Object.values(key).map((v) => v ?? '(missing)').join(' / ');
+        warnings.push({ en: `segment ${name} has no valid answers`, zh: `分组 ${name} 没有有效答案` });
+      }
+      return row;
+    });
+  }
+  return result;
+}

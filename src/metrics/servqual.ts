@@ -1,0 +1,261 @@
+// SERVQUAL (METHODS.md §3): item and dimension gaps (P − E), unweighted and weighted scores, SERVPERF,
+// zone of tolerance (MSA = P − A, MSS = P − D) and Cronbach's α per dimension. Pure.
+import type { Survey } from '../dataset/types.js';
+import { numAt } from '../dataset/types.js';
+import { inputError } from '../ui/errors.js';
+import { cronbachAlpha } from './reliability.js';
+import { DIMENSIONS, findServqualItems, standardDimension, type Dimension, type FoundItem } from './servqual-items.js';
+
+export interface ServqualItemSpec {
+  expectation?: string;
+  perception: string;
+  dimension: string;
+  adequate?: string;
+  desired?: string;
+  item?: string;
+}
+
+export interface ItemResult {
+  item: string;
+  dimension: Dimension;
+  expectation: number;
+  perception: number;
+  gap: number;
+  n: number;
+  adequate?: number;
+  desired?: number;
+  msa?: number;
+  mss?: number;
+  zone?: 'below' | 'within' | 'above';
+}
+
+export interface DimensionResult {
+  dimension: Dimension;
+  items: number;
+  expectation: number;
+  perception: number;
+  gap: number;
+  /** Respondents with at least one item gap in the dimension. */
+  n: number;
+  /** Cronbach's α of the perception items (raw), with its standardized value and listwise n. */
+  alpha: number;
+  alphaStandardized: number;
+  alphaN: number;
+  alphaExpectation: number;
+  alphaGap: number;
+  weight?: number;
+  msa?: number;
+  mss?: number;
+  zone?: 'below' | 'within' | 'above';
+}
+
+export interface ServqualResult {
+  dimensions: DimensionResult[];
+  items: ItemResult[];
+  overall: { unweighted: number; weighted?: number; servperf: number; servperfWeighted?: number };
+  n: number;
+  method: { score: string; weighting?: string; dimensions: string; missing: string };
+  /** Respondents whose point allocation did not sum to 100 (rescaled). */
+  rescaledAllocations?: number;
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
+
+function zoneOf(msa: number, mss: number): 'below' | 'within' | 'above' | undefined {
+  if (!Number.isFinite(msa) || !Number.isFinite(mss)) return undefined;
+  return msa < 0 ? 'below' : mss > 0 ? 'above' : 'within';
+}
+
+/** Weighted score from dimension gaps and weights (points or fractions, normalised to sum 1). */
+export function weightedScore(gaps: Record<string, number>, weights: Record<string, number>): number {
+  const dims = Object.keys(gaps).filter((d) => weights[d] != null);
+  const sw = dims.reduce((s, d) => s + weights[d]!, 0);
+  return dims.reduce((s, d) => s + (weights[d]! / sw) * gaps[d]!, 0);
+}
+
+function specsFromSurvey(s: Survey): { specs: ServqualItemSpec[]; points: Record<string, string> } {
+  const found = findServqualItems(s);
+  const withP = found.items.filter((it: FoundItem) => it.P);
+  const specs: ServqualItemSpec[] = [];
+  for (const it of withP) {
+    const dimension = it.dimension ?? standardDimension(it.item);
+    if (!dimension) {
+      throw inputError(
+        `SERVQUAL item ${it.P} has number ${it.item}, outside the standard 22 items; list the items with their dimensions under servqual.items in cx.yaml.`,
+        `SERVQUAL 题目 ${it.P} 的编号 ${it.item} 超出标准 22 题；请在 cx.yaml 的 servqual.items 中列出题目及其维度。`,
+      );
+    }
+    specs.push({ perception: it.P!, expectation: it.E, adequate: it.A, desired: it.D, dimension, item: it.P! });
+  }
+  return { specs, points: found.points };
+}
+
+/**
+ * SERVQUAL of a survey. Items come from `items` (cx.yaml servqual.items) or are found automatically;
+ * `weights` are fixed importance points per dimension (cx.yaml servqual.weights); otherwise per-respondent
+ * 100-point allocation columns are used when present.
+ */
+export function servqual(s: Survey, opts: { items?: ServqualItemSpec[]; weights?: Record<string, number> } = {}): ServqualResult {
+  const auto = specsFromSurvey(s);
+  const specs = opts.items && opts.items.length ? opts.items : auto.specs;
+  if (specs.length === 0) {
+    throw inputError(
+      `${s.source[0] ?? 'input'}: no SERVQUAL items found; name them E1..E22 / P1..P22 (or 期望1 / 感知1), or list them under servqual.items in cx.yaml.`,
+      `${s.source[0] ?? '输入'}：未找到 SERVQUAL 题目；请命名为 E1..E22 / P1..P22（或 期望1 / 感知1），或在 cx.yaml 的 servqual.items 中列出。`,
+    );
+  }
+  const col = (id: string | undefined) => {
+    if (!id) return undefined;
+    const c = s.columns.get(id);
+    if (!c) {
+      throw inputError(
+        `SERVQUAL column "${id}" is not in ${s.source[0] ?? 'the input'}; check servqual.items in cx.yaml.`,
+        `SERVQUAL 列 "${id}" 不在 ${s.source[0] ?? '输入'} 中；请检查 cx.yaml 的 servqual.items。`,
+      );
+    }
+    const vals = Array.from({ length: s.nRows }, (_, i) => numAt(c, i));
+    const bad = c.kind === 'str' ? c.values.findIndex((v, i) => v != null && v.trim() !== '' && Number.isNaN(vals[i]!)) : -1;
+    if (bad >= 0 && vals.every((v) => Number.isNaN(v))) {
+      throw inputError(
+        `SERVQUAL column "${id}" holds text, not scores (row ${bad + 1}: "${(c.values as (string | null)[])[bad]}"); use numeric 1–7 codes.`,
+        `SERVQUAL 列 "${id}" 是文本而非分数（第 ${bad + 1} 行："${(c.values as (string | null)[])[bad]}"）；请使用 1–7 数值编码。`,
+      );
+    }
+    return vals;
+  };
+  const dims: Dimension[] = [...new Set([...DIMENSIONS.filter((d) => specs.some((x) => x.dimension === d)), ...specs.map((x) => x.dimension)])];
+  const data = specs.map((sp) => ({ sp, E: col(sp.expectation), P: col(sp.perception)!, A: col(sp.adequate), D: col(sp.desired) }));
+  const hasE = data.some((d) => d.E);
+  const n = s.nRows;
+
+  const items: ItemResult[] = data.map(({ sp, E, P, A, D }) => {
+    const gaps: number[] = [];
+    for (let i = 0; i < n; i++) if (E && Number.isFinite(E[i]!) && Number.isFinite(P[i]!)) gaps.push(P[i]! - E[i]!);
+    const fin = (xs?: number[]) => (xs ? mean(xs.filter(Number.isFinite)) : undefined);
+    const r: ItemResult = {
+      item: sp.item ?? sp.perception,
+      dimension: sp.dimension,
+      expectation: fin(E) ?? NaN,
+      perception: fin(P)!,
+      gap: mean(gaps),
+      n: E ? gaps.length : P.filter(Number.isFinite).length,
+    };
+    if (A && D) {
+      r.adequate = fin(A)!;
+      r.desired = fin(D)!;
+      r.msa = r.perception - r.adequate;
+      r.mss = r.perception - r.desired;
+      r.zone = zoneOf(r.msa, r.mss);
+    }
+    return r;
+  });
+
+  // Per-respondent dimension scores: mean of the available items in the dimension.
+  const perResp = (dim: Dimension, f: (d: (typeof data)[number], i: number) => number): number[] => {
+    const ds = data.filter((d) => d.sp.dimension === dim);
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push(mean(ds.map((d) => f(d, i)).filter(Number.isFinite)));
+    return out;
+  };
+  const gapOf = (d: (typeof data)[number], i: number) => (d.E ? d.P[i]! - d.E[i]! : NaN);
+
+  // Per-respondent point allocation (when no fixed weights are given).
+  const pointCols = !opts.weights && !opts.items ? auto.points : {};
+  const usePoints = dims.every((d) => pointCols[d]);
+  const pts = usePoints ? dims.map((d) => col(pointCols[d])!) : undefined;
+  let rescaled = 0;
+
+  const dimensions: DimensionResult[] = dims.map((dim) => {
+    const ds = data.filter((d) => d.sp.dimension === dim);
+    const g = perResp(dim, gapOf);
+    const pe = perResp(dim, (d, i) => (d.E ? d.E[i]! : NaN));
+    const pp = perResp(dim, (d, i) => d.P[i]!);
+    const aP = cronbachAlpha(Array.from({ length: n }, (_, i) => ds.map((d) => d.P[i]!)));
+    const aE = hasE ? cronbachAlpha(Array.from({ length: n }, (_, i) => ds.map((d) => (d.E ? d.E[i]! : NaN)))) : undefined;
+    const aG = hasE ? cronbachAlpha(Array.from({ length: n }, (_, i) => ds.map((d) => gapOf(d, i)))) : undefined;
+    const r: DimensionResult = {
+      dimension: dim,
+      items: ds.length,
+      expectation: mean(pe.filter(Number.isFinite)),
+      perception: mean(pp.filter(Number.isFinite)),
+      gap: mean(g.filter(Number.isFinite)),
+      n: hasE ? g.filter(Number.isFinite).length : pp.filter(Number.isFinite).length,
+      alpha: aP.alpha,
+      alphaStandardized: aP.standardizedAlpha,
+      alphaN: aP.n,
+      alphaExpectation: aE?.alpha ?? NaN,
+      alphaGap: aG?.alpha ?? NaN,
+    };
+    const zi = items.filter((it) => it.dimension === dim && it.msa != null);
+    if (zi.length === ds.length && zi.length) {
+      const pa = perResp(dim, (d, i) => (d.A ? d.A[i]! : NaN));
+      const pd = perResp(dim, (d, i) => (d.D ? d.D[i]! : NaN));
+      r.msa = r.perception - mean(pa.filter(Number.isFinite));
+      r.mss = r.perception - mean(pd.filter(Number.isFinite));
+      r.zone = zoneOf(r.msa, r.mss);
+    }
+    return r;
+  });
+
+  const gapsByDim = Object.fromEntries(dimensions.map((d) => [d.dimension, d.gap]));
+  const perfByDim = Object.fromEntries(dimensions.map((d) => [d.dimension, d.perception]));
+  const overall: ServqualResult['overall'] = {
+    unweighted: hasE ? mean(dimensions.map((d) => d.gap)) : NaN,
+    servperf: mean(dimensions.map((d) => d.perception)),
+  };
+  let weighting: string | undefined;
+  if (opts.weights) {
+    const sw = dims.reduce((a, d) => a + (opts.weights![d] ?? 0), 0);
+    const missing = dims.filter((d) => opts.weights![d] == null);
+    if (missing.length || !(sw > 0)) {
+      throw inputError(
+        `servqual.weights in cx.yaml has no weight for ${missing.join(', ') || 'any dimension'}; give points for all of: ${dims.join(', ')}.`,
+        `cx.yaml 中 servqual.weights 缺少 ${missing.join('、') || '所有维度'} 的权重；请为以下维度全部给出分值：${dims.join('、')}。`,
+      );
+    }
+    for (const d of dimensions) d.weight = opts.weights[d.dimension]! / sw;
+    if (hasE) overall.weighted = weightedScore(gapsByDim, opts.weights);
+    overall.servperfWeighted = weightedScore(perfByDim, opts.weights);
+    weighting = 'fixed importance points from cx.yaml, normalised to fractions (w_d = points_d / Σ points); weighted = Σ w_d · dimension gap (Zeithaml, Parasuraman & Berry 1990; not the ×points/5 variant)';
+  } else if (pts) {
+    // Each respondent's own allocation, rescaled to sum 100 when it does not; score averaged over respondents.
+    const dimGaps = dims.map((d) => perResp(d, gapOf));
+    const dimPerf = dims.map((d) => perResp(d, (x, i) => x.P[i]!));
+    const wScores: number[] = [];
+    const pScores: number[] = [];
+    const wMeans = dims.map(() => 0);
+    let wN = 0;
+    for (let i = 0; i < n; i++) {
+      const p = pts.map((c) => c[i]!);
+      const sum = p.reduce((a, x) => a + x, 0);
+      if (!p.every((x) => Number.isFinite(x) && x >= 0) || !(sum > 0)) continue;
+      if (Math.abs(sum - 100) > 1e-9) rescaled++;
+      const w = p.map((x) => x / sum);
+      w.forEach((x, k) => (wMeans[k]! += x));
+      wN++;
+      const g = dimGaps.map((c) => c[i]!);
+      const pf = dimPerf.map((c) => c[i]!);
+      if (g.every(Number.isFinite)) wScores.push(g.reduce((a, x, k) => a + w[k]! * x, 0));
+      if (pf.every(Number.isFinite)) pScores.push(pf.reduce((a, x, k) => a + w[k]! * x, 0));
+    }
+    dimensions.forEach((d, k) => (d.weight = wN ? wMeans[k]! / wN : NaN));
+    if (hasE) overall.weighted = mean(wScores);
+    overall.servperfWeighted = mean(pScores);
+    weighting = 'each respondent\'s own 100-point allocation (rescaled to 100 when it does not sum to 100), w = points/100, weighted score Σ w_d·gap_d per respondent, then averaged (ZPB 1990 step-by-step recipe)';
+  }
+  return {
+    dimensions,
+    items,
+    overall,
+    n,
+    method: {
+      score: hasE
+        ? 'gap = P − E; dimension score = mean over respondents of the mean available item gap; unweighted SERVQUAL = mean of the dimension scores'
+        : 'no expectation items: SERVPERF only (Cronin & Taylor 1992)',
+      ...(weighting ? { weighting } : {}),
+      dimensions: opts.items?.length ? 'from cx.yaml servqual.items' : 'PZB 1988/1991 map: 1–4 tangibles, 5–9 reliability, 10–13 responsiveness, 14–17 assurance, 18–22 empathy (or the dimension named in the header)',
+      missing: 'a missing E or P drops that item gap for that respondent; α uses listwise deletion within the dimension',
+    },
+    ...(pts ? { rescaledAllocations: rescaled } : {}),
+  };
+}

@@ -1,0 +1,70 @@
+// Renderer-neutral chart descriptions. The report model is turned into these once (charts-data.ts) and
+// each renderer draws them: SVG via vega-lite (charts.ts), native PowerPoint charts (pptx-charts.ts),
+// native Excel charts (excel-chart.ts).
+
+export type ValueFormat = 'num' | 'pct' | 'int';
+
+export interface Series {
+  name: string;
+  /** One value per category; null = no data (gap). `pct` values are fractions (0.42 = 42%). */
+  values: Array<number | null>;
+}
+
+export interface LineChart {
+  kind: 'line';
+  id: string;
+  title: string;
+  categories: string[];
+  series: Series[];
+  yLabel?: string;
+  format?: ValueFormat;
+}
+
+export interface BarChart {
+  kind: 'bar';
+  id: string;
+  title: string;
+  categories: string[];
+  series: Series[];
+  /** Bars grow to the right (long category names, ranked lists). */
+  horizontal?: boolean;
+  yLabel?: string;
+  format?: ValueFormat;
+}
+
+export interface ScatterPoint {
+  label: string;
+  x: number;
+  y: number;
+  /** Category used for colour (e.g. Kano class, driver quadrant). */
+  group?: string;
+}
+
+export interface ScatterChart {
+  kind: 'scatter';
+  id: string;
+  title: string;
+  points: ScatterPoint[];
+  xLabel: string;
+  yLabel: string;
+  /** Reference lines that split the plane into quadrants. */
+  xRef?: number;
+  yRef?: number;
+  xDomain?: [number, number];
+  yDomain?: [number, number];
+  format?: ValueFormat;
+}
+
+export type ChartSpec = LineChart | BarChart | ScatterChart;
+
+/** Fonts for chart text: Latin first, then CJK fonts for Windows, macOS and Linux. */
+export const CHART_FONT = 'Calibri, Arial, "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+
+/** cx's palette (colour-blind friendly, Tableau 10 order). */
+export const PALETTE = ['4E79A7', 'F28E2B', 'E15759', '76B7B2', '59A14F', 'EDC948', 'B07AA1', 'FF9DA7', '9C755F', 'BAB0AC'];
+
+/** Is there anything to draw? */
+export function hasData(spec: ChartSpec): boolean {
+  if (spec.kind === 'scatter') return spec.points.some((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  return spec.categories.length > 0 && spec.series.some((s) => s.values.some((v) => v !== null && Number.isFinite(v)));
+}

@@ -1,0 +1,215 @@
+// Native Excel charts: exceljs writes none, so cx adds DrawingML chart parts to the finished package
+// (a drawing per sheet, one chart part per chart, relationships and content types). Chart data is stored
+// as literals (c:strLit / c:numLit) taken from the same chart specs as the SVG and PowerPoint charts, so
+// the chart shows exactly what the report says; the numbers are also in the table next to it.
+import type { ReportModel } from './model.js';
+import type { BarChart, ChartSpec, LineChart, ScatterChart } from './charts-spec.js';
+import { PALETTE, hasData } from './charts-spec.js';
+import { chartSpecs, type Lang } from './charts-data.js';
+import type { SheetPlan } from './excel-sections.js';
+import { headerRowOf } from './excel-sheet.js';
+import type { PackageHook } from './excel-zip.js';
+
+const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
+const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
+const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+
+export const EXCEL_CHART_FONT = { latin: 'Calibri', ea: 'Microsoft YaHei' };
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function num(v: number): string {
+  return Number.isFinite(v) ? String(v) : '0';
+}
+
+function txPr(size: number, bold = false): string {
+  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size * 100}" b="${bold ? 1 : 0}"><a:solidFill><a:srgbClr val="404040"/></a:solidFill><a:latin typeface="${EXCEL_CHART_FONT.latin}"/><a:ea typeface="${EXCEL_CHART_FONT.ea}"/></a:defRPr></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
+}
+
+function richText(text: string, size: number, bold: boolean): string {
+  return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size * 100}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="en-US" sz="${size * 100}" b="${bold ? 1 : 0}"><a:solidFill><a:srgbClr val="1F4E79"/></a:solidFill><a:latin typeface="${EXCEL_CHART_FONT.latin}"/><a:ea typeface="${EXCEL_CHART_FONT.ea}"/></a:rPr><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
+}
+
+function title(text: string, size = 13): string {
+  return `<c:title>${richText(text, size, true)}<c:overlay val="0"/></c:title>`;
+}
+
+function strLit(values: string[]): string {
+  return `<c:strLit><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join('')}</c:strLit>`;
+}
+
+/** Numeric literal; null values are left out (gaps). */
+function numLit(values: Array<number | null>, fmt = 'General'): string {
+  const pts = values.map((v, i) => (v === null || !Number.isFinite(v) ? '' : `<c:pt idx="${i}"><c:v>${num(v)}</c:v></c:pt>`)).join('');
+  return `<c:numLit><c:formatCode>${esc(fmt)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numLit>`;
+}
+
+function serTx(name: string): string {
+  return `<c:tx><c:v>${esc(name)}</c:v></c:tx>`;
+}
+
+function solid(color: string): string {
+  return `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>`;
+}
+
+function axis(kind: 'cat' | 'val', id: number, cross: number, pos: 'b' | 'l', opts: { title?: string; fmt?: string; min?: number; max?: number; grid?: boolean; crossesAt?: number; reverse?: boolean; crossesMax?: boolean } = {}): string {
+  const scaling = `<c:scaling><c:orientation val="${opts.reverse ? 'maxMin' : 'minMax'}"/>${opts.max !== undefined ? `<c:max val="${num(opts.max)}"/>` : ''}${opts.min !== undefined ? `<c:min val="${num(opts.min)}"/>` : ''}</c:scaling>`;
+  const head = `<c:axId val="${id}"/>${scaling}<c:delete val="0"/><c:axPos val="${pos}"/>${opts.grid ? '<c:majorGridlines><c:spPr><a:ln w="6350">' + solid('E6E6E6') + '</a:ln></c:spPr></c:majorGridlines>' : ''}${opts.title ? `<c:title>${richText(opts.title, 10, false)}<c:overlay val="0"/></c:title>` : ''}`;
+  const fmt = kind === 'val' ? `<c:numFmt formatCode="${esc(opts.fmt ?? 'General')}" sourceLinked="0"/>` : '';
+  const common = `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:spPr><a:ln w="6350">${solid('BFBFBF')}</a:ln></c:spPr>${txPr(9)}<c:crossAx val="${cross}"/>${opts.crossesAt !== undefined ? `<c:crossesAt val="${num(opts.crossesAt)}"/>` : `<c:crosses val="${opts.crossesMax ? 'max' : 'autoZero'}"/>`}`;
+  if (kind === 'cat') return `<c:catAx>${head}${common}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  return `<c:valAx>${head}${fmt}${common}<c:crossBetween val="between"/></c:valAx>`;
+}
+
+function fmtCode(spec: ChartSpec): string {
+  return spec.format === 'pct' ? '0%' : spec.format === 'int' ? '0' : '0.0';
+}
+
+/** Data points below zero in red (single-series bars: gaps, negative NPS). */
+function negPoints(vals: Array<number | null>): string {
+  return vals.map((v, i) => (v !== null && v < 0 ? `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solid(PALETTE[2])}</c:spPr></c:dPt>` : '')).join('');
+}
+
+function lineOrBar(spec: LineChart | BarChart): string {
+  const isBar = spec.kind === 'bar';
+  const horiz = isBar && spec.horizontal === true;
+  // Excel draws horizontal bar categories bottom-up: the category axis is reversed (maxMin) and the value
+  // axis crosses at its max end, so the first category is on top and the value axis stays at the bottom.
+  const cats = spec.categories;
+  const sers = spec.series.map((s, i) => {
+    const vals = s.values;
+    const color = PALETTE[i % PALETTE.length];
+    const look = isBar
+      ? `<c:spPr>${solid(color)}</c:spPr><c:invertIfNegative val="0"/>${spec.series.length === 1 ? negPoints(vals) : ''}`
+      : `<c:spPr><a:ln w="28575" cap="rnd">${solid(color)}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${solid(color)}<a:ln>${solid(color)}</a:ln></c:spPr></c:marker>`;
+    const labels = `<c:dLbls><c:numFmt formatCode="${fmtCode(spec)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr(8)}<c:dLblPos val="${isBar ? 'outEnd' : 't'}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${serTx(s.name)}${look}${spec.series.length === 1 || isBar ? labels : ''}<c:cat>${strLit(cats)}</c:cat><c:val>${numLit(vals)}</c:val>${isBar ? '' : '<c:smooth val="0"/>'}</c:ser>`;
+  });
+  const plot = isBar
+    ? `<c:barChart><c:barDir val="${horiz ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${sers.join('')}<c:gapWidth val="60"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>`
+    : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers.join('')}<c:marker val="1"/><c:axId val="1001"/><c:axId val="1002"/></c:lineChart>`;
+  const axes = axis('cat', 1001, 1002, horiz ? 'l' : 'b', { reverse: horiz }) + axis('val', 1002, 1001, horiz ? 'b' : 'l', { title: spec.yLabel, fmt: fmtCode(spec), grid: true, crossesMax: horiz });
+  return wrapChart(spec.title, plot + axes, spec.series.length > 1);
+}
+
+function scatter(spec: ScatterChart): string {
+  const pts = spec.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  const groups: string[] = [];
+  for (const p of pts) if (!groups.includes(p.group ?? '')) groups.push(p.group ?? '');
+  const xs = pts.map((p) => p.x);
+  const ys = pts.map((p) => p.y);
+  const range = (vals: number[], ref?: number): [number, number] => {
+    const all = ref !== undefined && Number.isFinite(ref) ? [...vals, ref] : vals;
+    let lo = Math.min(...all);
+    let hi = Math.max(...all);
+    if (!(hi > lo)) { lo -= 1; hi += 1; }
+    const pad = (hi - lo) * 0.1;
+    return [lo - pad, hi + pad];
+  };
+  const [x0, x1] = spec.xDomain ?? range(xs, spec.xRef);
+  const [y0, y1] = spec.yDomain ?? range(ys, spec.yRef);
+  const sers: string[] = [];
+  groups.forEach((g, i) => {
+    const mine = pts.filter((p) => (p.group ?? '') === g);
+    const color = PALETTE[i % PALETTE.length];
+    const dl = mine.map((p, k) => `<c:dLbl><c:idx val="${k}"/>${richText(p.label, 8, false).replace('<a:srgbClr val="1F4E79"/>', '<a:srgbClr val="404040"/>')}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:dLblPos val="r"/><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`).join('');
+    sers.push(`<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${serTx(g || spec.yLabel)}<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="8"/><c:spPr>${solid(color)}<a:ln>${solid('FFFFFF')}</a:ln></c:spPr></c:marker><c:dLbls>${dl}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr(8)}<c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls><c:xVal>${numLit(mine.map((p) => p.x))}</c:xVal><c:yVal>${numLit(mine.map((p) => p.y))}</c:yVal><c:smooth val="0"/></c:ser>`);
+  });
+  const refLine = (idx: number, name: string, x: [number, number], y: [number, number]) =>
+    `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/>${serTx(name)}<c:spPr><a:ln w="15875">${solid('888888')}<a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker><c:xVal>${numLit(x)}</c:xVal><c:yVal>${numLit(y)}</c:yVal><c:smooth val="0"/></c:ser>`;
+  const refIdx: number[] = [];
+  if (spec.xRef !== undefined && Number.isFinite(spec.xRef)) {
+    refIdx.push(groups.length + refIdx.length);
+    sers.push(refLine(refIdx[refIdx.length - 1], spec.xLabel, [spec.xRef, spec.xRef], [y0, y1]));
+  }
+  if (spec.yRef !== undefined && Number.isFinite(spec.yRef)) {
+    refIdx.push(groups.length + refIdx.length);
+    sers.push(refLine(refIdx[refIdx.length - 1], spec.yLabel, [x0, x1], [spec.yRef, spec.yRef]));
+  }
+  const plot = `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${sers.join('')}<c:axId val="1001"/><c:axId val="1002"/></c:scatterChart>`;
+  const axes = axis('val', 1001, 1002, 'b', { title: spec.xLabel, fmt: fmtCode(spec), min: x0, max: x1, crossesAt: y0 }) +
+    axis('val', 1002, 1001, 'l', { title: spec.yLabel, fmt: fmtCode(spec), min: y0, max: y1, grid: true, crossesAt: x0 });
+  const showLegend = groups.some((g) => g !== '');
+  return wrapChart(spec.title, plot + axes, showLegend, refIdx);
+}
+
+function wrapChart(titleText: string, plotBody: string, legend: boolean, hiddenLegend: number[] = []): string {
+  const legendXml = legend
+    ? `<c:legend><c:legendPos val="b"/>${hiddenLegend.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join('')}<c:overlay val="0"/>${txPr(9)}</c:legend>`
+    : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/><c:chart>${title(titleText)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plotBody}<c:spPr><a:noFill/></c:spPr></c:plotArea>${legendXml}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:spPr>${solid('FFFFFF')}<a:ln w="6350">${solid('D9D9D9')}</a:ln></c:spPr>${txPr(10)}</c:chartSpace>`;
+}
+
+/** The chart part XML for one spec. */
+export function chartXml(spec: ChartSpec): string {
+  return spec.kind === 'scatter' ? scatter(spec) : lineOrBar(spec);
+}
+
+function anchor(i: number, col: number, row: number, cols: number, rows: number, name: string): string {
+  return `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${col + cols}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row + rows}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
+}
+
+/** Insert `<drawing r:id>` at its schema position in a worksheet. */
+export function addDrawingRef(sheetXml: string, rid: string): string {
+  const tag = `<drawing r:id="${rid}"/>`;
+  const m = /<legacyDrawing\b|<legacyDrawingHF\b|<picture\b|<oleObjects\b|<controls\b|<webPublishItems\b|<tableParts\b|<extLst\b|<\/worksheet>/.exec(sheetXml);
+  const at = m ? m.index : sheetXml.length;
+  let out = sheetXml.slice(0, at) + tag + sheetXml.slice(at);
+  if (!/xmlns:r=/.test(out.slice(0, out.indexOf('>', out.indexOf('<worksheet'))))) {
+    out = out.replace('<worksheet ', `<worksheet xmlns:r="${NS_R}" `);
+  }
+  return out;
+}
+
+/** A finalizePackage hook that adds native charts next to the tables that have some. */
+export function excelChartHook(model: ReportModel, placed: Array<{ sheetIndex: number; plan: SheetPlan }>, lang: Lang): PackageHook {
+  const specs = new Map(chartSpecs(model, lang).filter(hasData).map((c) => [c.id, c]));
+  return async (parts) => {
+    let chartNo = 0;
+    let drawingNo = 0;
+    const overrides: string[] = [];
+    for (const { sheetIndex, plan } of placed) {
+      const charts = (plan.chartIds ?? []).map((id) => specs.get(id)).filter((c): c is ChartSpec => c !== undefined);
+      if (charts.length === 0) continue;
+      const sheetPath = `xl/worksheets/sheet${sheetIndex}.xml`;
+      const sheetXml = await parts.get(sheetPath);
+      if (!sheetXml) continue;
+      drawingNo++;
+      const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
+      const col = plan.columns.length + 1;
+      const row = headerRowOf(plan) - 1;
+      const anchors: string[] = [];
+      const rels: string[] = [];
+      charts.forEach((spec, i) => {
+        chartNo++;
+        const tall = spec.kind === 'bar' && spec.horizontal ? Math.max(18, Math.min(40, spec.categories.length * 2 + 6)) : 20;
+        anchors.push(anchor(i, col, row + i * 22, 10, tall, spec.title));
+        rels.push(`<Relationship Id="rId${i + 1}" Type="${REL_CHART}" Target="../charts/chart${chartNo}.xml"/>`);
+        parts.set(`xl/charts/chart${chartNo}.xml`, chartXml(spec));
+        overrides.push(`<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="${CT_CHART}"/>`);
+      });
+      parts.set(drawingPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">${anchors.join('')}</xdr:wsDr>`);
+      parts.set(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+      overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`);
+      const relsPath = `xl/worksheets/_rels/sheet${sheetIndex}.xml.rels`;
+      const existing = await parts.get(relsPath);
+      const rid = 'rIdCxDrawing1';
+      const relXml = `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/>`;
+      parts.set(relsPath, existing
+        ? existing.replace('</Relationships>', `${relXml}</Relationships>`)
+        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relXml}</Relationships>`);
+      parts.set(sheetPath, addDrawingRef(sheetXml, rid));
+    }
+    if (overrides.length) {
+      const ct = (await parts.get('[Content_Types].xml'))!;
+      parts.set('[Content_Types].xml', ct.replace('</Types>', `${overrides.join('')}</Types>`));
+    }
+  };
+}

@@ -1,0 +1,106 @@
+// Markdown reports: the report model rendered through a Liquid template (built-in `weekly` / `quarterly`
+// in English or Chinese, or the user's own file). Charts are SVG files written next to the report.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assetExists, readAsset } from '../assets.js';
+import { inputError } from '../ui/errors.js';
+import type { MetricName, ReportModel } from './model.js';
+import { renderLiquid } from './liquid.js';
+
+export const BUILTIN_TEMPLATES = ['weekly', 'quarterly'];
+
+export interface ChartRef {
+  id: string;
+  title: string;
+  /** Path as written in the report (relative to it), or a `cx-chart:<id>` placeholder for HTML. */
+  file: string;
+}
+
+const METRICS: MetricName[] = ['nps', 'csat', 'ces'];
+const CHART_KEYS = ['trend_nps', 'trend_csat', 'trend_ces', 'kano', 'servqual', 'drivers', 'themes'];
+
+const fill = <T extends object>(o: T, keys: string[]): T => {
+  const out = { ...o } as Record<string, unknown>;
+  for (const k of keys) if (out[k] === undefined) out[k] = null;
+  return out as T;
+};
+const fillMetrics = (o: object, ms: string[]) => fill(o, ms);
+
+/**
+ * What templates see: the model with every documented optional field present (absent = nil, so
+ * `{% if kano %}` and `{{ k.change | signed }}` work while a misspelt name is still an error), plus
+ * `kpi.nps|csat|ces`, `charts.<id>` (file of each chart, nil when none) and `chart_list`.
+ */
+export function templateData(model: ReportModel, charts: ChartRef[] = []): Record<string, unknown> {
+  const ms = model.kpis.map((k) => k.metric);
+  const kpis = model.kpis.map((k) => fill(k, ['method', 'ci95', 'moe95', 'previous', 'previousN', 'change', 'p', 'significant']));
+  const kpi: Record<string, unknown> = {};
+  for (const m of METRICS) kpi[m] = kpis.find((k) => k.metric === m) ?? null;
+  const chartMap: Record<string, string | null> = {};
+  for (const k of CHART_KEYS) chartMap[k] = null;
+  for (const c of charts) chartMap[c.id.replace(/-/g, '_')] = c.file;
+  const data: Record<string, unknown> = {
+    meta: fill(model.meta, ['comparison', 'nComparison', 'dataRange', 'dateColumn']),
+    kpis,
+    kpi,
+    trends: model.trends
+      ? {
+          ...model.trends,
+          points: model.trends.points.map((p) => ({ ...p, values: fillMetrics(p.values, model.trends!.metrics), ci95: fillMetrics(p.ci95, model.trends!.metrics) })),
+        }
+      : null,
+    segments: model.segments
+      ? model.segments.map((s) => ({
+          ...s,
+          rows: s.rows.map((r) => ({ ...r, values: fillMetrics(r.values, ms), ci95: fillMetrics(r.ci95, ms), change: fillMetrics(r.change, ms) })),
+        }))
+      : null,
+    kano: model.kano ? { features: model.kano.features.map((f) => fill(f, ['significant'])) } : null,
+    servqual: model.servqual
+      ? { dimensions: model.servqual.dimensions.map((d) => fill(d, ['alpha'])), overall: fill(model.servqual.overall, ['weighted']) }
+      : null,
+    drivers: model.drivers ?? null,
+    themes: model.themes
+      ? { ...fill(model.themes, ['sentiment']), themes: model.themes.themes.map((t) => fill(t, ['previousPct', 'change', 'sentiment', 'detractors', 'owner'])) }
+      : null,
+    verbatims: model.verbatims ? model.verbatims.map((v) => fill(v, ['id', 'date', 'score', 'sentiment', 'segment'])) : null,
+    followUps: model.followUps ? model.followUps.map((g) => ({ ...g, items: g.items.map((i) => fill(i, ['id', 'date', 'score'])) })) : null,
+    notes: model.notes,
+    warnings: model.warnings,
+    charts: chartMap,
+    chart_list: charts,
+  };
+  return data;
+}
+
+export interface TemplateSource {
+  /** For messages and meta.template. */
+  name: string;
+  source: string;
+  builtin: boolean;
+}
+
+/** A built-in template name (weekly, quarterly) or a path to a `.liquid` file. */
+export function loadTemplate(template: string, lang: 'en' | 'zh'): TemplateSource {
+  if (BUILTIN_TEMPLATES.includes(template)) {
+    const rel = `templates/${template}.${lang}.md.liquid`;
+    if (!assetExists(rel)) throw new Error(`built-in template ${rel} is missing from the package`);
+    return { name: template, source: readAsset(rel), builtin: true };
+  }
+  try {
+    return { name: path.basename(template), source: readFileSync(template, 'utf8').replace(/^\uFEFF/, ''), builtin: false };
+  } catch {
+    throw inputError(
+      `--template ${template}: no such file and not a built-in template (${BUILTIN_TEMPLATES.join(', ')}); check the path.`,
+      `--template ${template}：文件不存在，也不是内置模板（${BUILTIN_TEMPLATES.join('、')}）；请检查路径。`,
+    );
+  }
+}
+
+/** Renders the model with a template to text (Markdown for the built-ins; whatever the user's template makes). */
+export async function renderTemplate(model: ReportModel, tpl: TemplateSource, charts: ChartRef[] = []): Promise<string> {
+  const out = await renderLiquid(tpl.source, templateData(model, charts), { name: tpl.name, lang: model.meta.lang });
+  if (!tpl.builtin) return out;
+  // Built-ins are tidied: no trailing spaces, at most one blank line in a row, one final newline.
+  return out.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+}

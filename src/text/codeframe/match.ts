@@ -1,0 +1,319 @@
+// Match a compiled codeframe against comments. Each comment is normalised and segmented once; terms are
+// found through first-character / first-stem indexes; codes are evaluated only when one of their trigger
+// terms occurs. Occurrence positions are in word tokens (punctuation excluded) for NEAR/BEFORE.
+import { normalizeText } from '../normalize.js';
+import { segmentSpans } from '../segment.js';
+import { boundaryKind, isContrast, isNegator } from './negation.js';
+import { latinEdgeOk, type CCode, type CExpr, type CompiledCodeframe, type CTerm } from './compile.js';
+import { stem } from './stem.js';
+
+/** An occurrence: word positions [s, e] (inclusive), sentence, negated flag. */
+interface Occ {
+  s: number;
+  e: number;
+  sent: number;
+  neg: boolean;
+}
+
+export interface PreparedComment {
+  norm: string;
+  /** Word tokens (no punctuation). */
+  words: string[];
+  stems: string[];
+  wStart: Int32Array;
+  wEnd: Int32Array;
+  sent: Int32Array;
+  clause: Int32Array;
+  neg: Uint8Array;
+  /** Char offset → first word index whose end is after it; length norm.length + 1. */
+  wordAtOrAfter: Int32Array;
+  startB: Uint8Array;
+  endB: Uint8Array;
+  /** Sentence char ranges in `norm`. */
+  sentences: [number, number][];
+}
+
+/** Normalise + segment one comment (the per-comment cost paid once). */
+export function prepareComment(raw: string): PreparedComment {
+  const norm = normalizeText(raw);
+  const spans = segmentSpans(norm);
+  const n = norm.length;
+  const startB = new Uint8Array(n + 1);
+  const endB = new Uint8Array(n + 1);
+  const words: string[] = [];
+  const stems: string[] = [];
+  const ws: number[] = [];
+  const we: number[] = [];
+  const sentA: number[] = [];
+  const clauseA: number[] = [];
+  const sentences: [number, number][] = [];
+  let sent = 0;
+  let clause = 0;
+  let sentStart = 0;
+  let prevEnd = 0;
+  let sawWordInSent = false;
+  for (const t of spans) {
+    if (t.start > prevEnd && norm.slice(prevEnd, t.start).includes('\n') && sawWordInSent) {
+      sentences.push([sentStart, prevEnd]);
+      sent++; clause++; sentStart = t.start; sawWordInSent = false;
+    }
+    prevEnd = t.end;
+    startB[t.start] = 1;
+    endB[t.end] = 1;
+    if (t.kind === 2) {
+      const b = boundaryKind(t.text);
+      if (b === 2 && sawWordInSent) {
+        sentences.push([sentStart, t.end]);
+        sent++; clause++; sentStart = t.end; sawWordInSent = false;
+      } else if (b >= 1) clause++;
+      continue;
+    }
+    if (isContrast(t.text)) clause++;
+    words.push(t.text);
+    stems.push(t.kind === 1 ? stem(t.text) : t.text);
+    ws.push(t.start);
+    we.push(t.end);
+    sentA.push(sent);
+    clauseA.push(clause);
+    sawWordInSent = true;
+  }
+  if (sawWordInSent || sentences.length === 0) sentences.push([sentStart, n]);
+  const nw = words.length;
+  const neg = new Uint8Array(nw);
+  for (let i = 0; i < nw; i++) if (isNegator(words[i])) neg[i] = 1;
+  const wordAtOrAfter = new Int32Array(n + 1).fill(nw);
+  for (let i = nw - 1; i >= 0; i--) {
+    const from = i > 0 ? we[i - 1] : 0;
+    for (let c = from; c < we[i]; c++) wordAtOrAfter[c] = i;
+  }
+  return {
+    norm, words, stems, wStart: Int32Array.from(ws), wEnd: Int32Array.from(we), sent: Int32Array.from(sentA),
+    clause: Int32Array.from(clauseA), neg, wordAtOrAfter, startB, endB, sentences,
+  };
+}
+
+/** Negation window: negators among the 3 words before `w` in the same clause; odd count = negated. */
+function negatedAt(p: PreparedComment, w: number): boolean {
+  let k = 0;
+  const cl = p.clause[w];
+  for (let i = w - 1; i >= 0 && i >= w - 3 && p.clause[i] === cl; i--) if (p.neg[i]) k++;
+  return (k & 1) === 1;
+}
+
+/** Term indexes built once per codeframe. */
+export class TermIndex {
+  readonly byStem = new Map<string, CTerm[]>();
+  readonly byChar = new Map<string, CTerm[]>();
+  readonly wild: CTerm[] = [];
+  readonly regex: CTerm[] = [];
+  constructor(readonly terms: CTerm[]) {
+    const push = <K>(m: Map<K, CTerm[]>, k: K, t: CTerm) => {
+      const l = m.get(k);
+      if (l) l.push(t); else m.set(k, [t]);
+    };
+    for (const t of terms) {
+      if (t.mode === 'stems') push(this.byStem, t.stems![0], t);
+      else if (t.mode === 'boundary' || t.mode === 'substring') push(this.byChar, t.text[0], t);
+      else if (t.mode === 'latinWild') this.wild.push(t);
+      else this.regex.push(t);
+    }
+  }
+
+  /** Occurrences of every term in the comment (sparse: only terms that occur). */
+  find(p: PreparedComment): Map<number, Occ[]> {
+    const out = new Map<number, Occ[]>();
+    const add = (t: CTerm, s: number, e: number) => {
+      if (s > e || s >= p.words.length) return;
+      const occ: Occ = { s, e, sent: p.sent[s], neg: !t.selfNeg && negatedAt(p, s) };
+      const l = out.get(t.idx);
+      if (l) l.push(occ); else out.set(t.idx, [occ]);
+    };
+    const nw = p.words.length;
+    for (let i = 0; i < nw; i++) {
+      const cands = this.byStem.get(p.stems[i]);
+      if (cands) {
+        for (const t of cands) {
+          const st = t.stems!;
+          let ok = i + st.length <= nw;
+          for (let k = 1; ok && k < st.length; k++) ok = p.stems[i + k] === st[k] && p.wStart[i + k] - p.wEnd[i + k - 1] <= 1;
+          if (ok) add(t, i, i + st.length - 1);
+        }
+      }
+      for (const t of this.wild) {
+        const ws = t.wild!;
+        let ok = i + ws.length <= nw;
+        for (let k = 0; ok && k < ws.length; k++) ok = ws[k].test(p.words[i + k]);
+        if (ok) add(t, i, i + ws.length - 1);
+      }
+    }
+    const norm = p.norm;
+    if (this.byChar.size) {
+      for (let c = 0; c < norm.length; c++) {
+        const cands = this.byChar.get(norm[c]);
+        if (!cands) continue;
+        for (const t of cands) {
+          const L = t.text.length;
+          if (t.mode === 'boundary' && !p.startB[c]) continue;
+          if (!norm.startsWith(t.text, c)) continue;
+          if (t.mode === 'boundary' ? !p.endB[c + L] : !latinEdgeOk(norm, c, c + L, t.text)) continue;
+          add(t, p.wordAtOrAfter[c], p.wordAtOrAfter[c + L - 1]);
+        }
+      }
+    }
+    for (const t of this.regex) {
+      const re = t.re!;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(norm)) !== null) {
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        if (t.startOnBoundary && !p.startB[m.index]) continue;
+        add(t, p.wordAtOrAfter[m.index], p.wordAtOrAfter[m.index + m[0].length - 1]);
+      }
+    }
+    return out;
+  }
+}
+
+export interface CodeMatch {
+  id: number;
+  /** Sentence indexes (into PreparedComment.sentences) where the code matched. */
+  sentences: number[];
+}
+
+const EMPTY: Occ[] = [];
+
+/** Matches one comment against the codeframe. */
+export class Matcher {
+  readonly index: TermIndex;
+  constructor(readonly cf: CompiledCodeframe) {
+    this.index = new TermIndex(cf.terms);
+  }
+
+  /** Codes (and nets) that apply to the comment, in codeframe order. Empty comment → []. */
+  match(raw: string): { matches: CodeMatch[]; prepared: PreparedComment } {
+    const p = prepareComment(raw);
+    if (p.words.length === 0 && p.norm.length === 0) return { matches: [], prepared: p };
+    const occ = this.index.find(p);
+    const res = new Map<number, Set<number>>();
+    const memo = new Map<string, Occ[]>();
+    const ctx: EvalCtx = { occ, memo, cf: this.cf };
+    let specific = false;
+    for (const c of this.cf.order) {
+      if (c.fallback) continue;
+      let hit = false;
+      for (const t of c.triggers) if (occ.has(t)) { hit = true; break; }
+      const sents = new Set<number>();
+      if (hit) {
+        if (c.scope === 'comment') {
+          const o = codeOccs(c, -1, ctx);
+          for (const x of o) sents.add(x.sent);
+        } else {
+          const cand = new Set<number>();
+          for (const t of c.triggers) for (const x of occ.get(t) ?? EMPTY) cand.add(x.sent);
+          for (const s of cand) if (codeOccs(c, s, ctx).length) sents.add(s);
+        }
+      }
+      for (const k of c.children) for (const s of res.get(k) ?? []) sents.add(s);
+      if (sents.size) {
+        res.set(c.id, sents);
+        if (!c.net) specific = true;
+      }
+    }
+    if (!specific && p.words.length > 0) {
+      for (const c of this.cf.codes) {
+        if (!c.fallback) continue;
+        const all = new Set(p.sentences.map((_, i) => i));
+        for (let x: CCode | undefined = c; x; x = x.parent !== undefined ? this.cf.byId.get(x.parent) : undefined) res.set(x.id, all);
+      }
+    }
+    const matches: CodeMatch[] = [];
+    for (const c of this.cf.codes) {
+      const s = res.get(c.id);
+      if (s) matches.push({ id: c.id, sentences: [...s].sort((a, b) => a - b) });
+    }
+    return { matches, prepared: p };
+  }
+}
+
+interface EvalCtx {
+  occ: Map<number, Occ[]>;
+  memo: Map<string, Occ[]>;
+  cf: CompiledCodeframe;
+}
+
+/** Occurrences that make code `c` match within sentence `sent` (-1 = whole comment), after exclusions. */
+function codeOccs(c: CCode, sent: number, ctx: EvalCtx): Occ[] {
+  const key = `${c.id}:${sent}`;
+  const hit = ctx.memo.get(key);
+  if (hit) return hit;
+  let out: Occ[] = c.pos ? evalExpr(c.pos, sent, c, ctx) : EMPTY;
+  if (out.length && c.none && evalExpr(c.none, sent, null, ctx).length) out = EMPTY;
+  if (c.children.length) {
+    const extra: Occ[] = [];
+    for (const k of c.children) extra.push(...codeOccs(ctx.cf.byId.get(k)!, sent, ctx));
+    if (extra.length) out = out.length ? [...out, ...extra] : extra;
+  }
+  ctx.memo.set(key, out);
+  return out;
+}
+
+function evalExpr(e: CExpr, sent: number, code: CCode | null, ctx: EvalCtx): Occ[] {
+  switch (e.t) {
+    case 'term': {
+      const list = ctx.occ.get(e.idx);
+      if (!list) return EMPTY;
+      const mode = code ? code.negation : 'include';
+      let out: Occ[] | null = null;
+      for (const o of list) {
+        if (sent >= 0 && o.sent !== sent) continue;
+        if (mode === 'exclude' ? o.neg : mode === 'only' ? !o.neg : false) continue;
+        (out ??= []).push(o);
+      }
+      return out ?? EMPTY;
+    }
+    case 'ref':
+      return codeOccs(ctx.cf.byId.get(e.id)!, sent, ctx);
+    case 'or': {
+      let out: Occ[] = EMPTY;
+      for (const x of e.items) {
+        const r = evalExpr(x, sent, code, ctx);
+        if (r.length) out = out.length ? [...out, ...r] : r;
+      }
+      return out;
+    }
+    case 'and': {
+      let out: Occ[] = EMPTY;
+      for (const x of e.items) {
+        const r = evalExpr(x, sent, code, ctx);
+        if (!r.length) return EMPTY;
+        out = out.length ? [...out, ...r] : r;
+      }
+      return out;
+    }
+    case 'not': {
+      const a = evalExpr(e.a, sent, code, ctx);
+      if (!a.length) return EMPTY;
+      // Exclusions ignore negation: "a NOT b" removes a when b is present at all.
+      return evalExpr(e.b, sent, null, ctx).length ? EMPTY : a;
+    }
+    case 'near': {
+      const a = evalExpr(e.a, sent, code, ctx);
+      if (!a.length) return EMPTY;
+      const b = evalExpr(e.b, sent, code, ctx);
+      if (!b.length) return EMPTY;
+      const out: Occ[] = [];
+      for (const x of a) {
+        for (const y of b) {
+          // Distance in words from the end of one to the start of the other (adjacent = 1).
+          let ok: boolean;
+          if (y.s > x.e) ok = y.s - x.e <= e.n;
+          else if (e.ordered) ok = false;
+          else if (x.s > y.e) ok = x.s - y.e <= e.n;
+          else ok = true; // overlapping
+          if (ok) out.push({ s: Math.min(x.s, y.s), e: Math.max(x.e, y.e), sent: x.sent, neg: false });
+        }
+      }
+      return out;
+    }
+  }
+}

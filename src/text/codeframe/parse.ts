@@ -1,0 +1,209 @@
+// Read a codeframe file: YAML, the same structure as JSON, or the flat CSV people keep in Excel
+// (TEXT.md §5.3). Structural problems are returned as issues with the line, never thrown.
+import { LineCounter, parseDocument, isMap, isSeq, type YAMLMap, type Node as YNode } from 'yaml';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { CodeDef, CodeframeDef, CodeframeIssue, NegationMode, Polarity, Scope } from './types.js';
+
+export interface ParsedCodeframe {
+  def: CodeframeDef;
+  issues: CodeframeIssue[];
+}
+
+const POLARITIES = new Set(['positive', 'negative', 'neutral', 'mixed']);
+
+/** Split "a | b | \"c|d\" | /x|y/" on | outside quotes and /regex/. */
+export function splitTerms(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote = false;
+  let regex = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' && !regex) quote = !quote;
+    else if (c === '/' && !quote && (regex || cur.trim() === '')) regex = !regex;
+    else if (c === '\\' && regex && i + 1 < s.length) { cur += c + s[++i]; continue; }
+    if (c === '|' && !quote && !regex) {
+      out.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+function toBool(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') return /^(true|yes|y|1|x|是|✓)$/i.test(v.trim());
+  return false;
+}
+
+interface RawCtx {
+  file: string;
+  issues: CodeframeIssue[];
+}
+
+function termList(v: unknown, ctx: RawCtx, line: number, id: number | undefined, field: string): string[] {
+  if (v == null || v === '') return [];
+  if (typeof v === 'string') return splitTerms(v);
+  if (typeof v === 'number') return [String(v)];
+  if (Array.isArray(v)) {
+    return v.map((x) => {
+      if (typeof x === 'string' || typeof x === 'number') return String(x);
+      ctx.issues.push({ file: ctx.file, line, codeId: id, message: `"${field}" entries must be words or phrases, not ${JSON.stringify(x)}` });
+      return '';
+    });
+  }
+  ctx.issues.push({ file: ctx.file, line, codeId: id, message: `"${field}" must be a list of terms` });
+  return [];
+}
+
+function negationMode(v: unknown): NegationMode {
+  if (v === true || v === 'include' || v === 'ignore') return 'include';
+  if (v === 'only') return 'only';
+  return 'exclude';
+}
+
+/** Build a CodeDef from a plain object (YAML/JSON code or CSV row). */
+function codeFrom(o: Record<string, unknown>, line: number, parent: number | undefined, ctx: RawCtx): CodeDef | null {
+  const rawId = o.id ?? o.code ?? o.value;
+  const id = typeof rawId === 'number' ? rawId : typeof rawId === 'string' && /^\s*\d+\s*$/.test(rawId) ? Number(rawId) : NaN;
+  if (!Number.isInteger(id)) {
+    ctx.issues.push({ file: ctx.file, line, message: `every code needs a numeric "id" (found ${rawId === undefined ? 'none' : JSON.stringify(rawId)})` });
+    return null;
+  }
+  const name = String(o.name ?? o.label ?? '').trim();
+  if (!name) ctx.issues.push({ file: ctx.file, line, codeId: id, message: 'code has no "name"' });
+  let all: string[][] = [];
+  if (o.all != null) {
+    if (Array.isArray(o.all) && o.all.every((g) => Array.isArray(g))) {
+      all = (o.all as unknown[]).map((g) => termList(g, ctx, line, id, 'all'));
+    } else if (Array.isArray(o.all)) {
+      // all: [a, b] = every one of these terms.
+      all = (o.all as unknown[]).map((g) => termList(typeof g === 'string' ? [g] : g, ctx, line, id, 'all'));
+    } else {
+      ctx.issues.push({ file: ctx.file, line, codeId: id, message: '"all" must be a list of term groups, e.g. [[骑手, courier], [态度, rude]]' });
+    }
+  }
+  const sentiment = o.sentiment == null || o.sentiment === '' ? undefined : String(o.sentiment).trim().toLowerCase();
+  if (sentiment !== undefined && !POLARITIES.has(sentiment)) {
+    ctx.issues.push({ file: ctx.file, line, codeId: id, message: `sentiment "${sentiment}" must be positive, negative, neutral or mixed` });
+  }
+  const scope = o.scope === 'comment' || o.scope === 'sentence' ? (o.scope as Scope) : undefined;
+  const q = o.query ?? o.expression ?? o.rule;
+  return {
+    id,
+    name: name || String(id),
+    parent,
+    net: toBool(o.net ?? o.is_net ?? o['Is Net']) || Array.isArray(o.children),
+    any: termList(o.any ?? o.terms ?? o.keywords, ctx, line, id, 'any'),
+    all,
+    none: termList(o.none ?? o.exclude, ctx, line, id, 'none'),
+    query: q == null || String(q).trim() === '' ? undefined : String(q),
+    sentiment: sentiment && POLARITIES.has(sentiment) ? (sentiment as Polarity) : undefined,
+    owner: o.owner == null || o.owner === '' ? undefined : String(o.owner),
+    description: o.description == null || o.description === '' ? undefined : String(o.description),
+    fallback: toBool(o.fallback ?? o.other),
+    negation: negationMode(o.negation ?? o.negated),
+    scope,
+    line,
+  };
+}
+
+function parseStructured(text: string, file: string): ParsedCodeframe {
+  const ctx: RawCtx = { file, issues: [] };
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  const def: CodeframeDef = { name: file, scope: 'sentence', codes: [], file };
+  for (const e of doc.errors) {
+    ctx.issues.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML/JSON syntax: ${e.message.split('\n')[0]}` });
+  }
+  if (doc.errors.length) return { def, issues: ctx.issues };
+  const lineOf = (n: YNode | null | undefined): number => (n?.range ? lc.linePos(n.range[0]).line : 1);
+  const root = doc.contents;
+  let codesNode: YNode | null | undefined = null;
+  if (isMap(root)) {
+    const top = root.toJS(doc) as Record<string, unknown>;
+    def.name = String(top.codeframe ?? top.name ?? file);
+    if (top.version != null) def.version = String(top.version);
+    const defaults = (top.defaults ?? {}) as Record<string, unknown>;
+    if (defaults.scope === 'comment') def.scope = 'comment';
+    codesNode = root.get('codes', true) as YNode | undefined;
+  } else if (isSeq(root)) {
+    codesNode = root;
+  }
+  if (!isSeq(codesNode)) {
+    ctx.issues.push({ file, line: lineOf(root as YNode), message: 'the codeframe needs a "codes:" list' });
+    return { def, issues: ctx.issues };
+  }
+  const walk = (seq: YNode, parent: number | undefined): void => {
+    if (!isSeq(seq)) return;
+    for (const item of seq.items) {
+      const line = lineOf(item as YNode);
+      if (!isMap(item)) {
+        ctx.issues.push({ file, line, message: 'each entry of "codes" must be a map with id and name' });
+        continue;
+      }
+      const obj = (item as YAMLMap).toJS(doc) as Record<string, unknown>;
+      const code = codeFrom(obj, line, parent, ctx);
+      if (!code) continue;
+      def.codes.push(code);
+      const kids = (item as YAMLMap).get('children', true) as YNode | undefined;
+      if (kids) walk(kids, code.id);
+    }
+  };
+  walk(codesNode, undefined);
+  return { def, issues: ctx.issues };
+}
+
+function parseFlatCsv(text: string, file: string): ParsedCodeframe {
+  const ctx: RawCtx = { file, issues: [] };
+  const def: CodeframeDef = { name: file, scope: 'sentence', codes: [], file };
+  let recs: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    recs = parseCsv(text, { bom: true, columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, trim: false }) as typeof recs;
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    const line = Number(/line (\d+)/.exec(m)?.[1] ?? 1);
+    ctx.issues.push({ file, line, message: `CSV syntax: ${m}` });
+    return { def, issues: ctx.issues };
+  }
+  const byName = new Map<string, number>();
+  const pending: { code: CodeDef; parentRaw: string }[] = [];
+  for (const { record, info } of recs) {
+    // info.lines is the line where the record ends; multi-line cells are rare in codeframes.
+    const line = info.lines;
+    const r: Record<string, unknown> = { ...record };
+    if (r.id === undefined && r.code !== undefined) r.id = r.code;
+    const code = codeFrom(r, line, undefined, ctx);
+    if (!code) continue;
+    def.codes.push(code);
+    byName.set(code.name, code.id);
+    pending.push({ code, parentRaw: String(record.parent ?? '').trim() });
+  }
+  for (const { code, parentRaw } of pending) {
+    if (!parentRaw) continue;
+    if (/^\d+$/.test(parentRaw)) {
+      code.parent = Number(parentRaw);
+      continue;
+    }
+    // MAXQDA-style path "Delivery > Late": the last element names the parent.
+    const parts = parentRaw.split(/\s*[>\\]\s*/).filter(Boolean);
+    const pid = byName.get(parts[parts.length - 1] ?? '');
+    if (pid === undefined) ctx.issues.push({ file, line: code.line, codeId: code.id, message: `parent "${parentRaw}" is not the id or name of a code in this file` });
+    else code.parent = pid;
+  }
+  // A code with children is a net.
+  const parents = new Set(def.codes.map((c) => c.parent).filter((p) => p !== undefined));
+  for (const c of def.codes) if (parents.has(c.id)) c.net = true;
+  return { def, issues: ctx.issues };
+}
+
+/** Parse codeframe text; the format follows the file extension (.csv) or the content. */
+export function parseCodeframeText(text: string, file: string): ParsedCodeframe {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (/\.(csv|tsv|txt)$/i.test(file)) return parseFlatCsv(t, file);
+  return parseStructured(t, file);
+}

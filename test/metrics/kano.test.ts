@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { Column, Survey } from '../../src/dataset/types.js';
+import { classifyKano, kano, kanoFeature, kanoFromCounts, type KanoCounts } from '../../src/metrics/kano.js';
+import { parseKanoAnswer } from '../../src/metrics/kano-answers.js';
+import { findKanoPairs, parseKanoHeader } from '../../src/metrics/kano-pairs.js';
+
+function mkSurvey(cols: Record<string, (string | number | null)[]>): Survey {
+  const columns = new Map<string, Column>();
+  let n = 0;
+  for (const [k, v] of Object.entries(cols)) {
+    n = v.length;
+    columns.set(k, { kind: 'str', values: v.map((x) => (x == null ? null : String(x))) });
+  }
+  return {
+    source: ['test.csv'], platform: 'csv', questions: Object.keys(cols).map((id) => ({ id, label: id, type: 'single' })),
+    columns, nRows: n, log: [],
+  };
+}
+
+const close = (a: number, b: number, tol = 1e-6) => expect(Math.abs(a - b)).toBeLessThan(tol);
+
+describe('Kano evaluation table (Berger et al. 1993)', () => {
+  it('maps the corners and the middle as METHODS §2.2', () => {
+    expect(classifyKano(1, 1)).toBe('Q');
+    expect(classifyKano(1, 5)).toBe('O');
+    expect(classifyKano(1, 3)).toBe('A');
+    expect(classifyKano(2, 5)).toBe('M');
+    expect(classifyKano(3, 3)).toBe('I');
+    expect(classifyKano(5, 1)).toBe('R');
+    expect(classifyKano(5, 5)).toBe('Q');
+    expect(classifyKano(4, 1)).toBe('R');
+  });
+});
+
+describe('K1: stp25kano README table (N = 296)', () => {
+  const rows: [string, KanoCounts, string, string, number, number, number, number, number, number, number, boolean][] = [
+    // feature, counts, max cat, rule cat, TS, CS, Better, Worse, chi2, |a-b|, threshold, sig
+    ['Service app', { M: 95, O: 123, A: 45, I: 33, R: 0, Q: 0 }, 'O', 'O', 0.8885, 0.0946, 0.568, -0.736, 72.49, 28, 19.4, true],
+    ['Excellent service', { M: 101, O: 54, A: 54, I: 81, R: 3, Q: 3 }, 'M', 'M', 0.71, 0.0676, 0.372, -0.534, 21.64, 20, 18.5, true],
+    ['Hotline', { M: 15, O: 24, A: 121, I: 124, R: 6, Q: 6 }, 'I', 'A', 0.54, 0.01, 0.511, -0.137, 150.06, 3, 19.8, false],
+    ['Loan machine', { M: 65, O: 87, A: 93, I: 51, R: 0, Q: 0 }, 'A', 'O', 0.83, 0.02, 0.608, -0.514, 15.41, 6, 18.5, false],
+    ['Ready-to-use return', { M: 9, O: 18, A: 83, I: 177, R: 6, Q: 3 }, 'I', 'I', 0.37, 0.32, 0.352, -0.094, 251.3, 94, 19.9, true],
+  ];
+  for (const [name, counts, mode, cat, ts, cs, better, worse, chi2, diff, thr, sig] of rows) {
+    it(name, () => {
+      const r = kanoFromCounts(name, counts);
+      expect(r.n).toBe(296);
+      expect(r.mode).toBe(mode);
+      expect(r.category).toBe(cat);
+      expect(r.nearTie).toBe(mode !== cat);
+      // the table prints TS/CS as rounded % (4 decimals for the first two rows)
+      close(r.totalStrength, ts, ts === 0.8885 ? 5e-5 : 5e-3);
+      close(r.categoryStrength, cs, String(cs).length > 4 ? 5e-5 : 5e-3); // 0.0946 / 0.0676 are given to 4 decimals, the rest as whole %
+      close(r.better, better, 5e-4);
+      close(r.worse, worse, 5e-4);
+      close(r.chi2MOAI!.chi2, chi2, 5e-3);
+      expect(r.fong.diff).toBe(diff);
+      close(r.fong.threshold, thr, 0.05);
+      expect(r.fong.significant).toBe(sig);
+    });
+  }
+  it('exact values for Service app by hand', () => {
+    const r = kanoFromCounts('x', { M: 95, O: 123, A: 45, I: 33, R: 0, Q: 0 });
+    close(r.totalStrength, 263 / 296, 1e-12);
+    close(r.categoryStrength, 28 / 296, 1e-12);
+    close(r.better, 168 / 296, 1e-12);
+    close(r.worse, -218 / 296, 1e-12);
+    close(r.chi2MOAI!.chi2, 5364 / 74, 1e-12); // (21² + 49² + 29² + 41²) / 74
+    close(r.fong.threshold, 1.65 * Math.sqrt((218 * 374) / 592), 1e-12);
+  });
+});
+
+describe('K2: five respondents', () => {
+  it('counts, coefficients, Fong and DuMouchel', () => {
+    const r = kanoFeature('x', [[1, 5], [1, 3], [2, 5], [1, 4], [3, 3]]);
+    expect(r.counts).toEqual({ A: 2, O: 1, M: 1, I: 1, R: 0, Q: 0 });
+    expect(r.category).toBe('A');
+    close(r.better, 0.6, 1e-12);
+    close(r.worse, -0.4, 1e-12);
+    close(r.totalStrength, 0.8, 1e-12);
+    close(r.categoryStrength, 0.2, 1e-12);
+    close(r.fong.threshold, 2.391, 1e-3);
+    expect(r.fong.significant).toBe(false);
+    close(r.functional, 2.8, 1e-12);
+    close(r.dysfunctional, 2.0, 1e-12);
+    close(r.functionalScaled, 0.7, 1e-12);
+    close(r.dysfunctionalScaled, 0.5, 1e-12);
+  });
+});
+
+describe('answers', () => {
+  it('reads codes and English/Chinese wordings', () => {
+    expect(parseKanoAnswer(3)).toBe(3);
+    expect(parseKanoAnswer('5')).toBe(5);
+    expect(parseKanoAnswer('I like it')).toBe(1);
+    expect(parseKanoAnswer('I expect it')).toBe(2);
+    expect(parseKanoAnswer('It must be that way')).toBe(2);
+    expect(parseKanoAnswer('I am neutral')).toBe(3);
+    expect(parseKanoAnswer('I can live with it')).toBe(4);
+    expect(parseKanoAnswer('I dislike it')).toBe(5);
+    expect(parseKanoAnswer('Major problem')).toBe(5);
+    expect(parseKanoAnswer('我很喜欢')).toBe(1);
+    expect(parseKanoAnswer('理应如此')).toBe(2);
+    expect(parseKanoAnswer('理所当然')).toBe(2);
+    expect(parseKanoAnswer('无所谓')).toBe(3);
+    expect(parseKanoAnswer('能忍受')).toBe(4);
+    expect(parseKanoAnswer('可以忍受')).toBe(4);
+    expect(parseKanoAnswer('我很不喜欢')).toBe(5);
+    expect(parseKanoAnswer('不喜欢')).toBe(5);
+    expect(parseKanoAnswer('喜欢')).toBe(1);
+    expect(parseKanoAnswer('感到不满')).toBe(5);
+    expect(parseKanoAnswer('1. 我很喜欢')).toBe(1);
+    expect(parseKanoAnswer('')).toBeNull();
+    expect(parseKanoAnswer(null)).toBeNull();
+    expect(parseKanoAnswer('maybe')).toBeUndefined();
+    expect(parseKanoAnswer(7)).toBeUndefined();
+    expect(parseKanoAnswer('1. I dislike it')).toBeUndefined();
+  });
+});
+
+describe('pair detection', () => {
+  it('parses common header styles', () => {
+    expect(parseKanoHeader('Fast delivery_functional')).toEqual({ name: 'Fast delivery', side: 'f' });
+    expect(parseKanoHeader('Fast delivery_dysfunctional')).toEqual({ name: 'Fast delivery', side: 'd' });
+    expect(parseKanoHeader('chat_func')).toEqual({ name: 'chat', side: 'f' });
+    expect(parseKanoHeader('chat_dysf')).toEqual({ name: 'chat', side: 'd' });
+    expect(parseKanoHeader('在线客服_正向')).toEqual({ name: '在线客服', side: 'f' });
+    expect(parseKanoHeader('在线客服（反向）')).toEqual({ name: '在线客服', side: 'd' });
+    expect(parseKanoHeader('Hotline - Functional')).toEqual({ name: 'Hotline', side: 'f' });
+    expect(parseKanoHeader('chat_importance')).toEqual({ name: 'chat', side: 'imp' });
+    expect(parseKanoHeader('Shrimp')).toBeUndefined();
+    expect(parseKanoHeader('如果有在线客服，您的感受是？')?.side).toBe('f');
+    expect(parseKanoHeader('如果没有在线客服，您的感受是？')).toEqual({ name: '在线客服', side: 'd' });
+    expect(parseKanoHeader('If the app has dark mode, how do you feel?')).toEqual({ name: 'dark mode', side: 'f' });
+    expect(parseKanoHeader('If the app does not have dark mode, how do you feel?')).toEqual({ name: 'dark mode', side: 'd' });
+  });
+  it('finds pairs and analyses a survey, counting unknown answers', () => {
+    const s = mkSurvey({
+      id: [1, 2, 3, 4, 5, 6],
+      chat_functional: ['I like it', 'like', '我很喜欢', 'must-be', 'neutral', 'whatever'],
+      chat_dysfunctional: ['dislike', 'neutral', '能忍受', 'dislike', 'neutral', 'dislike'],
+      chat_importance: [9, 7, 8, 5, 2, 1],
+    });
+    expect(findKanoPairs(s)).toEqual([{ name: 'chat', functional: 'chat_functional', dysfunctional: 'chat_dysfunctional', importance: 'chat_importance' }]);
+    const r = kano(s);
+    const f = r.features[0]!;
+    // rows 1-5 as K2, row 6 has an unknown functional answer
+    expect(f.counts).toEqual({ A: 2, O: 1, M: 1, I: 1, R: 0, Q: 0 });
+    expect(f.unrecognised).toBe(1);
+    expect(f.incomplete).toBe(1);
+    expect(r.unrecognised).toEqual([{ column: 'chat_functional', rows: [6], values: ['whatever'], count: 1 }]);
+    close(f.importance!.mean, 32 / 6, 1e-12);
+  });
+  it('refuses a survey without pairs (exit 2, names the fix)', () => {
+    const s = mkSurvey({ a: [1], b: [2] });
+    expect(() => kano(s)).toThrow(/no Kano question pairs/);
+    try { kano(s); } catch (e) { expect((e as { exitCode: number }).exitCode).toBe(2); }
+  });
+});
