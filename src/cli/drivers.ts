@@ -50,6 +50,12 @@ export function register(program: Command): void {
             `列 "${b.column}" 中有 ${b.count} 个非数值按缺失处理（第 ${b.rows.join('、')} 行：${b.values.map((v) => `"${v}"`).join('、')}）。`,
           );
         }
+        for (const b of result.outOfScale) {
+          ctx.warn(
+            `${b.count} value(s) in column "${b.column}" are outside its scale and treated as missing ("don't know" codes?) (rows ${b.rows.join(', ')}: ${b.values.join(', ')}).`,
+            `列 "${b.column}" 中有 ${b.count} 个值超出量表范围，按缺失处理（可能是"不知道"编码）（第 ${b.rows.join('、')} 行：${b.values.join('、')}）。`,
+          );
+        }
         if (result.excluded) {
           ctx.info(
             `${result.excluded} row(s) with a missing value were left out (listwise); n = ${result.n}.`,
@@ -88,7 +94,7 @@ function render(
     ctx.t('rank', '排名'), top2 ? ctx.t('top-2 %', '前两项 %') : ctx.t('mean', '均值'), ctx.t('quadrant', '象限'),
   ];
   const rows = [...r.drivers].sort((a, b) => a.rank - b.rank).map((d) => [
-    d.driver, fmt(d.r, 2), fmt(d.beta, 2), d.p < 0.001 ? '<.001' : fmt(d.p, 3), fmt(d.vif, 2), fmt(d.weightPct, 1),
+    d.driver.length > 40 ? d.driver.slice(0, 39) + '…' : d.driver, fmt(d.r, 2), fmt(d.beta, 2), d.p < 0.001 ? '<.001' : fmt(d.p, 3), fmt(d.vif, 2), fmt(d.weightPct, 1),
     ...(hasSh ? [fmt(d.shapleyPct, 1)] : []), d.rank, top2 ? fmt(100 * d.performance, 0) : fmt(d.performance, 2),
     ctx.lang === 'zh' ? labels[d.quadrant]!.zh : labels[d.quadrant]!.en,
   ]);

@@ -68,10 +68,11 @@ export function register(program: Command): void {
           if (!opts.wave && usedWaves.has(wave) && usedWaves.get(wave) !== file) wave = `${basename(dirname(file))}/${wave}`;
           usedWaves.set(wave, file);
           const r = await readExport(file, { ...opts, wave });
-          const { survey, duplicates, duplicateRows } = appendSurvey(ds, r.survey, wave);
+          const { survey, duplicates } = appendSurvey(ds, r.survey, wave);
           ds = survey;
-          const exclusions = r.exclusions.map((e) => ({ reason: e.reason, count: e.count, rows: e.rows }));
-          if (duplicates > 0) exclusions.push({ reason: 'duplicate-in-dataset', count: duplicates, rows: duplicateRows.slice(0, 10).map((i) => i + 1) });
+          const exclusions: FileReport['exclusions'] = r.exclusions.map((e) => ({ reason: e.reason, count: e.count, rows: e.rows }));
+          // Response ids already in the dataset (the source row numbers are not kept past recognition).
+          if (duplicates > 0) exclusions.push({ reason: 'duplicate-in-dataset', count: duplicates });
           const rowsRead = r.survey.log[r.survey.log.length - 1]?.rowsRead ?? r.survey.nRows + r.exclusions.reduce((a, e) => a + e.count, 0);
           reports.push({
             file,

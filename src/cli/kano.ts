@@ -52,10 +52,10 @@ function render(
   const hasImp = r.features.some((f) => f.importance);
   if (hasImp) head.push(ctx.t('importance', '重要性'));
   const rows = r.features.map((f) => {
-    const name = CAT_NAMES[f.category][ctx.lang === 'zh' ? 1 : 0];
+    const name = f.category ? CAT_NAMES[f.category][ctx.lang === 'zh' ? 1 : 0] : '';
     const row: (string | number)[] = [
       f.feature, f.n, f.counts.A, f.counts.O, f.counts.M, f.counts.I, f.counts.R, f.counts.Q,
-      `${f.category} ${name}${f.nearTie ? ' *' : ''}`,
+      f.category ? `${f.category} ${name}${f.nearTie ? ' *' : ''}` : '–',
       fmt(f.better, 2), fmt(f.worse, 2), `${fmt(100 * f.totalStrength, 0)}%`, `${fmt(100 * f.categoryStrength, 0)}%`,
       f.fong.significant ? ctx.t('sig', '显著') : ctx.t('ns', '不显著'), fmt(f.functional, 2), fmt(f.dysfunctional, 2),
     ];

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { runner } from './run.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
+import { detectLang } from '../ui/lang.js';
 import type { ScoreResult, ScoreSpec, Cell, Change } from '../metrics/score.js';
 
 interface ScoreOpts {
@@ -22,23 +23,32 @@ interface ScoreOpts {
 const METRICS = ['nps', 'csat', 'ces'];
 const UNITS = ['day', 'week', 'month', 'quarter'];
 
+function helpZh(): boolean {
+  const argv = process.argv;
+  const i = argv.indexOf('--lang');
+  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return detectLang(flag) === 'zh';
+}
+
 export function register(program: Command): void {
+  const zh = helpZh();
+  const h = (en: string, zhText: string) => (zh ? zhText : en);
   program
     .command('score')
-    .description('NPS, CSAT or CES with confidence intervals, by segment and period')
+    .description(h('NPS, CSAT or CES with confidence intervals, by segment and period', '计算 NPS、CSAT 或 CES 及置信区间，可按分组和周期'))
     .argument('<metric>', 'nps | csat | ces')
-    .argument('<input>', 'dataset directory or survey export')
-    .option('--question <col>', 'the score column (found automatically when there is exactly one)')
-    .option('--by <cols>', 'break down by one or two columns: region or region,plan')
-    .option('--period <unit>', 'day | week (ISO, 2026-W03) | month | quarter')
-    .option('--date <col>', 'the response-date column for --period (default: the survey date column)')
-    .option('--where <expr>', 'filter, e.g. \'region = "East" and plan != "Basic"\'')
-    .option('--weight <col>', 'weight column (SE by Kish effective n)')
-    .option('--compare <what>', '"previous": each period vs the one before; segments vs the rest')
-    .option('--ces <method>', 'CES convention: mean | agree | index', 'mean')
-    .option('--min-n <n>', 'flag cells with fewer answers as unstable', '30')
-    .option('--scale <min-max>', 'CSAT/CES scale, e.g. 1-7 (default from the survey, else 1-5 / 1-7)')
-    .option('--config <file>', 'cx.yaml with question roles (default: ./cx.yaml if present)')
+    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
+    .option('--question <col>', h('the score column (found automatically when there is exactly one)', '评分题所在列（只有一个时自动识别）'))
+    .option('--by <cols>', h('break down by one or two columns: region or region,plan', '按一到两个列分组：region 或 region,plan'))
+    .option('--period <unit>', h('day | week (ISO, 2026-W03) | month | quarter', '周期：day | week（ISO 周，2026-W03）| month | quarter'))
+    .option('--date <col>', h('the response-date column for --period (default: the survey date column)', '--period 使用的日期列（默认：问卷的答卷日期列）'))
+    .option('--where <expr>', h('filter, e.g. \'region = "East" and plan != "Basic"\'', '筛选条件，如 \'region = "华东" and plan != "Basic"\''))
+    .option('--weight <col>', h('weight column (SE by Kish effective n)', '权重列（标准误按 Kish 有效样本量）'))
+    .option('--compare <what>', h('"previous": each period vs the one before; segments vs the rest', '"previous"：每期与上一期比较；各分组与其余样本比较'))
+    .option('--ces <method>', h('CES convention: mean | agree | index', 'CES 口径：mean | agree | index'), 'mean')
+    .option('--min-n <n>', h('flag cells with fewer answers as unstable', '样本量低于此值的单元标记为不稳定'), '30')
+    .option('--scale <min-max>', h('CSAT/CES scale, e.g. 1-7 (default from the survey, else 1-5 / 1-7)', 'CSAT/CES 量表，如 1-7（默认取自问卷，否则 1-5 / 1-7）'))
+    .option('--config <file>', h('cx.yaml with question roles (default: ./cx.yaml if present)', '含题目角色的 cx.yaml（默认：当前目录下的 cx.yaml）'))
     .action((metric: string, input: string, opts: ScoreOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const spec = toSpec(metric, opts);

@@ -132,6 +132,11 @@ async function evalCommand(ctx: Ctx, input: string, opts: { text?: string; label
   });
 }
 
+/** Options the user actually gave (the parent command may have parsed --text / -o before the subcommand). */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export function register(program: Command): void {
   const cmd = program
     .command('sentiment')
@@ -150,7 +155,7 @@ export function register(program: Command): void {
     .option('--text <col>', 'comment column')
     .option('--label <col>', 'label column: 1/0, pos/neg, positive/neutral/negative, 正面/中性/负面')
     .option('-o, --output <file>', 'model file to write (JSON)')
-    .action((input: string, opts: { text?: string; label?: string; output?: string }, c: Command) => runner(c, (ctx) => trainCommand(ctx, input, opts)));
+    .action((input: string, opts: { text?: string; label?: string; output?: string }, c: Command) => runner(c, (ctx) => trainCommand(ctx, input, { ...c.optsWithGlobals(), ...defined(opts) })));
   cmd
     .command('eval')
     .description('accuracy, macro-F1, coverage and confusion matrix on labelled comments')
@@ -160,7 +165,7 @@ export function register(program: Command): void {
     .option('--model <file>', 'model to evaluate (default: zero-config lexicon)')
     .option('--lang <lang>', 'language of the comments: auto | en | zh')
     .option('--text-lang <lang>', 'language of the comments only: auto | en | zh')
-    .action((input: string, opts: { text?: string; label?: string; model?: string; lang?: string; textLang?: string }, c: Command) => runner(c, (ctx) => evalCommand(ctx, input, opts)));
+    .action((input: string, opts: { text?: string; label?: string; model?: string; lang?: string; textLang?: string }, c: Command) => runner(c, (ctx) => evalCommand(ctx, input, { ...c.optsWithGlobals(), ...defined(opts) })));
 }
 
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { runner } from './run.js';
 import type { Ctx } from './context.js';
 import type { ServqualResult } from '../metrics/servqual.js';
+import { inputError } from '../ui/errors.js';
 
 const ZH: Record<string, string> = {
   tangibles: '有形性',
@@ -19,7 +20,8 @@ export function register(program: Command): void {
     .argument('<input>', 'dataset directory or survey export')
     .option('--config <file>', 'cx.yaml with servqual.items / servqual.weights (default: ./cx.yaml if present)')
     .option('--items', 'also list every item')
-    .action((input: string, opts: { config?: string; items?: boolean }, cmd: Command) =>
+    .option('--reverse <items>', 'reverse-score negatively worded items (1988 version), e.g. 10-13,18-22 or column ids')
+    .action((input: string, opts: { config?: string; items?: boolean; reverse?: string }, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
@@ -30,6 +32,7 @@ export function register(program: Command): void {
         const result = servqual(survey, {
           items: cfg.servqual?.items?.map((it) => ({ ...it, item: it.perception })),
           weights: cfg.servqual?.weights,
+          reverse: opts.reverse ? parseReverse(opts.reverse) : undefined,
         });
         if (result.rescaledAllocations) {
           ctx.warn(
@@ -92,7 +95,30 @@ function render(
     ...(o.servperfWeighted != null ? [`${ctx.t('SERVPERF weighted', '加权 SERVPERF')}: ${fmt(o.servperfWeighted, 2)}`] : []),
   ];
   out.push(parts.join('   '));
-  if (r.method.weighting) out.push(ctx.t(`weighting: ${r.method.weighting}`, '加权方法：权重按维度分配点数归一化（w = 点数/100），加权得分 = Σ w·维度差距。'));
+  if (r.method.weighting) {
+    const perRespondent = r.rescaledAllocations != null;
+    out.push(ctx.t(
+      `weighting: ${r.method.weighting}`,
+      perRespondent
+        ? '加权方法：每位受访者自己的 100 分分配（总和不为 100 时按比例换算），w = 分数/100，先算每人 Σ w·维度差距再求平均（ZPB 1990）。'
+        : '加权方法：cx.yaml 中的固定重要性分数归一化为比例（w = 分数/总分），加权得分 = Σ w·维度差距（ZPB 1990；非“分数×差距/5”变体）。',
+    ));
+  }
+  if (r.reversed.length) out.push(ctx.t(`reverse-scored: ${r.reversed.join(', ')}`, `已反向计分：${r.reversed.join('、')}`));
   out.push(ctx.t('A negative gap means perceptions fall short of expectations.', '差距为负表示感知低于期望。'));
   return out.join('\n');
+}
+
+/** "10-13,18-22,P5" → [10, 11, 12, 13, 18, …, 22, 'P5']. */
+export function parseReverse(text: string): (number | string)[] {
+  const out: (number | string)[] = [];
+  for (const part of text.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const m = /^(\d+)\s*-\s*(\d+)$/.exec(part);
+    if (m) {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      if (b < a || b - a > 100) throw inputError(`--reverse: "${part}" is not a valid range.`, `--reverse："${part}" 不是有效的范围。`);
+      for (let i = a; i <= b; i++) out.push(i);
+    } else out.push(/^\d+$/.test(part) ? Number(part) : part);
+  }
+  return out;
 }

@@ -87,9 +87,9 @@ function render(
   renderTable: (h: string[], rows: (string | number)[][], align?: ('left' | 'right' | 'center')[]) => string,
   fmt: (n: number | null | undefined, d?: number) => string,
 ): string {
-  const head = [`${t.rows} \\ ${t.cols}`, ...t.colLevels.map((l, j) => `${l} (${t.columnLetters[j]})`), ctx.t('total', '合计')];
+  const head = [`${short(t.rows, 30)} \\ ${short(t.cols, 30)}`, ...t.colLevels.map((l, j) => `${short(l, 24)} (${t.columnLetters[j]})`), ctx.t('total', '合计')];
   const rows: (string | number)[][] = t.rowLevels.map((l, i) => [
-    l,
+    short(l, 40),
     ...t.counts[i]!.map((n, j) => `${n}  ${fmt(t.colPct[i]![j], 1)}%${t.letters[i]![j] ? ' ' + t.letters[i]![j] : ''}`),
     `${t.rowTotals[i]}  ${fmt((100 * t.rowTotals[i]!) / t.total, 1)}%`,
   ]);
@@ -104,4 +104,9 @@ function render(
       `字母：该列百分比显著高于所标字母对应的列（z 检验，α = ${t.alpha}${t.bonferroni ? '，Bonferroni 校正' : ''}）。"!" 表示基数小于 30。`,
     ),
   ].join('\n');
+}
+
+/** Display-only shortening of long headers and labels. */
+function short(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }

@@ -1,17 +1,60 @@
-// `cx themes`. Placeholder registration; the owning work item replaces this file.
+// `cx themes`: suggests a draft codeframe (YAML) from the comments: TF-IDF keywords grouped into themes.
 import type { Command } from 'commander';
 import { runner } from './run.js';
-import { CxError } from '../ui/errors.js';
+import type { Ctx } from './context.js';
+import { inputError } from '../ui/errors.js';
+
+interface ThemesOpts {
+  text?: string;
+  top?: string;
+  output?: string;
+}
+
+async function themesCommand(ctx: Ctx, input: string, opts: ThemesOpts) {
+  const top = opts.top === undefined ? 10 : Number(opts.top);
+  if (!Number.isInteger(top) || top < 1 || top > 100) throw inputError(`--top ${opts.top}: give a whole number of themes between 1 and 100.`, `--top ${opts.top}：主题数应为 1 到 100 之间的整数。`);
+  if (opts.output && !/\.ya?ml$/i.test(opts.output)) throw inputError(`${opts.output}: the draft codeframe is YAML; name the output .yaml.`, `${opts.output}：编码框架草稿为 YAML 格式，输出文件名请以 .yaml 结尾。`);
+  const { loadInput } = await import('../dataset/load.js');
+  const { pickTextColumn, columnTexts } = await import('../text/sentiment/input.js');
+  const survey = await loadInput(input, {});
+  const col = pickTextColumn(survey, opts.text, input);
+  const texts = columnTexts(survey, col);
+  const { discoverThemes } = await import('../text/themes.js');
+  const { themesToYaml } = await import('../text/themes-yaml.js');
+  const res = await discoverThemes(texts, { top });
+  if (res.n === 0) throw inputError(`${input}: column "${col}" has no comments.`, `${input}：列“${col}”没有评论。`);
+  const yaml = themesToYaml(res, { source: input, column: col });
+  if (opts.output) {
+    const { writeFileSync, renameSync, rmSync } = await import('node:fs');
+    const tmp = `${opts.output}.tmp-${process.pid}`;
+    try {
+      writeFileSync(tmp, yaml);
+      renameSync(tmp, opts.output);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw inputError(`${opts.output}: cannot write (${(e as Error).message}).`, `${opts.output}：无法写入（${(e as Error).message}）。`);
+    }
+    ctx.info(`wrote a draft codeframe with ${res.themes.length} themes to ${opts.output}`, `已将含 ${res.themes.length} 个主题的编码框架草稿写入 ${opts.output}`);
+  }
+  const { renderTable, fmt } = await import('../ui/table.js');
+  ctx.emit({ input, textColumn: col, ...res, output: opts.output }, () => {
+    if (!opts.output) return yaml;
+    const t = ctx.t.bind(ctx);
+    return renderTable(
+      [t('theme', '主题'), 'n', '%', t('keywords', '关键词')],
+      res.themes.map((th) => [th.name, th.count, fmt(th.pct, 1), th.terms.map((x) => x.term).join(', ')]),
+      ['left', 'right', 'right', 'left'],
+    );
+  });
+}
 
 export function register(program: Command): void {
   program
     .command('themes')
-    .description('themes (not available yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action((_args, _opts, cmd: Command) =>
-      runner(cmd, async () => {
-        throw new CxError({ en: 'cx themes is not available yet.', zh: 'cx themes 尚未实现。' }, 2);
-      }),
-    );
+    .description('suggest a draft codeframe (YAML) from the comments: keywords grouped into themes')
+    .argument('<input>', 'dataset directory or export file')
+    .option('--text <col>', 'comment column (default: the free-text column)')
+    .option('--top <n>', 'number of themes', '10')
+    .option('-o, --output <file>', 'write the draft codeframe here (.yaml); without it the YAML goes to stdout')
+    .action((input: string, opts: ThemesOpts, c: Command) => runner(c, (ctx) => themesCommand(ctx, input, opts)));
 }

@@ -10,13 +10,20 @@ const MS_DAY = 86_400_000;
 /** Excel (1900 date system) serial of 1970-01-01. */
 const EXCEL_EPOCH = 25_569;
 
-/** Days since 1970-01-01 for a calendar date, or NaN when it is not a real date. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Days since 1970-01-01 for a calendar date, or NaN when it is not a real date (pure arithmetic, no Date). */
 export function dayNumber(y: number, m: number, d: number): number {
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
-  const t = Date.UTC(y, m - 1, d);
-  const dt = new Date(t);
-  if (dt.getUTCDate() !== d || dt.getUTCMonth() !== m - 1) return NaN; // 2026-02-30
-  return t / MS_DAY;
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31) || !Number.isInteger(y)) return NaN;
+  if (d > MONTH_DAYS[m - 1]! && !(m === 2 && d === 29 && isLeap(y))) return NaN; // 2026-02-30
+  // days_from_civil (H. Hinnant): proleptic Gregorian calendar.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
@@ -121,38 +128,36 @@ export function detectDayFirst(values: readonly (string | null)[], sample = 5000
 
 /** YYYYMMDD from "YYYY-MM-DD…" when all eight positions are digits, else −1. */
 function isoPrefix(s: string): number {
-  let v = 0;
-  for (const i of ISO_DIGITS) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+  const a = s.charCodeAt(0) - 48, b = s.charCodeAt(1) - 48, c = s.charCodeAt(2) - 48, d = s.charCodeAt(3) - 48;
+  const e = s.charCodeAt(5) - 48, f = s.charCodeAt(6) - 48, g = s.charCodeAt(8) - 48, h = s.charCodeAt(9) - 48;
+  if ((a | b | c | d | e | f | g | h) < 0 || a > 9 || b > 9 || c > 9 || d > 9 || e > 9 || f > 9 || g > 9 || h > 9) return -1;
+  return ((((((a * 10 + b) * 10 + c) * 10 + d) * 10 + e) * 10 + f) * 10 + g) * 10 + h;
 }
-const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
-/** Day numbers of a whole column (NaN when missing or unreadable). One pass; repeated strings are cached. */
-export function columnDays(col: Column): Float64Array {
+/**
+ * Calls `emit(i, day)` for every row with its day number (NaN when missing or unreadable), reading each
+ * distinct run of strings once: one pass, no per-row allocation. The ISO prefix YYYY-MM-DD is a fast path.
+ */
+function forEachDay(col: Column, emit: (i: number, day: number) => void): void {
   const n = col.values.length;
-  const out = new Float64Array(n);
   if (col.kind === 'num') {
-    for (let i = 0; i < n; i++) out[i] = numberToDay(col.values[i]!);
-    return out;
+    for (let i = 0; i < n; i++) emit(i, numberToDay(col.values[i]!));
+    return;
   }
-  const dayFirst = detectDayFirst(col.values);
+  const values = col.values;
+  const dayFirst = detectDayFirst(values);
   let lastS: string | null = null;
   let lastD = NaN;
   let lastYmd = -1;
   let lastYmdDay = NaN;
   for (let i = 0; i < n; i++) {
-    const s = col.values[i];
+    const s = values[i];
     if (s == null || s === '') {
-      out[i] = NaN;
+      emit(i, NaN);
       continue;
     }
     if (s !== lastS) {
       lastS = s;
-      // Fast path for the common ISO prefix YYYY-MM-DD (timestamps rarely repeat, dates do).
       const ymd = s.length >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 ? isoPrefix(s) : -1;
       if (ymd >= 0) {
         if (ymd !== lastYmd) {
@@ -162,9 +167,48 @@ export function columnDays(col: Column): Float64Array {
         lastD = lastYmdDay;
       } else lastD = parseDay(s, dayFirst);
     }
-    out[i] = lastD;
+    emit(i, lastD);
   }
+}
+
+/** Day numbers of a whole column (NaN when missing or unreadable). */
+export function columnDays(col: Column): Float64Array {
+  const out = new Float64Array(col.values.length);
+  forEachDay(col, (i, d) => (out[i] = d));
   return out;
+}
+
+/** Period codes straight from a date column (see periodCodes), without an intermediate array of days. */
+export function columnPeriodCodes(col: Column, unit: PeriodUnit): { codes: Int32Array; labels: string[] } {
+  const codes = new Int32Array(col.values.length);
+  const byDay = new Map<number, number>();
+  const byLabel = new Map<string, number>();
+  const labels: string[] = [];
+  let lastDay = NaN;
+  let lastCode = -1;
+  forEachDay(col, (i, d) => {
+    if (d !== d) {
+      codes[i] = -1;
+      return;
+    }
+    if (d !== lastDay) {
+      lastDay = d;
+      let c = byDay.get(d);
+      if (c === undefined) {
+        const label = dayToPeriod(d, unit);
+        c = byLabel.get(label);
+        if (c === undefined) {
+          c = labels.length;
+          labels.push(label);
+          byLabel.set(label, c);
+        }
+        byDay.set(d, c);
+      }
+      lastCode = c;
+    }
+    codes[i] = lastCode;
+  });
+  return relabel(codes, labels);
 }
 
 /** Period label of one date (Date, day string, or number as Excel serial/YYYYMMDD/epoch). */
@@ -204,7 +248,11 @@ export function periodCodes(days: Float64Array, unit: PeriodUnit): { codes: Int3
     }
     codes[i] = c;
   }
-  // Relabel so that codes follow chronological (= lexicographic, all labels are zero-padded) order.
+  return relabel(codes, labels);
+}
+
+/** Renumbers codes so that they follow chronological (= lexicographic: labels are zero-padded) order. */
+function relabel(codes: Int32Array, labels: string[]): { codes: Int32Array; labels: string[] } {
   const order = labels.map((_, i) => i).sort((a, b) => (labels[a]! < labels[b]! ? -1 : labels[a]! > labels[b]! ? 1 : 0));
   const remap = new Int32Array(labels.length);
   order.forEach((old, neu) => (remap[old] = neu));

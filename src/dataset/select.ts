@@ -13,7 +13,8 @@ const LABEL_HINTS: Record<MetricKind, RegExp> = {
 };
 const SCORE_TYPES = new Set(['nps', 'rating', 'likert', 'number', 'single', 'category']);
 
-const describeQ = (q: Question) => (q.label && q.label !== q.id ? `${q.id} ("${q.label.slice(0, 40)}")` : q.id);
+const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+const describeQ = (q: Question) => (q.label && q.label !== q.id ? `${cut(q.id, 40)} ("${cut(q.label, 40)}")` : cut(q.id, 40));
 
 /**
  * The question a metric is computed on: `explicit` (--question: id or label) if given; else the one

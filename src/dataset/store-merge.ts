@@ -20,8 +20,22 @@ function pickWaveId(a: Survey | undefined, b: Survey): string {
   return `cx_wave_${k}`;
 }
 
-function emptySurvey(like: Survey): Survey {
-  return { ...like, source: [], questions: [], columns: new Map(), nRows: 0, log: [], waves: [] };
+/** A new dataset: the recogniser already dropped in-file duplicates, so columns are reused, not copied. */
+function fresh(base: Survey | undefined, add: Survey, wave: string): AppendResult {
+  const waveId = pickWaveId(base, add);
+  const columns = new Map(add.columns);
+  columns.set(waveId, { kind: 'str', values: new Array<string | null>(add.nRows).fill(wave) });
+  const waveQ: Question = { id: waveId, label: 'Wave', type: 'category', role: 'wave' };
+  const survey: Survey = {
+    ...add,
+    source: [...(base?.source ?? []), ...add.source],
+    questions: [...add.questions.filter((q) => q.id !== waveId), waveQ],
+    columns,
+    waveColumn: waveId,
+    log: [...(base?.log ?? []), ...add.log.map((e) => ({ ...e, wave }))],
+    waves: [...new Set([...(base?.waves ?? []), wave])],
+  };
+  return { survey, duplicates: 0, duplicateRows: [] };
 }
 
 /** Column of `n` values taken from `col` at `rows` (or missing when `col` is undefined). */
@@ -51,7 +65,8 @@ function concat(a: Column, b: Column): Column {
 
 /** Append `add` (labelled `wave`) to `base` (undefined for a new dataset). Inputs are not modified. */
 export function appendSurvey(base: Survey | undefined, add: Survey, wave: string): AppendResult {
-  const b = base ?? emptySurvey(add);
+  if (!base || base.nRows === 0) return fresh(base, add, wave);
+  const b = base;
   const waveId = pickWaveId(base, add);
   const idCol = b.idColumn ?? add.idColumn;
 

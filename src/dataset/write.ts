@@ -49,12 +49,17 @@ async function writeStreamed(tmp: string, chunks: Iterable<string>): Promise<voi
   const failed = new Promise<never>((_, reject) => ws.once('error', reject));
   failed.catch(() => undefined);
   let buf = '';
-  for (const chunk of chunks) {
-    buf += chunk;
-    if (buf.length >= 1 << 16) {
-      if (!ws.write(buf)) await Promise.race([once(ws, 'drain'), failed]);
-      buf = '';
+  try {
+    for (const chunk of chunks) {
+      buf += chunk;
+      if (buf.length >= 1 << 16) {
+        if (!ws.write(buf)) await Promise.race([once(ws, 'drain'), failed]);
+        buf = '';
+      }
     }
+  } catch (e) {
+    await new Promise<void>((resolve) => ws.destroy() && ws.once('close', () => resolve()));
+    throw e;
   }
   if (buf) ws.write(buf);
   ws.end();

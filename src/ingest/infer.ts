@@ -22,12 +22,23 @@ const SCALES: string[][] = [
   ['very poor', 'poor', 'fair', 'good', 'excellent'],
   ['非常不同意', '不同意', '一般', '同意', '非常同意'],
   ['非常不满意', '不满意', '一般', '满意', '非常满意'],
-  ['很不满意', '不满意', '一般', '满意', '很满意'],
   ['非常困难', '困难', '一般', '容易', '非常容易'],
   ['非常差', '差', '一般', '好', '非常好'],
 ];
 const NEUTRAL = new Set(['neutral', '中立', '不确定', '说不清']);
-const ALIASES: Record<string, string> = { 'slight agree': 'slightly agree', 'slight disagree': 'slightly disagree', 'neither agree or disagree': 'neither agree nor disagree' };
+const ALIASES: Record<string, string> = {
+  'slight agree': 'slightly agree',
+  'slight disagree': 'slightly disagree',
+  'neither agree or disagree': 'neither agree nor disagree',
+  很不满意: '非常不满意',
+  很满意: '非常满意',
+  比较满意: '满意',
+  比较不满意: '不满意',
+  很不同意: '非常不同意',
+  很同意: '非常同意',
+  比较同意: '同意',
+  比较不同意: '不同意',
+};
 /** Answers that mean "no answer on this scale": missing, not a scale point. */
 const NOT_APPLICABLE = new Set(['not applicable', 'n/a', 'na', "don't know", 'dont know', 'don’t know', 'no opinion', 'prefer not to say', '不适用', '不知道', '不清楚', '(跳过)', '(空)']);
 const canon = (v: string): string => {
@@ -36,10 +47,10 @@ const canon = (v: string): string => {
 };
 
 // Labels that reveal a role. Matched against the lower-cased label and id.
-const ROLE_NPS = /recommend|\bnps\b|推荐|推薦|可能性/;
-const ROLE_CES = /effort|\bces\b|how easy|how difficult|easy for me|easy was it|费力|省力|容易程度|难易|難易|便捷程度|轻松程度/;
-const ROLE_CSAT = /satisf|\bcsat\b|满意|滿意/;
-const ROLE_COMMENT = /comment|why|reason|feedback|suggest|anything else|tell us|explain|improv|评论|意见|建议|原因|为什么|反馈|说明|其他想法|留言|评价/;
+const ROLE_NPS = /recommend|(^|[^a-z])nps([^a-z]|$)|推荐|推薦|可能性/;
+const ROLE_CES = /effort|(^|[^a-z])ces([^a-z]|$)|how easy|how difficult|easy for me|easy was it|费力|省力|容易程度|难易|難易|便捷程度|轻松程度/;
+const ROLE_CSAT = /satisf|csat|满意|滿意/;
+const ROLE_COMMENT = /comment|why|reason|feedback|suggest|anything else|tell us|explain|improv|better|改进|评论|意见|建议|原因|为什么|反馈|说明|其他想法|留言|评价/;
 const ROLE_SEGMENT = /region|plan|segment|country|tier|channel|market|area|city|department|gender|age group|customer type|地区|区域|大区|套餐|城市|渠道|类型|部门|省份|性别|年龄段/;
 /** Kano question pairs (METHODS.md §2.1): X_functional / X_dysfunctional, X_func / X_dysf, X_正向 / X_反向. */
 const KANO_ID = /(_|\b)(functional|dysfunctional|func|dysf)$|(_|（|\()(正向|反向)(）|\))?$/i;
@@ -78,8 +89,9 @@ export class Interner {
   }
 }
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NUM = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const NUM_LABEL = /^(-?\d+(?:\.\d+)?)\s*[-–:=]\s*(\S.*)$/;
+const NUM_LABEL = /^(-?\d+(?:\.\d+)?)(?:\s+[-–]\s+|\s*[:=]\s*)(\D.*)$/s;
 
 export function toNumber(s: string): number {
   const t = s.trim();
@@ -108,8 +120,10 @@ function scan(get: (k: number) => string, n: number): Stats {
     st.n++;
     st.totalLen += raw.length;
     if (!st.capped) {
-      st.distinct.set(raw, (st.distinct.get(raw) ?? 0) + 1);
+      const seen = st.distinct.get(raw);
+      st.distinct.set(raw, (seen ?? 0) + 1);
       if (st.distinct.size > CAP) st.capped = true;
+      if (seen !== undefined) continue; // already checked this exact text
     }
     if (st.allNum) {
       let v = toNumber(raw);
@@ -157,28 +171,52 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
   const text = `${label} ${id}`;
   const q: Question = { id, label, type: 'category' };
   const pool = new Interner();
-  const strCol = (f: (s: string) => string | null = (s) => s): Column => {
+  // Raw cells arrive interned (RawTable contract); a transformed value is memoised per raw text so
+  // equal inputs share one output instance, and new texts are interned.
+  const strCol = (f?: (s: string) => string | null): Column => {
     const values = new Array<string | null>(n);
+    const memo = new Map<string, string | null>();
     for (let k = 0; k < n; k++) {
       const s = get(k);
-      const v = s === '' || s.trim() === '' ? null : f(s);
-      values[k] = v === null ? null : pool.get(v);
+      if (s === '') {
+        values[k] = null;
+        continue;
+      }
+      let v = memo.get(s);
+      if (v === undefined) {
+        v = s.trim() === '' ? null : f ? f(s) : s;
+        if (v !== null) v = pool.get(v);
+        if (memo.size < 200_000) memo.set(s, v);
+      }
+      values[k] = v;
     }
     return { kind: 'str', values };
   };
   const numCol = (map?: Map<string, number>): { col: Column; dropped: number } => {
     const values = new Float64Array(n);
     let dropped = 0;
+    const scaleType = q.type === 'rating' || q.type === 'likert' || q.type === 'nps';
+    // Cells repeat (and are interned): convert each distinct text once.
+    const memo = new Map<string, number>();
+    const convert = (s: string): number => {
+      let v = map ? map.get(canon(s)) ?? NaN : toNumber(s);
+      if (Number.isNaN(v)) {
+        const m = NUM_LABEL.exec(s.trim());
+        if (m) v = Number(m[1]);
+      }
+      return v;
+    };
     for (let k = 0; k < n; k++) {
       const s = get(k);
       let v = NaN;
       if (s !== '') {
-        v = map ? map.get(canon(s)) ?? NaN : toNumber(s);
-        if (Number.isNaN(v)) {
-          const m = NUM_LABEL.exec(s.trim());
-          if (m) v = Number(m[1]);
+        const hit = memo.get(s);
+        if (hit !== undefined) v = hit;
+        else {
+          v = convert(s);
+          if (memo.size < 4096) memo.set(s, v);
         }
-        if (MISSING_CODES.has(v) && (q.type === 'rating' || q.type === 'likert' || q.type === 'nps')) {
+        if (scaleType && MISSING_CODES.has(v)) {
           v = NaN;
           dropped++;
         }
@@ -230,7 +268,7 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
     const small = st.allInt && st.min >= 0 && st.max <= 10 && st.min !== Infinity;
     const nDistinct = st.capped ? CAP : st.distinct.size;
     const t = text.toLowerCase();
-    if (hint.type === 'meta') {
+    if (hint.type === 'meta' || hint.type === 'single' || hint.type === 'category' || hint.type === 'multi') {
       q.type = hint.type;
     } else if (hint.type === 'nps' || (small && ROLE_NPS.test(t) && st.max > 7)) {
       q.type = 'nps';
@@ -238,8 +276,10 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
     } else if (hint.type === 'rating' || hint.type === 'likert' || (small && (st.max >= 3 || st.numLabel) && (nDistinct >= 3 || st.numLabel || ROLE_CSAT.test(t) || ROLE_CES.test(t)))) {
       q.type = hint.type === 'likert' ? 'likert' : 'rating';
       q.scale = hint.scale ?? scaleFor(st.min, st.max);
-    } else if (hint.type === 'single' || hint.type === 'category' || hint.type === 'multi') {
-      q.type = hint.type;
+    } else if (st.allInt && st.min >= 0 && st.max <= 1 && !st.capped) {
+      // Yes/No and consent questions exported as 1/0.
+      q.type = 'single';
+      q.choices = [...st.distinct.keys()].map((d) => String(Number(d))).sort().map((code) => ({ code, label: code }));
     } else {
       q.type = 'number';
     }
@@ -264,7 +304,8 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
     const avg = st.n ? st.totalLen / st.n : 0;
     const nDistinct = st.capped ? Infinity : st.distinct.size;
     if (st.n > 0 && distinct.every((d) => parseDate(d) !== null)) q.type = 'date';
-    else if (avg > 40 || (avg > 12 && ROLE_COMMENT.test(text.toLowerCase())) || (nDistinct > 20 && nDistinct > 0.5 * st.n) || (avg > 15 && nDistinct > 0.8 * st.n && st.n >= 5)) q.type = 'text';
+    else if (st.n > 0 && distinct.every((d) => EMAIL.test(d.trim()))) q.type = 'meta';
+    else if (avg > 40 || (ROLE_COMMENT.test(text.toLowerCase()) && (avg > 12 || nDistinct >= 0.7 * st.n)) || (nDistinct > 20 && nDistinct > 0.5 * st.n) || (avg > 15 && nDistinct > 0.8 * st.n && st.n >= 3)) q.type = 'text';
     else if (label === id && !/\s/.test(id.trim())) q.type = 'category';
     else q.type = 'single';
   }

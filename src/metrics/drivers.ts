@@ -56,6 +56,8 @@ export interface DriversResult {
   method: { importance: string; performance: string; quadrants: string };
   /** Non-numeric text found in numeric columns (treated as missing). */
   nonNumeric: { column: string; count: number; rows: number[]; values: string[] }[];
+  /** Values outside the question's scale, e.g. −99 "don't know" codes (treated as missing). */
+  outOfScale: { column: string; count: number; rows: number[]; values: string[] }[];
 }
 
 export interface DriversOptions {
@@ -170,6 +172,7 @@ export function keyDrivers(outcome: string, y: number[], X: number[][], opts: Dr
       quadrants: 'importance (weightPct) against performance, cross-hairs at the means over drivers (Martilla & James 1977)',
     },
     nonNumeric: [],
+    outOfScale: [],
   };
 }
 
@@ -182,7 +185,12 @@ function performanceOf(c: number[], mode: 'mean' | 'top2', scaleMax: number | un
 }
 
 /** Numeric values of a column; non-numeric text is counted (first rows kept) and treated as missing. */
-function numericColumn(s: Survey, id: string, issues: DriversResult['nonNumeric']): number[] {
+function numericColumn(
+  s: Survey,
+  id: string,
+  issues: DriversResult['nonNumeric'],
+  outOfScale: DriversResult['outOfScale'],
+): number[] {
   const col = s.columns.get(id);
   if (!col) {
     throw inputError(
@@ -190,7 +198,8 @@ function numericColumn(s: Survey, id: string, issues: DriversResult['nonNumeric'
       `列 "${id}" 不在 ${s.source[0] ?? '输入'} 中；运行 "cx describe" 查看所有列。`,
     );
   }
-  if (col.kind === 'num') return Array.from(col.values);
+  const scale = getQuestion(s, id)?.scale;
+  if (col.kind === 'num') return dropOutOfScale(id, Array.from(col.values), scale, outOfScale);
   const out: number[] = [];
   const bad = { column: id, count: 0, rows: [] as number[], values: [] as string[] };
   let good = 0;
@@ -214,6 +223,30 @@ function numericColumn(s: Survey, id: string, issues: DriversResult['nonNumeric'
     );
   }
   if (bad.count) issues.push(bad);
+  return dropOutOfScale(id, out, scale, outOfScale);
+}
+
+/** Values outside a known scale (−99, −1 "no basis", 99 …) become missing; counted with their first rows. */
+function dropOutOfScale(
+  id: string,
+  xs: number[],
+  scale: { min: number; max: number } | undefined,
+  sink: DriversResult['outOfScale'],
+): number[] {
+  if (!scale || !Number.isFinite(scale.min) || !Number.isFinite(scale.max)) return xs;
+  const bad = { column: id, count: 0, rows: [] as number[], values: [] as string[] };
+  const out = xs.map((x, i) => {
+    if (Number.isFinite(x) && (x < scale.min || x > scale.max)) {
+      bad.count++;
+      if (bad.rows.length < 5) {
+        bad.rows.push(i + 1);
+        bad.values.push(String(x));
+      }
+      return NaN;
+    }
+    return x;
+  });
+  if (bad.count) sink.push(bad);
   return out;
 }
 
@@ -234,6 +267,7 @@ export interface SurveyDriversOptions {
 /** Key driver analysis of survey columns (listwise deletion; non-numeric text counted and dropped). */
 export function drivers(s: Survey, o: SurveyDriversOptions): DriversResult {
   const issues: DriversResult['nonNumeric'] = [];
+  const oos: DriversResult['outOfScale'] = [];
   const names = o.drivers && o.drivers.length ? o.drivers : defaultDrivers(s, o.outcome);
   if (names.length === 0) {
     throw inputError(
@@ -244,10 +278,10 @@ export function drivers(s: Survey, o: SurveyDriversOptions): DriversResult {
   if (names.includes(o.outcome)) {
     throw inputError(`The outcome "${o.outcome}" is also listed as a driver; remove it from --drivers.`, `结果列 "${o.outcome}" 同时出现在驱动列中；请从 --drivers 中去掉。`);
   }
-  const y = numericColumn(s, o.outcome, issues);
-  const xs = names.map((id) => numericColumn(s, id, issues));
+  const y = numericColumn(s, o.outcome, issues, oos);
+  const xs = names.map((id) => numericColumn(s, id, issues, oos));
   const X = y.map((_, i) => xs.map((c) => c[i]!));
-  const weights = o.weight ? numericColumn(s, o.weight, issues) : undefined;
+  const weights = o.weight ? numericColumn(s, o.weight, issues, []) : undefined;
   const scaleMax = names.map((id) => getQuestion(s, id)?.scale?.max).map((m) => (m == null ? undefined : m));
   const res = keyDrivers(o.outcome, y, X, {
     names,
@@ -256,5 +290,6 @@ export function drivers(s: Survey, o: SurveyDriversOptions): DriversResult {
     scaleMax: scaleMax as number[],
   });
   res.nonNumeric = issues;
+  res.outOfScale = oos;
   return res;
 }

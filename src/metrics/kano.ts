@@ -38,9 +38,9 @@ export interface KanoFeatureResult {
   feature: string;
   n: number;
   counts: KanoCounts;
-  /** The plain most frequent category (before the near-tie rule). */
-  mode: KanoCategory;
-  category: KanoCategory;
+  /** The plain most frequent category (before the near-tie rule); null when no respondent answered both. */
+  mode: KanoCategory | null;
+  category: KanoCategory | null;
   /** True when the near-tie rule changed or decided the category. */
   nearTie: boolean;
   totalStrength: number;
@@ -77,14 +77,14 @@ export function kanoFromCounts(feature: string, counts: KanoCounts): KanoFeature
   const n = CATS.reduce((s, k) => s + c[k], 0);
   // Mode over all six; ties go to the hierarchy order.
   const byCount = [...HIERARCHY].sort((x, y) => c[y] - c[x]);
-  const mode = byCount[0]!;
+  const mode = n > 0 ? byCount[0]! : null;
   // Top two among A/O/M/I/R for category strength and Fong (the peer's convention; Q only in N).
   const five = HIERARCHY.filter((k) => k !== 'Q').sort((x, y) => c[y] - c[x]);
   const [t1, t2] = [five[0]!, five[1]!];
   const categoryStrength = n > 0 ? (c[t1] - c[t2]) / n : NaN;
   let category = mode;
   let nearTie = false;
-  if (mode !== 'Q' && n > 0 && categoryStrength < NEAR_TIE_CS) {
+  if (mode !== null && mode !== 'Q' && categoryStrength < NEAR_TIE_CS) {
     const pick = HIERARCHY.indexOf(t1) <= HIERARCHY.indexOf(t2) ? t1 : t2;
     nearTie = true;
     category = pick;
@@ -180,9 +180,30 @@ export interface KanoResult {
   unrecognised: KanoIssue[];
 }
 
+/** Whether a column holds Kano answers (≥ 90% of its non-empty values): as wording ('text') or as codes. */
+export function answerKind(survey: Survey, id: string): 'text' | 'code' | false {
+  const col = survey.columns.get(id);
+  if (!col) return false;
+  let n = 0;
+  let ok = 0;
+  let text = 0;
+  for (let i = 0; i < survey.nRows; i++) {
+    const raw = col.kind === 'num' ? col.values[i]! : strAt(col, i);
+    const a = parseKanoAnswer(raw);
+    if (a === null) continue;
+    n++;
+    if (a !== undefined) {
+      ok++;
+      if (typeof raw === 'string' && !/^\s*[1-5](\.0+)?\s*$/.test(raw)) text++;
+    }
+  }
+  if (n === 0 || ok < 0.9 * n) return false;
+  return text > 0 ? 'text' : 'code';
+}
+
 /** Kano analysis of a survey: pairs from `features` (cx.yaml) or found automatically. */
 export function kano(survey: Survey, features?: KanoPairSpec[]): KanoResult {
-  const specs = features && features.length ? features : findKanoPairs(survey);
+  const specs = features && features.length ? features : findKanoPairs(survey, (id) => answerKind(survey, id));
   if (specs.length === 0) {
     throw inputError(
       `${survey.source[0] ?? 'input'}: no Kano question pairs found; name them X_functional / X_dysfunctional (or X_正向 / X_反向), or list them under kano.features in cx.yaml.`,

@@ -2,14 +2,14 @@
 // cells, comparisons and warnings, in the JSON contract of DESIGN.md §3.
 import type { Survey } from '../dataset/types.js';
 import { findDateColumn, findQuestion, groupCodes, readScores, readWeights, type MetricKind } from '../dataset/select.js';
-import { columnDays, periodCodes, type PeriodUnit } from '../dataset/period.js';
+import { columnPeriodCodes, type PeriodUnit } from '../dataset/period.js';
 import { whereMask } from '../dataset/where.js';
 import { inputError, type Bilingual } from '../ui/errors.js';
 import { diffNps, npsFromTally, type NpsCell } from './nps.js';
 import { csatFromTally, diffCsat, diffCsatMean, type CsatCell } from './csat.js';
 import { cesFromTally, diffCes, type CesCell, type CesMethod } from './ces.js';
 import type { DiffResult } from './proportion.js';
-import { addTo, cellOf, newTallySet, subtractTally, summarize, type Tally } from './tally.js';
+import { cellOf, newTallySet, subtractTally, summarize, type Tally } from './tally.js';
 
 export interface ScoreSpec {
   metric: MetricKind;
@@ -143,30 +143,58 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   let periods: { codes: Int32Array; labels: string[] } | undefined;
   if (spec.period) {
     dateColumn = findDateColumn(survey, spec.date);
-    periods = periodCodes(columnDays(survey.columns.get(dateColumn)!), spec.period);
+    periods = columnPeriodCodes(survey.columns.get(dateColumn)!, spec.period);
   }
   const G = groups ? groups.keys.length : 0;
   const P = periods ? periods.labels.length : 0;
   const tallies = newTallySet(scale.min, scale.max, (G + 1) * (P + 1), Boolean(w));
+  // One pass into the finest cells (group g, period p; p = P when the date is missing), then the margins.
   const gc = groups?.codes;
   const pc = periods?.codes;
   const weights = w?.weights;
+  const k = tallies.k;
+  const min = scale.min;
+  const cnt = tallies.count;
+  const ws = tallies.wsum;
+  const w2 = tallies.w2sum;
   let noDate = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (v !== v) continue;
-    const wt = weights ? weights[i]! : 1;
-    const g = gc ? gc[i]! : 0;
-    const p = pc ? pc[i]! : -1;
-    addTo(tallies, G * (P + 1) + P, v, wt);
-    if (gc) addTo(tallies, g * (P + 1) + P, v, wt);
-    if (pc) {
-      if (p < 0) noDate++;
-      else {
-        addTo(tallies, G * (P + 1) + p, v, wt);
-        if (gc) addTo(tallies, g * (P + 1) + p, v, wt);
-      }
+    let p = pc ? pc[i]! : P;
+    if (p < 0) {
+      p = P;
+      noDate++;
     }
+    const j = ((gc ? gc[i]! : G) * (P + 1) + p) * k + (v - min);
+    cnt[j]! += 1;
+    if (weights) {
+      const wt = weights[i]!;
+      ws[j]! += wt;
+      w2[j]! += wt * wt;
+    }
+  }
+  if (!weights) {
+    ws.set(cnt);
+    w2.set(cnt);
+  }
+  const addCell = (to: number, from: number) => {
+    for (let b = 0; b < k; b++) {
+      cnt[to * k + b]! += cnt[from * k + b]!;
+      ws[to * k + b]! += ws[from * k + b]!;
+      w2[to * k + b]! += w2[from * k + b]!;
+    }
+  };
+  if (gc) {
+    for (let g = 0; g < G; g++) {
+      for (let p = 0; p < P; p++) {
+        addCell(g * (P + 1) + P, g * (P + 1) + p); // group total (its no-date rows are already there)
+        addCell(G * (P + 1) + p, g * (P + 1) + p); // period total
+      }
+      addCell(G * (P + 1) + P, g * (P + 1) + P); // grand total
+    }
+  } else {
+    for (let p = 0; p < P; p++) addCell(G * (P + 1) + P, G * (P + 1) + p);
   }
 
   const cesMethod = spec.ces ?? 'mean';

@@ -13,6 +13,8 @@ export interface ServqualItemSpec {
   adequate?: string;
   desired?: string;
   item?: string;
+  /** Item number (1–22 in the standard instrument), when known. */
+  number?: number;
 }
 
 export interface ItemResult {
@@ -54,6 +56,8 @@ export interface ServqualResult {
   items: ItemResult[];
   overall: { unweighted: number; weighted?: number; servperf: number; servperfWeighted?: number };
   n: number;
+  /** Items reverse-scored as (min + max) − x before any computation. */
+  reversed: string[];
   method: { score: string; weighting?: string; dimensions: string; missing: string };
   /** Respondents whose point allocation did not sum to 100 (rescaled). */
   rescaledAllocations?: number;
@@ -85,7 +89,7 @@ function specsFromSurvey(s: Survey): { specs: ServqualItemSpec[]; points: Record
         `SERVQUAL 题目 ${it.P} 的编号 ${it.item} 超出标准 22 题；请在 cx.yaml 的 servqual.items 中列出题目及其维度。`,
       );
     }
-    specs.push({ perception: it.P!, expectation: it.E, adequate: it.A, desired: it.D, dimension, item: it.P! });
+    specs.push({ perception: it.P!, expectation: it.E, adequate: it.A, desired: it.D, dimension, item: it.P!, number: it.item });
   }
   return { specs, points: found.points };
 }
@@ -95,7 +99,15 @@ function specsFromSurvey(s: Survey): { specs: ServqualItemSpec[]; points: Record
  * `weights` are fixed importance points per dimension (cx.yaml servqual.weights); otherwise per-respondent
  * 100-point allocation columns are used when present.
  */
-export function servqual(s: Survey, opts: { items?: ServqualItemSpec[]; weights?: Record<string, number> } = {}): ServqualResult {
+export function servqual(
+  s: Survey,
+  opts: {
+    items?: ServqualItemSpec[];
+    weights?: Record<string, number>;
+    /** Negatively worded items (1988 version) to reverse-score as (min + max) − x: item numbers or column ids. */
+    reverse?: (number | string)[];
+  } = {},
+): ServqualResult {
   const auto = specsFromSurvey(s);
   const specs = opts.items && opts.items.length ? opts.items : auto.specs;
   if (specs.length === 0) {
@@ -124,7 +136,31 @@ export function servqual(s: Survey, opts: { items?: ServqualItemSpec[]; weights?
     return vals;
   };
   const dims: Dimension[] = [...new Set([...DIMENSIONS.filter((d) => specs.some((x) => x.dimension === d)), ...specs.map((x) => x.dimension)])];
-  const data = specs.map((sp) => ({ sp, E: col(sp.expectation), P: col(sp.perception)!, A: col(sp.adequate), D: col(sp.desired) }));
+  const rev = new Set((opts.reverse ?? []).map(String));
+  const reversed: string[] = [];
+  const recode = (id: string | undefined, vals: number[] | undefined, on: boolean) => {
+    if (!vals || !id || !on) return vals;
+    const sc = s.questions.find((q) => q.id === id)?.scale ?? { min: 1, max: 7 };
+    return vals.map((x) => sc.min + sc.max - x);
+  };
+  const data = specs.map((sp) => {
+    const on = rev.has(String(sp.number)) || rev.has(sp.perception) || (sp.expectation != null && rev.has(sp.expectation));
+    if (on) reversed.push(sp.item ?? sp.perception);
+    return {
+      sp,
+      E: recode(sp.expectation, col(sp.expectation), on),
+      P: recode(sp.perception, col(sp.perception), on)!,
+      A: recode(sp.adequate, col(sp.adequate), on),
+      D: recode(sp.desired, col(sp.desired), on),
+    };
+  });
+  const unknownRev = [...rev].filter((r) => !specs.some((sp) => String(sp.number) === r || sp.perception === r || sp.expectation === r));
+  if (unknownRev.length) {
+    throw inputError(
+      `--reverse names ${unknownRev.join(', ')}, which is not a SERVQUAL item here; use item numbers (10-13,18-22) or column ids.`,
+      `--reverse 中的 ${unknownRev.join('、')} 不是本数据中的 SERVQUAL 题目；请使用题号（10-13,18-22）或列名。`,
+    );
+  }
   const hasE = data.some((d) => d.E);
   const n = s.nRows;
 
@@ -248,6 +284,7 @@ export function servqual(s: Survey, opts: { items?: ServqualItemSpec[]; weights?
     items,
     overall,
     n,
+    reversed,
     method: {
       score: hasE
         ? 'gap = P − E; dimension score = mean over respondents of the mean available item gap; unweighted SERVQUAL = mean of the dimension scores'

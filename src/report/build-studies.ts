@@ -26,6 +26,73 @@ export function subsetSurvey(s: Survey, rows: number[]): Survey {
 export async function buildStudies(model: ReportModel, s: Survey, cfg: CxConfig, rows: number[], t: T): Promise<void> {
   const sub = subsetSurvey(s, rows);
   await buildKano(model, sub, cfg, t);
+  await buildServqual(model, sub, cfg, t);
+  await buildDrivers(model, sub, cfg, t);
+}
+
+/** A study found automatically that turns out unusable becomes a note; a configured one fails loudly. */
+function omitted(model: ReportModel, section: string, e: unknown, configured: boolean, t: T): void {
+  if (e instanceof CxError && e.exitCode === 2 && !configured) {
+    model.notes.push({ section, text: t(`${section} omitted: ${e.message}`, `${section} 已省略：${e.zh}`) });
+    return;
+  }
+  throw e;
+}
+
+async function buildServqual(model: ReportModel, s: Survey, cfg: CxConfig, t: T): Promise<void> {
+  if (!cfg.servqual) {
+    model.notes.push({ section: 'servqual', text: t('No SERVQUAL items (servqual.items in cx.yaml).', '没有 SERVQUAL 题项（cx.yaml 中的 servqual.items）。') });
+    return;
+  }
+  const { servqual } = await import('../metrics/servqual.js');
+  let r;
+  try {
+    r = servqual(s, { items: cfg.servqual.items, weights: cfg.servqual.weights });
+  } catch (e) {
+    return omitted(model, 'servqual', e, true, t);
+  }
+  if (!r.n) {
+    model.notes.push({ section: 'servqual', text: t('No SERVQUAL answers in this period.', '本时间段内没有 SERVQUAL 答案。') });
+    return;
+  }
+  model.servqual = {
+    dimensions: r.dimensions.map((d) => ({ dimension: d.dimension, expectation: d.expectation, perception: d.perception, gap: d.gap, alpha: d.alpha })),
+    overall: r.overall.weighted === undefined ? { unweighted: r.overall.unweighted } : { unweighted: r.overall.unweighted, weighted: r.overall.weighted },
+  };
+}
+
+async function buildDrivers(model: ReportModel, s: Survey, cfg: CxConfig, t: T): Promise<void> {
+  if (!cfg.drivers) {
+    model.notes.push({ section: 'drivers', text: t('No key-driver analysis configured (drivers.outcome and drivers.drivers in cx.yaml).', '未配置关键驱动因素分析（cx.yaml 中的 drivers.outcome 与 drivers.drivers）。') });
+    return;
+  }
+  const { drivers } = await import('../metrics/drivers.js');
+  let r;
+  try {
+    r = drivers(s, { outcome: cfg.drivers.outcome, drivers: cfg.drivers.drivers, performance: cfg.drivers.performance });
+  } catch (e) {
+    return omitted(model, 'drivers', e, true, t);
+  }
+  const label = (id: string) => s.questions.find((q) => q.id === id)?.label || id;
+  // Matrix rows share their question text ("Please rate … - Price"): keep the part that differs.
+  const full = r.drivers.map((d) => label(d.driver));
+  const cut = full.every((l) => l.includes(' - ')) && new Set(full.map((l) => l.slice(0, l.lastIndexOf(' - ')))).size === 1;
+  const short = (l: string) => (cut ? l.slice(l.lastIndexOf(' - ') + 3).trim() || l : l);
+  model.drivers = {
+    outcome: label(r.outcome),
+    n: r.n,
+    r2: r.r2,
+    drivers: [...r.drivers].sort((a, b) => b.weightPct - a.weightPct || a.rank - b.rank).map((d) => ({
+      driver: d.driver,
+      label: short(label(d.driver)),
+      r: d.r,
+      beta: d.beta,
+      weight: d.weight,
+      weightPct: d.weightPct,
+      performance: d.performance,
+      quadrant: d.quadrant,
+    })),
+  };
 }
 
 async function buildKano(model: ReportModel, s: Survey, cfg: CxConfig, t: T): Promise<void> {
@@ -40,11 +107,7 @@ async function buildKano(model: ReportModel, s: Survey, cfg: CxConfig, t: T): Pr
   try {
     r = kano(s, specs);
   } catch (e) {
-    if (e instanceof CxError && e.exitCode === 2 && !cfg.kano) {
-      model.notes.push({ section: 'kano', text: t(`Kano omitted: ${e.message}`, `Kano 已省略：${e.zh}`) });
-      return;
-    }
-    throw e;
+    return omitted(model, 'kano', e, Boolean(cfg.kano), t);
   }
   const features = r.features.filter((f) => f.n > 0);
   if (!features.length) {

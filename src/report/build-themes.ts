@@ -1,8 +1,9 @@
-// Themes for the report: comments coded with the cx.yaml codeframe (counts, %, change, sentiment, among
-// detractors, owner), plus overall sentiment.
+// Themes for the report: the window's comments coded with the cx.yaml codeframe (counts, % of comments,
+// change versus the comparison window, sentiment, share among NPS detractors, owner), plus overall
+// sentiment. Uses the codeframe helper's pure coding functions (src/text/code.ts).
 import type { Survey } from '../dataset/types.js';
 import type { CxConfig } from '../config/schema.js';
-import type { ReportModel } from './model.js';
+import type { ReportModel, ThemeRow } from './model.js';
 
 type T = (en: string, zh: string) => string;
 
@@ -13,25 +14,86 @@ export interface CommentRef {
 }
 
 export interface CodedComments {
-  /** Theme names per row. */
+  /** Theme names (codes, not nets) per row. */
   themesOf: Map<number, string[]>;
   sentimentOf: Map<number, 'positive' | 'neutral' | 'negative'>;
-  /** Owners (codeframe `owner`) of the themes a row mentions. */
+  /** Owners (codeframe `owner`, inherited from the parent net) of the codes a row mentions. */
   ownersOf(row: number): string[];
 }
+
+const pctOf = (k: number, n: number) => (n ? (100 * k) / n : 0);
 
 export async function codeComments(
   model: ReportModel,
   _s: Survey,
   cfg: CxConfig,
-  _comments: CommentRef[],
-  _prev: CommentRef[],
+  comments: CommentRef[],
+  prev: CommentRef[],
   t: T,
 ): Promise<CodedComments | undefined> {
   if (!cfg.codeframe) {
-    model.notes.push({ section: 'themes', text: t('No codeframe in cx.yaml: comments are quoted but not coded into themes.', 'cx.yaml 中未设置编码框架：只引用原话，不做主题编码。') });
+    model.notes.push({ section: 'themes', text: t('No codeframe in cx.yaml (codeframe: FILE): comments are quoted but not coded into themes.', 'cx.yaml 中未设置编码框架（codeframe: 文件）：只引用原话，不做主题编码。') });
     return undefined;
   }
-  model.notes.push({ section: 'themes', text: t('Codeframe coding is not available in this build.', '此版本不支持编码框架。') });
-  return undefined;
+  const { loadCodeframe } = await import('../text/codeframe/index.js');
+  const { codeTexts } = await import('../text/code.js');
+  const { summarizeCodes } = await import('../text/codeframe/summary.js');
+  const cf = loadCodeframe(cfg.codeframe);
+
+  const coded = await codeTexts(comments.map((c) => c.text), cf, true);
+  const summary = summarizeCodes(cf, coded, comments.length);
+  const prevSummary = prev.length ? summarizeCodes(cf, await codeTexts(prev.map((c) => c.text), cf, false), prev.length) : undefined;
+  const detIdx = comments.map((c, i) => (c.score !== undefined && c.score <= 6 ? i : -1)).filter((i) => i >= 0);
+  const detSummary = detIdx.length ? summarizeCodes(cf, detIdx.map((i) => coded[i]!), detIdx.length) : undefined;
+
+  // Owner of a code: its own, else the nearest ancestor's.
+  const ownerOf = (k: number): string | undefined => {
+    let c: (typeof cf.codes)[number] | undefined = cf.codes[k];
+    for (let d = 0; c && d < 50; d++) {
+      if (c.def.owner) return c.def.owner;
+      c = c.parent !== undefined ? cf.byId.get(c.parent) : undefined;
+    }
+    return undefined;
+  };
+
+  const themes: ThemeRow[] = [];
+  summary.forEach((r, k) => {
+    if (r.count === 0 && !(prevSummary && prevSummary[k]!.count > 0)) return;
+    const row: ThemeRow = { key: String(r.id), name: r.name, count: r.count, pct: r.pct, net: r.net, level: r.level };
+    if (prevSummary) {
+      row.previousPct = prevSummary[k]!.pct;
+      row.change = r.pct - prevSummary[k]!.pct;
+    }
+    if (r.sentiment) {
+      const n = r.sentiment.positive + r.sentiment.neutral + r.sentiment.negative;
+      if (n) row.sentiment = { positive: pctOf(r.sentiment.positive, n), neutral: pctOf(r.sentiment.neutral, n), negative: pctOf(r.sentiment.negative, n) };
+    }
+    if (detSummary) row.detractors = { count: detSummary[k]!.count, pct: detSummary[k]!.pct };
+    const owner = ownerOf(k);
+    if (owner) row.owner = owner;
+    themes.push(row);
+  });
+
+  const sentimentOf = new Map<number, 'positive' | 'neutral' | 'negative'>();
+  const themesOf = new Map<number, string[]>();
+  const owners = new Map<number, string[]>();
+  let pos = 0;
+  let neu = 0;
+  let neg = 0;
+  coded.forEach((c, i) => {
+    const row = comments[i]!.row;
+    if (c.sentiment) {
+      sentimentOf.set(row, c.sentiment.label);
+      if (c.sentiment.label === 'positive') pos++;
+      else if (c.sentiment.label === 'negative') neg++;
+      else neu++;
+    }
+    const leaf = c.codes.filter((k) => !cf.codes[k]!.net);
+    themesOf.set(row, leaf.map((k) => cf.codes[k]!.name));
+    owners.set(row, [...new Set(c.codes.map(ownerOf).filter((o): o is string => Boolean(o)))].sort());
+  });
+  const nS = pos + neu + neg;
+  model.themes = { source: 'codeframe', codeframe: cf.name, nComments: comments.length, themes };
+  if (nS) model.themes.sentiment = { positive: pctOf(pos, nS), neutral: pctOf(neu, nS), negative: pctOf(neg, nS) };
+  return { themesOf, sentimentOf, ownersOf: (row) => owners.get(row) ?? [] };
 }

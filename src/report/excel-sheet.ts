@@ -93,7 +93,10 @@ export function headerRowOf(spec: TableSheet): number {
 
 /** Add one styled table sheet; returns the worksheet. `taken` keeps sheet names unique. */
 export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheet, taken: Set<string>): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName(spec.name, taken));
+  const ws = wb.addWorksheet(sheetName(spec.name, taken), {
+    // Printing: landscape, one page wide (tables and their charts), header row repeated.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
   let r = 1;
   if (spec.title) {
     const c = ws.getCell(r, 1);
@@ -140,6 +143,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheet, taken: Set
   });
 
   const lastRow = headerRow + spec.rows.length;
+  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   if (spec.rows.length > 0) {
     ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: spec.columns.length } };

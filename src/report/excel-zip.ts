@@ -88,6 +88,21 @@ export async function finalizePackage(
       parts.set('xl/styles.xml', res.stylesXml);
       for (const [n, x] of res.sheets) if (x !== sheets.get(n)) parts.set(n, x);
     }
+    // exceljs gives data-bar rules random GUIDs: number them instead (same bytes for the same model).
+    let guidNo = 0;
+    for (const n of parts.list().filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
+      const xml = (await parts.get(n))!;
+      const ids = new Map<string, string>();
+      const fixed = xml.replace(/(<x14:id>|<x14:cfRule\b[^>]*?\bid=")(\{[0-9A-Fa-f-]{36}\})/g, (_, pre: string, id: string) => {
+        let v = ids.get(id);
+        if (!v) {
+          v = `{00000000-0000-4000-8000-${String(++guidNo).padStart(12, '0')}}`;
+          ids.set(id, v);
+        }
+        return pre + v;
+      });
+      if (fixed !== xml) parts.set(n, fixed);
+    }
   }
   if (opts.hook) await opts.hook(parts);
 

@@ -5,7 +5,9 @@
 import type { ReportModel } from './model.js';
 import type { Lang } from './charts-data.js';
 import { planSheets } from './excel-sections.js';
-import { addTableSheet } from './excel-sheet.js';
+import { addTableSheet, sheetName } from './excel-sheet.js';
+import { tr } from './charts-data.js';
+import { safeCell } from './xlsx-safe.js';
 import { finalizePackage, fixedDate, writeAtomic } from './excel-zip.js';
 
 export interface ExcelOptions {
@@ -33,12 +35,18 @@ export async function buildExcel(model: ReportModel, opts: ExcelOptions = {}): P
     addTableSheet(wb, plan, taken);
     placed.push({ sheetIndex: i + 1, plan });
   });
-  const raw = await wb.xlsx.writeBuffer();
   let hook;
   if (opts.charts !== false) {
-    const { excelChartHook } = await import('./excel-chart.js');
-    hook = excelChartHook(model, placed, lang);
+    const { planExcelCharts } = await import('./excel-chart.js');
+    const name = sheetName(tr(lang, 'Chart data', '图表数据'), taken);
+    const charts = planExcelCharts(model, placed, lang, name);
+    if (charts.data.cells.length) {
+      const ws = wb.addWorksheet(name, { state: 'hidden' });
+      for (const c of charts.data.cells) ws.getCell(c.row, c.col).value = safeCell(c.value);
+      hook = charts.hook;
+    }
   }
+  const raw = await wb.xlsx.writeBuffer();
   return finalizePackage(Buffer.from(raw as ArrayBuffer), { date, kind: 'xlsx', title: model.meta.title, hook });
 }
 

@@ -175,7 +175,12 @@ function resolver(model: ReportModel, expr: string) {
     }
     if ((head === 'theme' || head === 'themes') && rest.length >= 2) {
       const field = rest.slice(1).join('.').toLowerCase();
-      const th = model.themes?.themes.find((x) => norm(x.key) === norm(rest[0]!) || norm(x.name) === norm(rest[0]!) || x.name.toLowerCase().split(/\s+/).some((w) => norm(w) === norm(rest[0]!)));
+      const want = norm(rest[0]!);
+      const list = model.themes?.themes ?? [];
+      const th =
+        list.find((x) => norm(x.key) === want) ??
+        list.find((x) => norm(x.name) === want) ??
+        list.find((x) => x.name.split(/[\s/&,]+/).some((w) => norm(w) === want));
       if (!model.themes) return undefined;
       if (!th) throw unknown(text);
       if (field === 'pct') return th.pct;

@@ -61,7 +61,7 @@ export function templateData(model: ReportModel, charts: ChartRef[] = []): Recor
       : null,
     drivers: model.drivers ?? null,
     themes: model.themes
-      ? { ...fill(model.themes, ['sentiment']), themes: model.themes.themes.map((t) => fill(t, ['previousPct', 'change', 'sentiment', 'detractors', 'owner'])) }
+      ? { ...fill(model.themes, ['sentiment', 'codeframe']), themes: model.themes.themes.map((t) => fill(t, ['previousPct', 'change', 'sentiment', 'detractors', 'owner', 'net', 'level'])) }
       : null,
     verbatims: model.verbatims ? model.verbatims.map((v) => fill(v, ['id', 'date', 'score', 'sentiment', 'segment'])) : null,
     followUps: model.followUps ? model.followUps.map((g) => ({ ...g, items: g.items.map((i) => fill(i, ['id', 'date', 'score'])) })) : null,

@@ -137,7 +137,7 @@ export interface DriverRow {
   weight: number;
   weightPct: number;
   performance: number;
-  /** e.g. 'fix' | 'maintain' | 'monitor' | 'leverage' as the drivers helper names them. */
+  /** 'concentrate' | 'keep-up' | 'low-priority' | 'overkill' (importance × performance; `label` filter localises). */
   quadrant: string;
 }
 
@@ -162,13 +162,18 @@ export interface ThemeRow {
   sentiment?: { positive: number; neutral: number; negative: number };
   /** Among NPS detractors: comments with the theme, and % of detractors' comments. */
   detractors?: { count: number; pct: number };
-  /** Routed to this owner (codeframe `owner`). */
+  /** Routed to this owner (codeframe `owner`, inherited from the parent net). */
   owner?: string;
+  /** A net (grouping of codes) rather than a code; its nesting depth (0 = top level). */
+  net?: boolean;
+  level?: number;
 }
 
 export interface ThemesSection {
   /** 'codeframe' when a codeframe coded the comments, 'discovered' for unsupervised themes. */
   source: 'codeframe' | 'discovered';
+  /** The codeframe's name (source 'codeframe'). */
+  codeframe?: string;
   /** Non-empty comments in the window. */
   nComments: number;
   themes: ThemeRow[];

@@ -149,14 +149,18 @@ export function addNativeChart(pptx: Pptx, slide: Slide, spec: ChartSpec, box: B
     } as ChartOpts);
     return;
   }
-  // bar: PowerPoint draws horizontal bars bottom-up; reverse the category axis (and keep the value axis
-  // at the bottom) so the spec's first category is on top and series keep the legend's order.
+  // bar: PowerPoint draws horizontal bars bottom-up (first category and first series at the bottom):
+  // reverse categories and series so the spec's order reads top-down; colours follow the original order.
   const horiz = spec.horizontal === true;
-  slide.addChart(pptx.ChartType.bar, data as unknown as ChartData[], {
+  const bars = horiz
+    ? data.map((d) => ({ ...d, labels: [...d.labels].reverse(), values: [...d.values].reverse() })).reverse()
+    : data;
+  const colors = multi ? (horiz ? PALETTE.slice(0, data.length).reverse() : PALETTE) : [PALETTE[0]];
+  slide.addChart(pptx.ChartType.bar, bars as unknown as ChartData[], {
     ...box,
     ...common(font, lang),
-    ...(multi ? {} : { chartColors: [PALETTE[0]], invertedColors: [PALETTE[2]] }),
-    ...(horiz ? { catAxisOrientation: 'maxMin', valAxisCrossesAt: 'max' } : {}),
+    chartColors: colors,
+    ...(multi ? {} : { invertedColors: [PALETTE[2]] }),
     catAxisLabelPos: 'low',
     title: spec.title,
     showTitle: true,

@@ -57,6 +57,17 @@ describe('cx servqual', () => {
     close(j.overall.unweighted, -1);
     close(j.overall.weighted, -1.25);
   });
+  it('--reverse recodes 1988 negative items (8 − x) and rejects unknown items', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-sq-'));
+    writeFileSync(path.join(dir, 's.csv'), 'E1,P1,E2,P2\n2,6,5,4\n3,3,5,4\n');
+    const r = cx(['servqual', path.join(dir, 's.csv'), '--reverse', '1', '--json']);
+    expect(r.status).toBe(0);
+    // item 1 → E (6, 5), P (2, 5): gaps (−4, 0); item 2 gaps (−1, −1); tangibles = mean(−2.5, −0.5) = −1.5
+    close(JSON.parse(r.stdout).dimensions[0].gap, -1.5);
+    const bad = cx(['servqual', path.join(dir, 's.csv'), '--reverse', '10-13']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--reverse names 10, 11, 12, 13/);
+  });
   it('exits 2 naming the column when scores are text', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-sq-'));
     writeFileSync(path.join(dir, 's.csv'), 'E1,P1\n5,good\n6,bad\n');

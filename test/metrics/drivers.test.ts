@@ -142,6 +142,13 @@ describe('bad input', () => {
     const s = mkSurvey({ y: [3, 4, 2, 5, 6, 5, 7, 1], a, b, c: a.map((x, i) => x + b[i]!) });
     expect(() => drivers(s, { outcome: 'y', drivers: ['a', 'b', 'c'] })).toThrow(/collinear \("a" \+ "b" \+ "c"\)/);
   });
+  it('treats values outside a known scale as missing ("don\'t know" −99) and reports them', () => {
+    const s = mkSurvey({ y: [1, 2, 3, 4, 5, 3], a: [3, 1, 2, 5, 4, -99], b: [1, 2, 2, 4, 5, 3] });
+    s.questions[1]!.scale = { min: 1, max: 5 };
+    const r = drivers(s, { outcome: 'y', drivers: ['a', 'b'] });
+    expect(r.n).toBe(5);
+    expect(r.outOfScale).toEqual([{ column: 'a', count: 1, rows: [6], values: ['-99'] }]);
+  });
   it('refuses a zero-variance driver by name', () => {
     const s = mkSurvey({ y: [1, 2, 3, 4, 5], a: [3, 1, 2, 5, 4], k: [4, 4, 4, 4, 4] });
     expect(() => drivers(s, { outcome: 'y', drivers: ['a', 'k'] })).toThrow(/"k" have zero variance/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Column, Survey } from '../../src/dataset/types.js';
-import { classifyKano, kano, kanoFeature, kanoFromCounts, type KanoCounts } from '../../src/metrics/kano.js';
+import { answerKind, classifyKano, kano, kanoFeature, kanoFromCounts, type KanoCounts } from '../../src/metrics/kano.js';
 import { parseKanoAnswer } from '../../src/metrics/kano-answers.js';
 import { findKanoPairs, parseKanoHeader } from '../../src/metrics/kano-pairs.js';
 
@@ -88,6 +88,17 @@ describe('K2: five respondents', () => {
   });
 });
 
+describe('empty feature', () => {
+  it('has no category and undefined coefficients', () => {
+    const r = kanoFeature('x', [[null, 3], [null, null]]);
+    expect(r.n).toBe(0);
+    expect(r.category).toBeNull();
+    expect(r.better).toBeNaN();
+    expect(r.fong.significant).toBe(false);
+    expect(r.incomplete).toBe(1);
+  });
+});
+
 describe('answers', () => {
   it('reads codes and English/Chinese wordings', () => {
     expect(parseKanoAnswer(3)).toBe(3);
@@ -150,6 +161,29 @@ describe('pair detection', () => {
     expect(f.incomplete).toBe(1);
     expect(r.unrecognised).toEqual([{ column: 'chat_functional', rows: [6], values: ['whatever'], count: 1 }]);
     close(f.importance!.mean, 32 / 6, 1e-12);
+  });
+  it('pairs Qualtrics matrices by "does not have" wording, whatever the order', () => {
+    const s = mkSurvey({ Q5_1: [5, 5], Q5_2: [3, 5], Q6_1: [1, 2], Q6_2: [1, 1] });
+    s.questions = [
+      { id: 'Q5_1', label: 'If the app does not have the feature, how do you feel? - Dark mode', type: 'single' },
+      { id: 'Q5_2', label: 'If the app does not have the feature, how do you feel? - Offline', type: 'single' },
+      { id: 'Q6_1', label: 'If the app has the feature, how do you feel? - Dark mode', type: 'single' },
+      { id: 'Q6_2', label: 'If the app has the feature, how do you feel? - Offline', type: 'single' },
+    ];
+    expect(findKanoPairs(s, (id) => answerKind(s, id))).toEqual([
+      { name: 'Dark mode', functional: 'Q6_1', dysfunctional: 'Q5_1' },
+      { name: 'Offline', functional: 'Q6_2', dysfunctional: 'Q5_2' },
+    ]);
+    // Dark mode: (1,5) O, (2,5) M
+    expect(kano(s).features[0]!.counts).toEqual({ A: 0, O: 1, M: 1, I: 0, R: 0, Q: 0 });
+  });
+  it('pairs 问卷星 matrices "5(row)" / "6(row)" by order only when the answers are worded', () => {
+    const worded = mkSurvey({ '5(在线客服)': ['我很喜欢', '理应如此'], '6(在线客服)': ['我很不喜欢', '我很不喜欢'] });
+    expect(findKanoPairs(worded, (id) => answerKind(worded, id))).toEqual([{ name: '在线客服', functional: '5(在线客服)', dysfunctional: '6(在线客服)' }]);
+    const codes = mkSurvey({ '5(价格)': [1, 2], '6(价格)': [5, 5] });
+    expect(findKanoPairs(codes, (id) => answerKind(codes, id))).toEqual([]);
+    const notKano = mkSurvey({ '5(价格)': ['很好', '一般般啊'], '6(价格)': ['不好', '好'] });
+    expect(findKanoPairs(notKano, (id) => answerKind(notKano, id))).toEqual([]);
   });
   it('refuses a survey without pairs (exit 2, names the fix)', () => {
     const s = mkSurvey({ a: [1], b: [2] });

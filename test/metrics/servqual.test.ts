@@ -105,6 +105,22 @@ describe('S3: zone of tolerance', () => {
   });
 });
 
+describe('reverse scoring (1988 negatively worded items)', () => {
+  it('recodes E and P as 8 − x on the default 1–7 scale, or (min + max) − x on a known scale', () => {
+    const s = mkSurvey({ E1: [2, 3], P1: [6, 3], E2: [5, 5], P2: [4, 4] });
+    const r = servqual(s, { reverse: [1] });
+    // item 1 reversed: E (6, 5), P (2, 5) → gaps (−4, 0); item 2 gaps (−1, −1); per respondent (−2.5, −0.5) → −1.5
+    close(r.items[0]!.gap, -2, 1e-12);
+    close(r.dimensions[0]!.gap, -1.5, 1e-12);
+    expect(r.reversed).toEqual(['P1']);
+    s.questions.find((q) => q.id === 'P1')!.scale = { min: 1, max: 9 };
+    s.questions.find((q) => q.id === 'E1')!.scale = { min: 1, max: 9 };
+    // on 1–9: E (8, 7), P (4, 7) → gaps (−4, 0)
+    close(servqual(s, { reverse: ['P1'] }).items[0]!.gap, -2, 1e-12);
+    expect(() => servqual(s, { reverse: [9] })).toThrow(/--reverse names 9/);
+  });
+});
+
 describe('bad input', () => {
   it('no items → exit 2 naming the convention', () => {
     expect(() => servqual(mkSurvey({ a: [1] }))).toThrow(/no SERVQUAL items found/);

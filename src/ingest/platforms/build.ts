@@ -175,7 +175,10 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
     warnings.push(...inf.warnings);
     const q = inf.question;
     if (spec.source !== undefined && spec.source !== q.id) q.source = spec.source;
-    if (spec.parent) q.parent = spec.parent;
+    if (spec.parent) {
+      q.parent = spec.parent;
+      if (q.role === 'comment') delete q.role; // an "other, please specify" box is not the survey's comment
+    }
     if (spec.option) q.option = spec.option;
     if (spec.index === lay.idIndex) {
       q.type = 'id';
@@ -203,7 +206,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
     }
   }
   // One free-text question and none named as a comment: it is the comment.
-  const texts = questions.filter((q) => q.type === 'text');
+  const texts = questions.filter((q) => q.type === 'text' && !q.parent);
   if (texts.length >= 1 && !questions.some((q) => q.role === 'comment')) {
     const best = texts.length === 1 ? texts[0] : undefined;
     if (best) best.role = 'comment';
@@ -242,9 +245,13 @@ function splitMulti(parent: Question, col: Column, spec: ColSpec, add: (q: Quest
   const known = spec.joined!.options ?? [];
   const order: string[] = [...known];
   const index = new Map(order.map((o, i) => [o, i]));
+  // Answers repeat: split each distinct cell once and share the result (memory on 1M-row files).
+  const cache = new Map<string, number[]>();
   const picks: (number[] | null)[] = col.values.map((v) => {
     if (v === null) return null;
-    return splitJoined(v, sep, known).map((o) => {
+    const hit = cache.get(v);
+    if (hit) return hit;
+    const res = splitJoined(v, sep, known).map((o) => {
       let i = index.get(o);
       if (i === undefined) {
         i = order.length;
@@ -253,7 +260,18 @@ function splitMulti(parent: Question, col: Column, spec: ColSpec, add: (q: Quest
       }
       return i;
     });
+    if (cache.size < 100_000) cache.set(v, res);
+    return res;
   });
+  if (sep === '\u241f') {
+    // A private separator (SurveyJS arrays): show the parent's answers joined the usual way.
+    const pool = new Map<string, string>();
+    col.values = col.values.map((v) => {
+      if (v === null) return null;
+      const s = v.split(sep).join('; ');
+      return pool.get(s) ?? (pool.set(s, s), s);
+    });
+  }
   parent.type = 'multi';
   parent.choices = order.map((o) => ({ code: o, label: o }));
   delete parent.role;

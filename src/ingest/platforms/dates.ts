@@ -6,10 +6,27 @@ function p2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
   if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return false;
-  const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= dim;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : DAYS[mo - 1]!);
+}
+
+const digit = (t: string, i: number): number => {
+  const c = t.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+
+/** Fast path for the most common export format, `YYYY-MM-DD HH:MM:SS` (Qualtrics, LimeSurvey, Typeform). */
+function fastIso(t: string): string | null | undefined {
+  if (t.length !== 19 || t[4] !== '-' || t[7] !== '-' || (t[10] !== ' ' && t[10] !== 'T') || t[13] !== ':' || t[16] !== ':') return undefined;
+  const n = (i: number) => digit(t, i) * 10 + digit(t, i + 1);
+  const y = n(0) * 100 + n(2);
+  if (Number.isNaN(y)) return undefined;
+  if (!valid(y, n(5), n(8), n(11), n(14), n(17))) return null;
+  return t[10] === 'T' ? t : `${t.slice(0, 10)}T${t.slice(11)}`;
 }
 
 function iso(y: number, mo: number, d: number, h: number, mi: number, s: number): string | null {
@@ -38,6 +55,8 @@ const MDY =
 export function parseDate(text: string, dayFirst = false): string | null {
   const t = text.trim();
   if (t.length < 6 || t.length > 40) return null;
+  const fast = fastIso(t);
+  if (fast !== undefined) return fast;
   let m = YMD.exec(t);
   if (m) {
     const h = m[5] ? hour12(Number(m[5]), m[8] ?? m[4]) : 0;

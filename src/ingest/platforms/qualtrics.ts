@@ -128,7 +128,11 @@ export const qualtrics: Platform = {
         ];
       } else if (/_DO$/.test(id) || /_DO_/.test(id)) Object.assign(hint, { type: 'meta', keepText: true });
       else if (/Topics$/.test(meta.importId ?? '') || / - (Topics|Sentiment|Sentiment Score|Parent Topics)$/.test(id)) Object.assign(hint, { type: 'meta', keepText: true });
-      else if (/_TEXT$/i.test(id) || /_TEXT$/.test(meta.importId ?? '')) Object.assign(hint, { type: 'text', keepText: true });
+      else if (/_TEXT$/i.test(id) || /_TEXT$/.test(meta.importId ?? '')) {
+        Object.assign(hint, { type: 'text', keepText: true });
+        const owner = /^(.+?)(?:_\d+)?_TEXT$/i.exec(id);
+        if (owner && owner[1] !== id && (groups.has(owner[1]!) || idSet.has(owner[1]!))) spec.parent = owner[1]!;
+      }
       else if (idSet.has(`${id}_NPS_GROUP`)) Object.assign(hint, { type: 'nps', role: 'nps', scale: { min: 0, max: 10 } });
       else if (xlsxDate) Object.assign(hint, { type: 'date', excelDate: true });
       const b = baseOf(id);

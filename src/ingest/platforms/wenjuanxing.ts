@@ -52,7 +52,7 @@ export const wenjuanxing: Platform = {
         subCount.set(lastQ, k);
         const option = sub[1]!.replace(/[:：]$/, '').trim();
         const other = /其他|其它|请注明|请补充|请说明/.test(option);
-        cols.push({ index: c, id: `${lastQ}_${k}`, label: `${lastLabel} - ${option}`, source: h, parent: lastQ, option, map: skip, hint: other ? { type: 'text', keepText: true } : undefined });
+        cols.push({ index: c, id: other ? `${lastQ}_other${k > 1 ? k : ''}` : `${lastQ}_${k}`, label: `${lastLabel} - ${option}`, source: h, parent: lastQ, option, map: skip, hint: other ? { type: 'text', keepText: true } : undefined });
         continue;
       }
       if (num && sub) {

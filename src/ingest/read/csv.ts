@@ -89,6 +89,19 @@ export function parseCsv(buf: Buffer, opts: CsvReadOptions): RawTable {
   let lastNonEmpty = -1;
   let headerCount = -1;
   let pos = 0;
+  // Pre-size the column arrays from the line density of the first 256 KB (index writes into a pre-sized
+  // array are ~3x faster than push and avoid the growth copies); trimmed to the real row count at the end.
+  const probe = Math.min(n, 1 << 18);
+  let lines = 1;
+  for (let p = buf.indexOf(LF, 0); p >= 0 && p < probe; p = buf.indexOf(LF, p + 1)) lines++;
+  const cap = n <= probe ? lines + 1 : Math.ceil((n / probe) * lines * 1.1) + 16;
+  const newColumn = (): void => {
+    const arr = new Array<string>(Math.max(cap, row + 1));
+    for (let r = 0; r < row; r++) arr[r] = '';
+    cols.push(arr);
+    interns.push(new Map());
+    width++;
+  };
 
   /** Short field [s, e) with byte hash h: one shared string per distinct value in the column. */
   const intern = (s: number, e: number, h: number): string => {
@@ -162,12 +175,8 @@ export function parseCsv(buf: Buffer, opts: CsvReadOptions): RawTable {
       pos = e;
     }
     // Store the field.
-    if (col >= width) {
-      cols.push(row === 0 ? [] : new Array<string>(row).fill(''));
-      interns.push(new Map());
-      width++;
-    }
-    cols[col]!.push(value);
+    if (col >= width) newColumn();
+    cols[col]![row] = value;
     if (value !== '') lastNonEmpty = col;
     col++;
     if (pos >= n) break;
@@ -176,18 +185,14 @@ export function parseCsv(buf: Buffer, opts: CsvReadOptions): RawTable {
       pos++;
       if (pos < n && buf[pos] !== LF && buf[pos] !== CR) continue;
       // A delimiter right before the line end (or EOF): one more empty field.
-      if (col >= width) {
-        cols.push(row === 0 ? [] : new Array<string>(row).fill(''));
-        interns.push(new Map());
-        width++;
-      }
-      cols[col]!.push('');
+      if (col >= width) newColumn();
+      cols[col]![row] = '';
       col++;
       if (pos >= n) break;
     }
     // End of record: CR, LF or CRLF; blank lines are skipped.
     while (pos < n && (buf[pos] === LF || buf[pos] === CR)) pos++;
-    for (let c = col; c < width; c++) cols[c]!.push('');
+    for (let c = col; c < width; c++) cols[c]![row] = '';
     if (headerCount < 0) headerCount = col;
     else if (col < headerCount || lastNonEmpty >= headerCount) raggedRows.push(row + 1);
     row++;
@@ -195,11 +200,12 @@ export function parseCsv(buf: Buffer, opts: CsvReadOptions): RawTable {
     lastNonEmpty = -1;
   }
   if (col > 0) {
-    for (let c = col; c < width; c++) cols[c]!.push('');
+    for (let c = col; c < width; c++) cols[c]![row] = '';
     if (headerCount >= 0 && (col < headerCount || lastNonEmpty >= headerCount)) raggedRows.push(row + 1);
     row++;
   }
 
+  for (const c of cols) c.length = row;
   // Drop trailing columns that are empty everywhere, header included (trailing delimiters).
   while (width > 0 && cols[width - 1]!.every((v) => v === '')) {
     cols.pop();

@@ -18,7 +18,9 @@ export function formatDate(d: Date): string {
 
 /** Excel serial day number (1900 system, with Lotus's phantom 29 Feb 1900) → Date (UTC wall clock). */
 export function excelSerialToDate(serial: number): Date {
-  const ms = Math.round((serial - 25569) * 86400 * 1000);
+  // Serials before 61 (1900-03-01) count Lotus's phantom 1900-02-29, so they sit one day later.
+  const days = serial < 61 ? serial + 1 : serial;
+  const ms = Math.round((days - 25569) * 86400 * 1000);
   return new Date(ms);
 }
 

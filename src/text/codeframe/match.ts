@@ -104,9 +104,16 @@ function negatedAt(p: PreparedComment, w: number): boolean {
 export class TermIndex {
   readonly byStem = new Map<string, CTerm[]>();
   readonly byChar = new Map<string, CTerm[]>();
-  readonly wild: CTerm[] = [];
+  /** Latin wildcards by the first character of their literal prefix ('' = starts with * or ?). */
+  readonly wild = new Map<string, CTerm[]>();
   readonly regex: CTerm[] = [];
+  /** Literal prefix of each wildcard's first word (checked before the regex). */
+  private readonly wildPrefix = new Map<number, string>();
+  /** Per-comment occurrence lists, indexed by term; reset through `touched`. */
+  private readonly occ: (Occ[] | undefined)[];
+  private touched: number[] = [];
   constructor(readonly terms: CTerm[]) {
+    this.occ = new Array(terms.length).fill(undefined);
     const push = <K>(m: Map<K, CTerm[]>, k: K, t: CTerm) => {
       const l = m.get(k);
       if (l) l.push(t); else m.set(k, [t]);
@@ -114,20 +121,46 @@ export class TermIndex {
     for (const t of terms) {
       if (t.mode === 'stems') push(this.byStem, t.stems![0], t);
       else if (t.mode === 'boundary' || t.mode === 'substring') push(this.byChar, t.text[0], t);
-      else if (t.mode === 'latinWild') this.wild.push(t);
+      else if (t.mode === 'latinWild') {
+        const first = t.text.split(' ')[0]!;
+        const prefix = first.slice(0, first.search(/[*?]|$/));
+        this.wildPrefix.set(t.idx, prefix);
+        push(this.wild, prefix.slice(0, 1), t);
+      }
       else this.regex.push(t);
     }
   }
 
-  /** Occurrences of every term in the comment (sparse: only terms that occur). */
-  find(p: PreparedComment): Map<number, Occ[]> {
-    const out = new Map<number, Occ[]>();
+  private wildAt(p: PreparedComment, i: number, cands: CTerm[], add: (t: CTerm, s: number, e: number) => void): void {
+    const nw = p.words.length;
+    for (const t of cands) {
+      if (!p.words[i]!.startsWith(this.wildPrefix.get(t.idx)!)) continue;
+      const ws = t.wild!;
+      let ok = i + ws.length <= nw;
+      for (let k = 0; ok && k < ws.length; k++) ok = ws[k]!.test(p.words[i + k]!);
+      if (ok) add(t, i, i + ws.length - 1);
+    }
+  }
+
+  /**
+   * Occurrences of every term in the comment, indexed by term (undefined = absent). The array is reused:
+   * it is valid until the next call.
+   */
+  find(p: PreparedComment): (Occ[] | undefined)[] {
+    const out = this.occ;
+    for (const i of this.touched) out[i] = undefined;
+    const touched: number[] = (this.touched = []);
     const add = (t: CTerm, s: number, e: number) => {
       if (s > e || s >= p.words.length) return;
-      const occ: Occ = { s, e, sent: p.sent[s], neg: !t.selfNeg && negatedAt(p, s) };
-      const l = out.get(t.idx);
-      if (l) l.push(occ); else out.set(t.idx, [occ]);
+      const occ: Occ = { s, e, sent: p.sent[s]!, neg: !t.selfNeg && negatedAt(p, s) };
+      const l = out[t.idx];
+      if (l) l.push(occ);
+      else {
+        out[t.idx] = [occ];
+        touched.push(t.idx);
+      }
     };
+    const wildAny = this.wild.get('');
     const nw = p.words.length;
     for (let i = 0; i < nw; i++) {
       const cands = this.byStem.get(p.stems[i]);
@@ -139,12 +172,10 @@ export class TermIndex {
           if (ok) add(t, i, i + st.length - 1);
         }
       }
-      for (const t of this.wild) {
-        const ws = t.wild!;
-        let ok = i + ws.length <= nw;
-        for (let k = 0; ok && k < ws.length; k++) ok = ws[k].test(p.words[i + k]);
-        if (ok) add(t, i, i + ws.length - 1);
-      }
+      const w0 = p.words[i]!;
+      const wc = this.wild.get(w0[0]!);
+      if (wc) this.wildAt(p, i, wc, add);
+      if (wildAny) this.wildAt(p, i, wildAny, add);
     }
     const norm = p.norm;
     if (this.byChar.size) {
@@ -195,25 +226,31 @@ export class Matcher {
     if (p.words.length === 0 && p.norm.length === 0) return { matches: [], prepared: p };
     const occ = this.index.find(p);
     const res = new Map<number, Set<number>>();
-    const memo = new Map<string, Occ[]>();
-    const ctx: EvalCtx = { occ, memo, cf: this.cf };
+    const ctx: EvalCtx = { occ, memo: new Map(), cf: this.cf };
     let specific = false;
     for (const c of this.cf.order) {
       if (c.fallback) continue;
-      let hit = false;
-      for (const t of c.triggers) if (occ.has(t)) { hit = true; break; }
       const sents = new Set<number>();
-      if (hit) {
-        if (c.scope === 'comment') {
-          const o = codeOccs(c, -1, ctx);
-          for (const x of o) sents.add(x.sent);
-        } else {
-          const cand = new Set<number>();
-          for (const t of c.triggers) for (const x of occ.get(t) ?? EMPTY) cand.add(x.sent);
-          for (const s of cand) if (codeOccs(c, s, ctx).length) sents.add(s);
+      // A net without terms of its own is the union of its children (already evaluated: order is
+      // dependency-first); other codes are evaluated when one of their trigger terms occurs.
+      if (c.pos || !c.net) {
+        let hit = false;
+        const tr = c.triggers;
+        for (let k = 0; k < tr.length; k++) if (occ[tr[k]!] !== undefined) { hit = true; break; }
+        if (hit) {
+          if (c.scope === 'comment') {
+            for (const x of codeOccs(c, -1, ctx)) sents.add(x.sent);
+          } else {
+            const cand = new Set<number>();
+            for (let k = 0; k < tr.length; k++) for (const x of occ[tr[k]!] ?? EMPTY) cand.add(x.sent);
+            for (const s of cand) if (codeOccs(c, s, ctx).length) sents.add(s);
+          }
         }
       }
-      for (const k of c.children) for (const s of res.get(k) ?? []) sents.add(s);
+      for (const k of c.children) {
+        const r = res.get(k);
+        if (r) for (const s of r) sents.add(s);
+      }
       if (sents.size) {
         res.set(c.id, sents);
         if (!c.net) specific = true;
@@ -236,14 +273,14 @@ export class Matcher {
 }
 
 interface EvalCtx {
-  occ: Map<number, Occ[]>;
-  memo: Map<string, Occ[]>;
+  occ: (Occ[] | undefined)[];
+  memo: Map<number, Occ[]>;
   cf: CompiledCodeframe;
 }
 
 /** Occurrences that make code `c` match within sentence `sent` (-1 = whole comment), after exclusions. */
 function codeOccs(c: CCode, sent: number, ctx: EvalCtx): Occ[] {
-  const key = `${c.id}:${sent}`;
+  const key = c.id * 65536 + sent + 1;
   const hit = ctx.memo.get(key);
   if (hit) return hit;
   let out: Occ[] = c.pos ? evalExpr(c.pos, sent, c, ctx) : EMPTY;
@@ -260,7 +297,7 @@ function codeOccs(c: CCode, sent: number, ctx: EvalCtx): Occ[] {
 function evalExpr(e: CExpr, sent: number, code: CCode | null, ctx: EvalCtx): Occ[] {
   switch (e.t) {
     case 'term': {
-      const list = ctx.occ.get(e.idx);
+      const list = ctx.occ[e.idx];
       if (!list) return EMPTY;
       const mode = code ? code.negation : 'include';
       let out: Occ[] | null = null;

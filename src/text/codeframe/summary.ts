@@ -80,10 +80,20 @@ export function summarizeCodes(cf: CompiledCodeframe, rows: readonly CodedRow[],
     });
   }
   const lv = levels(cf);
+  // A code without an owner is followed up by its net's owner.
+  const ownerOf = (id: number | undefined): string | null => {
+    for (let d = 0; id !== undefined && d < 50; d++) {
+      const c = cf.byId.get(id);
+      if (!c) return null;
+      if (c.def.owner) return c.def.owner;
+      id = c.parent;
+    }
+    return null;
+  };
   return cf.codes.map((c, k) => {
     const row: CodeSummaryRow = {
       id: c.id, name: c.name, parent: c.parent ?? null, net: c.net, fallback: c.fallback, level: lv.get(c.id) ?? 0,
-      polarity: c.def.sentiment ?? null, owner: c.def.owner ?? null, description: c.def.description ?? null,
+      polarity: c.def.sentiment ?? null, owner: ownerOf(c.id), description: c.def.description ?? null,
       count: count[k]!, pct: base ? (100 * count[k]!) / base : NaN,
     };
     if (scored) {

@@ -173,7 +173,7 @@ export function lexiconHits(lex: ZhLexicon, s: string): Hit[] {
   return hits;
 }
 
-const CLAUSE_SPLIT = /[，。！？；、,.!?;~～…\s]+/;
+const CLAUSE_SPLIT = /[，。！？；、,.!?;~～…\s]+/g;
 const EXCLAIM = /[!！]/;
 
 /**
@@ -183,22 +183,24 @@ const EXCLAIM = /[!！]/;
 export function scoreZhRaw(text: string, lex: ZhLexicon = defaultZhLexicon()): number {
   const s = text.normalize('NFKC').toLowerCase();
   let total = 0;
-  // Split while keeping the delimiter to see exclamation marks.
-  let pos = 0;
-  while (pos < s.length) {
-    const rest = s.slice(pos);
-    const m = CLAUSE_SPLIT.exec(rest);
-    const clause = m ? rest.slice(0, m.index) : rest;
-    const delim = m ? m[0] : '';
-    pos += clause.length + delim.length;
-    if (!m) pos = s.length;
-    if (!clause) continue;
+  const add = (clause: string, delim: string) => {
+    if (!clause) return;
     const r = scoreClause(lex, clause);
     if (r.contrast) total *= CONTRAST_BEFORE;
     let c = r.score * (r.contrast ? CONTRAST_AFTER : 1);
     if (EXCLAIM.test(delim)) c *= 1.2;
     total += c;
+  };
+  // Clauses with their delimiter (to see exclamation marks).
+  const re = CLAUSE_SPLIT;
+  re.lastIndex = 0;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    add(s.slice(start, m.index), m[0]);
+    start = re.lastIndex;
   }
+  if (start < s.length) add(s.slice(start), '');
   return total;
 }
 

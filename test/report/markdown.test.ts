@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { loadTemplate, renderTemplate, templateData } from '../../src/report/markdown.js';
+import { markdownToHtml, inline } from '../../src/report/html.js';
+import type { ReportModel } from '../../src/report/model.js';
+import { CxError } from '../../src/ui/errors.js';
+
+const model = (): ReportModel => ({
+  meta: {
+    title: 'Weekly CX', lang: 'en', template: 'weekly', generatedAt: '2026-11-23', source: ['demo.csv'], n: 100, nComparison: 100, modelVersion: 1,
+    period: { label: '2026-W47', kind: 'week', start: '2026-11-16', end: '2026-11-22' },
+    comparison: { label: '2026-W46', kind: 'week', start: '2026-11-09', end: '2026-11-15' },
+  },
+  // METHODS.md N2/N3: A = (P45, Pa35, D20) NPS 25, B = (30, 40, 30) NPS 0; adjusted-Wald p = 0.02357.
+  kpis: [
+    {
+      metric: 'nps', name: 'NPS', question: 'Q1', label: 'LTR', value: 25, unit: 'points', n: 100, ci95: [9.479, 39.064], moe95: 15.02,
+      previous: 0, previousN: 100, change: 25, p: 0.02357, significant: true, unstable: false,
+      cell: { promoters: 45, passives: 35, detractors: 20 },
+    },
+  ],
+  themes: {
+    source: 'codeframe', nComments: 50,
+    themes: [
+      { key: '100', name: 'Delivery', count: 10, pct: 20, net: true, level: 0, owner: 'Logistics' },
+      { key: '101', name: 'Late | slow', count: 6, pct: 12, change: 2, level: 1, owner: 'Logistics', detractors: { count: 5, pct: 25 } },
+    ],
+  },
+  verbatims: [{ text: 'Late again', score: 3, themes: ['Late | slow'], id: 'R1' }],
+  followUps: [{ owner: 'Logistics', items: [{ id: 'R1', score: 3, text: 'Late again', themes: ['Late | slow'] }] }],
+  notes: [{ section: 'kano', text: 'No Kano question pairs.' }],
+  warnings: [],
+});
+
+describe('templateData', () => {
+  it('fills absent sections and optional fields with nil, and indexes KPIs by metric', () => {
+    const d = templateData(model()) as Record<string, any>;
+    expect(d.kano).toBeNull();
+    expect(d.trends).toBeNull();
+    expect(d.kpi.nps.value).toBe(25);
+    expect(d.kpi.csat).toBeNull();
+    expect(d.themes.themes[0].change).toBeNull();
+    expect(d.verbatims[0].date).toBeNull();
+    expect(d.charts.trend_nps).toBeNull();
+  });
+});
+
+describe('built-in templates', () => {
+  it('weekly (en): headline table with CI, change, significance, themes and follow-ups', async () => {
+    const md = await renderTemplate(model(), loadTemplate('weekly', 'en'));
+    expect(md).toContain('# Weekly CX');
+    expect(md).toContain('**2026-W47** (2026-11-16 to 2026-11-22) · compared with 2026-W46 · 100 responses (100 in 2026-W46) · data up to 2026-11-23');
+    expect(md).toContain('| NPS | 25.0 | 9.5 – 39.1 | 100 | 0.0 | +25.0 ▲* | 0.024 |');
+    expect(md).toContain('NPS: 45 promoters, 35 passives, 20 detractors.');
+    expect(md).toContain('| **Delivery** | 10 | 20.0% | – | – | – | Logistics |');
+    expect(md).toContain('| ↳ Late \\| slow | 6 | 12.0% | +2.0 | 25.0% | – | Logistics |');
+    expect(md).toContain('### Logistics (1)');
+    expect(md).toContain('- No Kano question pairs.');
+    expect(md).not.toMatch(/[ \t]$/m);
+    expect(md).not.toContain('\n\n\n');
+  });
+
+  it('weekly (zh) and quarterly render in Chinese', async () => {
+    const m = model();
+    m.meta.lang = 'zh';
+    const md = await renderTemplate(m, loadTemplate('weekly', 'zh'));
+    expect(md).toContain('## 核心指标');
+    expect(md).toContain('NPS：推荐者 45 人，被动者 35 人，贬损者 20 人。');
+    const q = await renderTemplate(m, loadTemplate('quarterly', 'zh'));
+    expect(q).toContain('## 按负责人的待跟进');
+    expect(await renderTemplate(model(), loadTemplate('quarterly', 'en'))).toContain('| Logistics | 1 |');
+  });
+
+  it('a missing user template is exit 2', () => {
+    try {
+      loadTemplate('./nope.md.liquid', 'en');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as CxError).exitCode).toBe(2);
+      expect((e as CxError).message).toContain('--template ./nope.md.liquid: no such file and not a built-in template (weekly, quarterly)');
+    }
+  });
+});
+
+describe('markdownToHtml', () => {
+  it('converts tables with alignment, quotes, lists and escapes HTML', () => {
+    const html = markdownToHtml('# T <x>\n\n| a | b |\n|---|---:|\n| 1 \\| 2 | **3** |\n\n> quote\n\n- one\n- two\n', { title: 'T', lang: 'en' });
+    expect(html).toContain('<h1>T &lt;x&gt;</h1>');
+    expect(html).toContain('<thead><tr><th>a</th><th style="text-align:right">b</th></tr></thead>');
+    expect(html).toContain('<tr><td>1 | 2</td><td style="text-align:right"><strong>3</strong></td></tr>');
+    expect(html).toContain('<blockquote><p>quote</p></blockquote>');
+    expect(html).toContain('<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+  });
+  it('inlines chart SVGs and neutralises javascript: links', () => {
+    const svgs = new Map([['trend-nps', '<svg id="s"></svg>']]);
+    expect(inline('![NPS](cx-chart:trend-nps)', svgs)).toBe('<figure class="chart" role="img" aria-label="NPS"><svg id="s"></svg></figure>');
+    expect(inline('[x](javascript:alert(1))')).not.toContain('javascript:');
+    expect(inline('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { discoverThemes } from '../../src/text/themes.js';
+import { themesToYaml } from '../../src/text/themes-yaml.js';
+import { compileCodeframeText } from '../../src/text/codeframe/index.js';
+
+const late = ['The delivery driver was late again', 'delivery driver late, again!', 'Late delivery driver.', 'again the delivery driver is late', 'driver late with my delivery again', 'late delivery driver again today', 'Delivery driver came late again', 'again late: delivery driver'];
+const cold = ['Cold pizza and soggy fries', 'soggy fries, cold pizza', 'pizza cold, fries soggy', 'fries were soggy and the pizza cold', 'cold soggy pizza fries', 'Pizza: cold. Fries: soggy.', 'soggy fries with cold pizza', 'the pizza was cold and fries soggy'];
+
+describe('discoverThemes', () => {
+  it('groups co-occurring keywords into separate themes with counts (8 + 8 comments)', async () => {
+    const r = await discoverThemes([...late, ...cold, null, '  '], { top: 5 });
+    expect(r.n).toBe(16);
+    const themeOf = (term: string) => r.themes.findIndex((t) => t.terms.some((x) => x.term === term));
+    expect(themeOf('delivery')).toBeGreaterThanOrEqual(0);
+    expect(themeOf('pizza')).toBeGreaterThanOrEqual(0);
+    expect(themeOf('driver')).toBe(themeOf('delivery'));
+    expect(themeOf('soggy')).toBe(themeOf('pizza'));
+    expect(themeOf('pizza')).not.toBe(themeOf('delivery'));
+    const d = r.themes[themeOf('delivery')]!;
+    // every one of the 8 "late" comments contains "delivery" and "driver"; none of the others does
+    expect(d.terms.find((x) => x.term === 'delivery')!.count).toBe(8);
+    expect(d.count).toBe(8);
+    expect(d.pct).toBe(50);
+    expect(d.examples.length).toBeGreaterThan(0);
+    expect(late).toContain(d.examples[0]);
+  });
+
+  it('Chinese comments: jieba keywords, no stop-words, YAML accepted by the codeframe parser', async () => {
+    const slow = ['送餐太慢了，等了一个小时', '等了两个小时才送到', '送餐速度太慢，一个小时才到', '超过一个小时，送餐太慢', '送餐慢，等了快一个小时', '一个小时才送到，太慢了'];
+    const taste = ['味道很好，分量很足', '分量足，味道不错', '味道好，分量也足', '分量很足味道也好', '味道正宗，分量足', '这家味道好分量足'];
+    const r = await discoverThemes([...slow, ...taste], { top: 4 });
+    const all = r.themes.flatMap((t) => t.terms.map((x) => x.term));
+    expect(all).toContain('味道');
+    expect(all).toContain('小时');
+    expect(all).not.toContain('这家');
+    const themeOf = (term: string) => r.themes.findIndex((t) => t.terms.some((x) => x.term === term));
+    expect(themeOf('味道')).not.toBe(themeOf('小时'));
+    const yaml = themesToYaml(r, { source: 'x.csv', column: 'comment', date: '2026-01-02' });
+    expect(yaml).toContain('version: "draft-2026-01-02"');
+    expect(yaml).toMatch(/# \d+ comments \(\d+\.\d%\): /);
+    const cf = compileCodeframeText(yaml, 'draft.yaml');
+    // one code per theme plus the fallback "Other"
+    expect(cf.codes).toHaveLength(r.themes.length + 1);
+    expect(cf.codes.find((c) => c.name === '其他 Other')?.fallback).toBe(true);
+  });
+
+  it('quotes terms that YAML would otherwise turn into booleans or numbers', async () => {
+    const texts = Array.from({ length: 6 }, (_, i) => `yes 3.10 ${i % 2 ? 'null' : 'true'} on off`);
+    const r = await discoverThemes(texts, { top: 3 });
+    const cf = compileCodeframeText(themesToYaml(r, { source: 'a', column: 'b' }), 'd.yaml');
+    expect(cf.codes.length).toBe(r.themes.length + 1);
+  });
+});
