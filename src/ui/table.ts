@@ -8,7 +8,7 @@ export function renderTable(head: string[], rows: (string | number)[][], align?:
   const color = colorEnabled();
   const t = new Table({
     head: head.map((h) => (color ? paint('bold', h) : h)),
-    style: { head: [], border: [], compact: false },
+    style: { head: [], border: [], compact: true },
     colAligns: align,
     wordWrap: false,
   });

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# CI: build the single executable and use it from a directory with no node_modules: an import of the demo
+# exports, a score, and a Markdown report (DESIGN.md §7, issue 6).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bash scripts/build-binary.sh 2>/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp dist/cx "$work/cx"
+mkdir -p "$work/data"
+cp fixtures/demo/*.csv "$work/data/"
+cd "$work"
+[ ! -e node_modules ] && [ ! -e ../node_modules ] || { echo "binary test dir must have no node_modules"; exit 1; }
+./cx --version
+./cx import data/*.csv -o ds --quiet
+./cx score nps ds --by region --json > nps.json
+node -e 'const r=require("./nps.json"); if(!(r.overall.n>900)) { console.error("binary: unexpected NPS result"); process.exit(1) }'
+./cx report --input ds --template weekly --period last-quarter --format md -o report.md
+grep -q "NPS" report.md
+echo "single binary: import, score and report OK ($(du -m cx | cut -f1) MB)"
