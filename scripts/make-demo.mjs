@@ -68,13 +68,14 @@ const PLANS = [
   ['Pro', 0.35],
   ['Enterprise', 0.15],
 ];
-// Driver: [column suffix, label, weight on z, weight in NPS]
+// Driver: [column suffix, label, weight on z, weight in NPS, mean rating] — delivery matters most but
+// performs below average (a "concentrate here" driver); the app performs well but matters little.
 const DRIVERS = [
-  ['price', 'Price', 0.5, 0.35],
-  ['delivery', 'Delivery speed', 0.9, 1.1],
-  ['support', 'Customer support', 0.7, 0.6],
-  ['quality', 'Product quality', 0.85, 0.9],
-  ['app', 'App experience', 0.6, 0.25],
+  ['price', 'Price', 0.5, 0.35, 2.8],
+  ['delivery', 'Delivery speed', 0.9, 1.1, 3.0],
+  ['support', 'Customer support', 0.7, 0.6, 3.3],
+  ['quality', 'Product quality', 0.85, 0.9, 3.8],
+  ['app', 'App experience', 0.6, 0.25, 3.9],
 ];
 // Region / plan / wave effects on the latent experience.
 const REGION_EFFECT = { 华东: 0.25, 华北: -0.1, 华南: 0.05, West: -0.3, East: 0.15 };
@@ -233,12 +234,12 @@ function wave({ seed, startMs, weeks, days, n, waveShift, previews, partialRate,
     const [regionName, , lang] = region;
     const plan = rng.weighted(PLANS.map((p) => [p[0], p[1]]));
     const z = rng.normal() + REGION_EFFECT[regionName] + PLAN_EFFECT[plan] + waveShift;
-    const drivers = DRIVERS.map(([key, , load]) => {
+    const drivers = DRIVERS.map(([key, , load, , mean]) => {
       const shift = key === 'delivery' && regionName === '华东' ? waveShift * 2 : 0;
-      return clamp(Math.round(3.3 + load * z + shift + 0.75 * rng.normal()), 1, 5);
+      return clamp(Math.round(mean + load * z + shift + 0.75 * rng.normal()), 1, 5);
     });
     const lin = DRIVERS.reduce((s, d, k) => s + d[3] * (drivers[k] - 3), 0);
-    const nps = clamp(Math.round(7 + 0.75 * lin + 1.1 * rng.normal()), 0, 10);
+    const nps = clamp(Math.round(6.9 + 0.75 * lin + 1.1 * rng.normal()), 0, 10);
     const csat = clamp(Math.round(3.6 + 0.35 * lin + 0.6 * rng.normal()), 1, 5);
     const ces = clamp(Math.round(5 + 0.3 * lin + 0.3 * (drivers[4] - 3) + 0.9 * rng.normal()), 1, 7);
     const group = nps >= 9 ? 3 : nps >= 7 ? 2 : 1;

@@ -160,7 +160,7 @@ function render(ctx: Ctx, r: ScoreResult, renderTable: Render): string {
   const notes: string[] = [t(`method: ${r.method}; SE: ${r.seMethod}`, `方法：${r.method}；标准误：${r.seMethod}`)];
   if (compare) notes.push(t(`* significant at 5% (${r.compareMethod}); ▲/▼ direction`, `* 5% 水平显著（${r.compareMethod}）；▲/▼ 表示方向`));
   if (anyUnstable) notes.push(t(`† n < ${r.minN}: unstable, read with care`, `† 样本量 < ${r.minN}：结果不稳定，请谨慎解读`));
-  if (r.excluded.count) notes.push(t(`${r.excluded.count} invalid answers excluded`, `已排除 ${r.excluded.count} 个无效答案`));
+  if (r.excluded) notes.push(t(`${r.excluded} invalid answers excluded`, `已排除 ${r.excluded} 个无效答案`));
   lines.push(...notes);
   return lines.join('\n');
 }

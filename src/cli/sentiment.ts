@@ -4,13 +4,14 @@ import { runner } from './run.js';
 import type { Ctx } from './context.js';
 import { toJson } from './context.js';
 import { inputError } from '../ui/errors.js';
+import { detectLang } from '../ui/lang.js';
 
 type Lang = 'auto' | 'en' | 'zh';
 
 function parseLang(v: string | undefined): Lang {
   const l = (v ?? 'auto').toLowerCase();
   if (l === 'auto' || l === 'en' || l === 'zh') return l;
-  throw inputError(`--lang ${v}: use auto, en or zh.`, `--lang ${v}：请使用 auto、en 或 zh。`);
+  throw inputError(`--text-lang ${v}: use auto, en or zh.`, `--text-lang ${v}：请使用 auto、en 或 zh。`);
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(1) + '%' : '–');
@@ -21,7 +22,7 @@ async function load(file: string) {
 }
 
 async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang?: string; textLang?: string; model?: string; output?: string }) {
-  const lang = parseLang(opts.textLang ?? opts.lang);
+  const lang = parseLang(opts.textLang);
   const { formatFromPath, writeTable } = await import('../dataset/write.js');
   const format = opts.output ? formatFromPath(opts.output) : undefined;
   if (opts.output && !format) throw inputError(`${opts.output}: unknown output format; use .csv, .xlsx or .jsonl.`, `${opts.output}：无法识别的输出格式，请使用 .csv、.xlsx 或 .jsonl。`);
@@ -109,7 +110,7 @@ async function trainCommand(ctx: Ctx, input: string, opts: { text?: string; labe
 }
 
 async function evalCommand(ctx: Ctx, input: string, opts: { text?: string; label?: string; model?: string; lang?: string; textLang?: string }) {
-  const lang = parseLang(opts.textLang ?? opts.lang);
+  const lang = parseLang(opts.textLang);
   const { loadModelFile } = await import('../text/sentiment/index.js');
   const model = opts.model ? loadModelFile(opts.model) : undefined;
   const data = await labelled(input, opts);
@@ -137,34 +138,41 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+function helpZh(): boolean {
+  const argv = process.argv;
+  const i = argv.indexOf('--lang');
+  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return detectLang(flag) === 'zh';
+}
+
 export function register(program: Command): void {
+  const zh = helpZh();
+  const h = (en: string, zhText: string) => (zh ? zhText : en);
   const cmd = program
     .command('sentiment')
-    .description('positive / neutral / negative and a score per comment (zero-config or a trained model)')
-    .argument('<input>', 'dataset directory or export file')
-    .option('--text <col>', 'comment column (default: the free-text column)')
-    .option('--lang <lang>', 'language of the comments: auto | en | zh (en/zh also set the message language)')
-    .option('--text-lang <lang>', 'language of the comments only: auto | en | zh')
-    .option('--model <file>', 'model trained with cx sentiment train')
-    .option('-o, --output <file>', 'per-comment results (.csv, .xlsx, .jsonl)')
+    .description(h('positive / neutral / negative and a score per comment (zero-config or a trained model)', '逐条评论的正面/中性/负面及得分（内置词典或训练模型）'))
+    .argument('<input>', h('dataset directory or export file', '数据集目录或导出文件'))
+    .option('--text <col>', h('comment column (default: the free-text column)', '评论列（默认：自由文本列）'))
+    .option('--text-lang <lang>', h('language of the comments: auto (default, per comment and per clause) | en | zh', '评论语言：auto（默认，逐条逐句识别）| en | zh'))
+    .option('--model <file>', h('model trained with cx sentiment train', '用 cx sentiment train 训练的模型'))
+    .option('-o, --output <file>', h('per-comment results (.csv, .xlsx, .jsonl)', '逐条结果输出（.csv、.xlsx、.jsonl）'))
     .action((input: string, opts: { text?: string; lang?: string; textLang?: string; model?: string; output?: string }, c: Command) => runner(c, (ctx) => scoreCommand(ctx, input, opts)));
   cmd
     .command('train')
-    .description('train a sentiment model from your own labelled comments')
-    .argument('<labelled>', 'file with a comment column and a label column')
-    .option('--text <col>', 'comment column')
-    .option('--label <col>', 'label column: 1/0, pos/neg, positive/neutral/negative, 正面/中性/负面')
-    .option('-o, --output <file>', 'model file to write (JSON)')
+    .description(h('train a sentiment model from your own labelled comments', '用自己标注的评论训练情感模型'))
+    .argument('<labelled>', h('file with a comment column and a label column', '含评论列和标签列的文件'))
+    .option('--text <col>', h('comment column', '评论列'))
+    .option('--label <col>', h('label column: 1/0, pos/neg, positive/neutral/negative, 正面/中性/负面', '标签列：1/0、pos/neg、positive/neutral/negative、正面/中性/负面'))
+    .option('-o, --output <file>', h('model file to write (JSON)', '模型输出文件（JSON）'))
     .action((input: string, opts: { text?: string; label?: string; output?: string }, c: Command) => runner(c, (ctx) => trainCommand(ctx, input, { ...c.optsWithGlobals(), ...defined(opts) })));
   cmd
     .command('eval')
-    .description('accuracy, macro-F1, coverage and confusion matrix on labelled comments')
-    .argument('<labelled>', 'file with a comment column and a label column')
-    .option('--text <col>', 'comment column')
-    .option('--label <col>', 'label column')
-    .option('--model <file>', 'model to evaluate (default: zero-config lexicon)')
-    .option('--lang <lang>', 'language of the comments: auto | en | zh')
-    .option('--text-lang <lang>', 'language of the comments only: auto | en | zh')
+    .description(h('accuracy, macro-F1, coverage and confusion matrix on labelled comments', '在标注评论上计算准确率、宏平均 F1、覆盖率和混淆矩阵'))
+    .argument('<labelled>', h('file with a comment column and a label column', '含评论列和标签列的文件'))
+    .option('--text <col>', h('comment column', '评论列'))
+    .option('--label <col>', h('label column', '标签列'))
+    .option('--model <file>', h('model to evaluate (default: zero-config lexicon)', '要评估的模型（默认：内置词典）'))
+    .option('--text-lang <lang>', h('language of the comments: auto | en | zh', '评论语言：auto | en | zh'))
     .action((input: string, opts: { text?: string; label?: string; model?: string; lang?: string; textLang?: string }, c: Command) => runner(c, (ctx) => evalCommand(ctx, input, { ...c.optsWithGlobals(), ...defined(opts) })));
 }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { runner } from './run.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
+import { detectLang } from '../ui/lang.js';
 
 interface ThemesOpts {
   text?: string;
@@ -48,13 +49,22 @@ async function themesCommand(ctx: Ctx, input: string, opts: ThemesOpts) {
   });
 }
 
+function helpZh(): boolean {
+  const argv = process.argv;
+  const i = argv.indexOf('--lang');
+  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return detectLang(flag) === 'zh';
+}
+
 export function register(program: Command): void {
+  const zh = helpZh();
+  const h = (en: string, zhText: string) => (zh ? zhText : en);
   program
     .command('themes')
-    .description('suggest a draft codeframe (YAML) from the comments: keywords grouped into themes')
-    .argument('<input>', 'dataset directory or export file')
-    .option('--text <col>', 'comment column (default: the free-text column)')
-    .option('--top <n>', 'number of themes', '10')
-    .option('-o, --output <file>', 'write the draft codeframe here (.yaml); without it the YAML goes to stdout')
+    .description(h('suggest a draft codeframe (YAML) from the comments: keywords grouped into themes', '从评论中归纳主题，生成编码框架草稿（YAML）'))
+    .argument('<input>', h('dataset directory or export file', '数据集目录或导出文件'))
+    .option('--text <col>', h('comment column (default: the free-text column)', '评论列（默认：自由文本列）'))
+    .option('--top <n>', h('number of themes', '主题数'), '10')
+    .option('-o, --output <file>', h('write the draft codeframe here (.yaml); without it the YAML goes to stdout', '编码框架草稿输出文件（.yaml）；不指定则输出到标准输出'))
     .action((input: string, opts: ThemesOpts, c: Command) => runner(c, (ctx) => themesCommand(ctx, input, opts)));
 }

@@ -4,7 +4,8 @@
 // Operators: = == != <> < <= > >=, in (…), not in (…), is [not] null|missing; and/or/not (also && || !),
 // parentheses. Values: numbers, "double" or 'single' quoted strings. Column names: bare words (any
 // letters incl. CJK, digits, _ . -) or `backticked` when they contain spaces or symbols.
-// Missing values fail every comparison except !=, not in and `is missing`.
+// Missing values fail every comparison except !=, not in and `is missing`. A role name (nps, csat, ces,
+// date, weight) stands for the one column with that role when no column has that name.
 import type { Column, Survey } from './types.js';
 import { numAt, strAt } from './types.js';
 import { inputError } from '../ui/errors.js';
@@ -205,7 +206,9 @@ export function resolveColumn(survey: Survey, name: string, flag = '--where'): {
   if (direct) return { id: name, col: direct };
   const byLabel = survey.questions.filter((q) => q.label === name || q.source === name);
   const ci = survey.questions.filter((q) => q.id.toLowerCase() === name.toLowerCase());
-  const q = byLabel.length === 1 ? byLabel[0] : ci.length === 1 ? ci[0] : undefined;
+  // Role aliases: `nps`, `csat`, `ces`, `date`, `weight` … name the one question with that role (or type).
+  const byRole = survey.questions.filter((q) => q.role === name.toLowerCase() || (!q.role && q.type === name.toLowerCase() && name.toLowerCase() === 'nps'));
+  const q = byLabel.length === 1 ? byLabel[0] : ci.length === 1 ? ci[0] : byRole.length === 1 ? byRole[0] : undefined;
   if (q && survey.columns.has(q.id)) return { id: q.id, col: survey.columns.get(q.id)! };
   const ids = [...survey.columns.keys()];
   const lower = name.toLowerCase();

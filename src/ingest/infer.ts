@@ -175,6 +175,13 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
   // equal inputs share one output instance, and new texts are interned.
   const strCol = (f?: (s: string) => string | null): Column => {
     const values = new Array<string | null>(n);
+    if (!f) {
+      for (let k = 0; k < n; k++) {
+        const s = get(k);
+        values[k] = s === '' || (s.charCodeAt(0) <= 32 && s.trim() === '') ? null : s;
+      }
+      return { kind: 'str', values };
+    }
     const memo = new Map<string, string | null>();
     for (let k = 0; k < n; k++) {
       const s = get(k);
@@ -184,7 +191,7 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
       }
       let v = memo.get(s);
       if (v === undefined) {
-        v = s.trim() === '' ? null : f ? f(s) : s;
+        v = s.trim() === '' ? null : f(s);
         if (v !== null) v = pool.get(v);
         if (memo.size < 200_000) memo.set(s, v);
       }

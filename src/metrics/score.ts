@@ -67,7 +67,9 @@ export interface ScoreResult {
   /** Rows in the input, rows passing --where, rows with a valid answer. */
   rows: number;
   rowsFiltered: number;
-  excluded: { count: number; notNumeric: number; outOfScale: number; badWeight: number; rows: number[]; examples: string[] };
+  /** Answers excluded as invalid (not a number, off the scale, or a bad weight); details in `exclusions`. */
+  excluded: number;
+  exclusions: { notNumeric: number; outOfScale: number; badWeight: number; rows: number[]; examples: string[] };
   missing: number;
   noDate?: number;
   overall: Cell;
@@ -110,6 +112,12 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   const sc = readScores(survey, q, scale.min, scale.max, mask);
   const values = sc.values;
   const w = spec.weight ? readWeights(survey, spec.weight) : undefined;
+  if (w && n > 0 && w.bad === n) {
+    throw inputError(
+      `--weight ${spec.weight}: column ${w.id} has no usable weights (numbers ≥ 0); choose a numeric weight column.`,
+      `--weight ${spec.weight}：列 ${w.id} 没有可用的权重（≥ 0 的数字）；请选择数值型权重列。`,
+    );
+  }
   let badWeight = 0;
   const badRows = [...sc.firstBadRows];
   if (w) {
@@ -147,6 +155,15 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   }
   const G = groups ? groups.keys.length : 0;
   const P = periods ? periods.labels.length : 0;
+  // Rows passing --where per group and per period: segments and periods with none are left out, while
+  // those with rows but no valid answer are reported with n = 0.
+  const groupRowsIn = new Int32Array(G);
+  const periodRowsIn = new Int32Array(P);
+  for (let i = 0; i < n; i++) {
+    if (!mask[i]) continue;
+    if (groups) groupRowsIn[groups.codes[i]!]!++;
+    if (periods && periods.codes[i]! >= 0) periodRowsIn[periods.codes[i]!]!++;
+  }
   const tallies = newTallySet(scale.min, scale.max, (G + 1) * (P + 1), Boolean(w));
   // One pass into the finest cells (group g, period p; p = P when the date is missing), then the margins.
   const gc = groups?.codes;
@@ -217,7 +234,7 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     let prev: (PeriodRow & Cell) | undefined;
     for (let p = 0; p < P; p++) {
       const t = cellOf(tallies, g * (P + 1) + p);
-      if (g !== G && summarize(t).n === 0) continue; // a group absent in a period: no row
+      if (g !== G ? summarize(t).n === 0 : periodRowsIn[p] === 0) continue; // nothing to report
       const row: PeriodRow & Cell = { period: periods!.labels[p]!, ...toCell(t) };
       if (spec.compare === 'previous' && prev) {
         const c = diff(row, prev, prev.period);
@@ -245,8 +262,8 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     minN,
     rows: n,
     rowsFiltered,
-    excluded: {
-      count: sc.notNumeric + sc.outOfScale + badWeight,
+    excluded: sc.notNumeric + sc.outOfScale + badWeight,
+    exclusions: {
       notNumeric: sc.notNumeric,
       outOfScale: sc.outOfScale,
       badWeight,
@@ -291,7 +308,8 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   }
   if (groups) {
     result.by = groups.columns;
-    result.groups = groups.keys.map((key, g) => {
+    result.groups = groups.keys.flatMap((key, g) => {
+      if (groupRowsIn[g] === 0) return [];
       const t = cellOf(tallies, g * (P + 1) + P);
       const row: GroupRow & Cell = { key, ...toCell(t) };
       if (spec.compare === 'previous') {
@@ -304,7 +322,7 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
         const name = Object.values(key).map((v) => v ?? '(missing)').join(' / ');
         warnings.push({ en: `segment ${name} has no valid answers`, zh: `分组 ${name} 没有有效答案` });
       }
-      return row;
+      return [row];
     });
   }
   return result;

@@ -109,7 +109,7 @@ async function buildKano(model: ReportModel, s: Survey, cfg: CxConfig, t: T): Pr
   } catch (e) {
     return omitted(model, 'kano', e, Boolean(cfg.kano), t);
   }
-  const features = r.features.filter((f) => f.n > 0);
+  const features = r.features.filter((f) => f.n > 0 && f.category !== null);
   if (!features.length) {
     model.notes.push({ section: 'kano', text: t('No Kano answers in this period.', '本时间段内没有 Kano 答案。') });
     return;
@@ -118,7 +118,7 @@ async function buildKano(model: ReportModel, s: Survey, cfg: CxConfig, t: T): Pr
     features: features.map((f) => ({
       feature: f.feature,
       n: f.n,
-      category: f.category,
+      category: f.category!,
       counts: { ...f.counts },
       better: f.better,
       worse: f.worse,

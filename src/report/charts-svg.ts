@@ -32,7 +32,8 @@ function base(spec: ChartSpec): VlSpec {
       font: CHART_FONT,
       view: { stroke: null },
       axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6' },
-      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' },
+      // columnPadding: without a canvas vega estimates text widths, too narrow for CJK labels
+      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', columnPadding: 30 },
       range: { category: COLORS },
     },
   };
@@ -63,25 +64,38 @@ function barSpec(c: BarChart): VlSpec {
   }));
   const multi = c.series.length > 1;
   const cat = { field: 'category', type: 'nominal', sort: c.categories, title: null, axis: { labelLimit: 220 } };
-  const val = { field: 'value', type: 'quantitative', title: c.yLabel ?? null, axis: { format: axisFormat(c.format) } };
+  // Room beyond the longest bars for their value labels.
+  const nums = values.map((v) => v.value as number);
+  const lo = Math.min(0, ...nums);
+  const hi = Math.max(0, ...nums);
+  const pad = (hi - lo || 1) * 0.12;
+  const val = {
+    field: 'value', type: 'quantitative', title: c.yLabel ?? null, axis: { format: axisFormat(c.format) },
+    scale: { domain: [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0], nice: true },
+  };
   const height = c.horizontal ? Math.max(120, Math.min(600, c.categories.length * (multi ? 16 * c.series.length : 22))) : HEIGHT;
   const enc: Record<string, unknown> = c.horizontal ? { y: cat, x: val } : { x: { ...cat, axis: { labelAngle: c.categories.length > 6 ? -40 : 0, labelLimit: 160 } }, y: val };
   if (multi) {
     enc.color = { field: 'series', type: 'nominal', title: null, sort: c.series.map((s) => s.name) };
     enc[c.horizontal ? 'yOffset' : 'xOffset'] = { field: 'series', sort: c.series.map((s) => s.name) };
   } else {
-    enc.color = { value: COLORS[0] };
+    enc.color = { condition: { test: 'datum.value < 0', value: COLORS[2] }, value: COLORS[0] };
   }
-  const label = {
-    mark: { type: 'text', ...(c.horizontal ? { align: 'left', dx: 3 } : { baseline: 'bottom', dy: -2 }), fontSize: 10, color: '#333' },
-    encoding: { text: { field: 'value', type: 'quantitative', format: tipFormat(c.format) } },
-  };
+  // Value labels just outside the bar end: to the right/top of positive bars, left/below negative ones.
+  const labelLayer = (positive: boolean): VlSpec => ({
+    transform: [{ filter: positive ? 'datum.value >= 0' : 'datum.value < 0' }],
+    mark: {
+      type: 'text', fontSize: 10, color: '#333',
+      ...(c.horizontal ? { align: positive ? 'left' : 'right', dx: positive ? 3 : -3 } : { baseline: positive ? 'bottom' : 'top', dy: positive ? -2 : 2 }),
+    },
+    encoding: { text: { field: 'value', type: 'quantitative', format: tipFormat(c.format) }, color: { value: '#333' } },
+  });
   return {
     ...base(c),
     height,
     data: { values },
     encoding: enc,
-    layer: multi ? [{ mark: { type: 'bar' } }] : [{ mark: { type: 'bar' } }, label],
+    layer: multi ? [{ mark: { type: 'bar' } }] : [{ mark: { type: 'bar' } }, labelLayer(true), labelLayer(false)],
   };
 }
 

@@ -13,6 +13,8 @@ import { inputError } from '../ui/errors.js';
 export interface ZipParts {
   get(path: string): Promise<string | undefined>;
   set(path: string, text: string): void;
+  getBytes(path: string): Promise<Uint8Array | undefined>;
+  setBytes(path: string, bytes: Uint8Array): void;
   list(): string[];
 }
 
@@ -57,15 +59,25 @@ export async function finalizePackage(
 ): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
-  const edited = new Map<string, string>();
+  const edited = new Map<string, string | Uint8Array>();
   const parts: ZipParts = {
     async get(p) {
-      if (edited.has(p)) return edited.get(p);
+      const e = edited.get(p);
+      if (e !== undefined) return typeof e === 'string' ? e : new TextDecoder().decode(e);
       const f = zip.file(p);
       return f ? f.async('string') : undefined;
     },
     set(p, text) {
       edited.set(p, text);
+    },
+    async getBytes(p) {
+      const e = edited.get(p);
+      if (e !== undefined) return typeof e === 'string' ? new TextEncoder().encode(e) : e;
+      const f = zip.file(p);
+      return f ? f.async('uint8array') : undefined;
+    },
+    setBytes(p, bytes) {
+      edited.set(p, bytes);
     },
     list() {
       const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n].dir));
@@ -78,7 +90,12 @@ export async function finalizePackage(
   if (core) parts.set('docProps/core.xml', fixCoreXml(core, opts.date, opts.title));
 
   if (opts.kind === 'xlsx') {
-    const sst = await parts.get('xl/sharedStrings.xml');
+    let sst = await parts.get('xl/sharedStrings.xml');
+    // Keep carriage returns in text: a raw CR would be normalised to LF by every XML reader.
+    if (sst?.includes('\r')) {
+      sst = sst.replace(/\r/g, '&#13;');
+      parts.set('xl/sharedStrings.xml', sst);
+    }
     const styles = await parts.get('xl/styles.xml');
     if (sst && styles) {
       const sheetNames = parts.list().filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));

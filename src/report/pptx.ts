@@ -80,13 +80,18 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
   notesSlide(deck, model);
 
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const date = fixedDate(model.meta.generatedAt);
   return finalizePackage(raw, {
-    date: fixedDate(model.meta.generatedAt),
+    date,
     kind: 'pptx',
     title: model.meta.title,
     hook: async (parts) => {
       for (const p of parts.list()) {
         if (/^ppt\/charts\/chart\d+\.xml$/.test(p)) parts.set(p, fixChartXml((await parts.get(p))!, CJK_FONT));
+        else if (/^ppt\/embeddings\/[^/]+\.xlsx$/.test(p)) {
+          // the chart's editable data workbook: same fixed dates
+          parts.setBytes(p, await finalizePackage((await parts.getBytes(p))!, { date, kind: 'xlsx' }));
+        }
         else if (/^ppt\/slides\/slide\d+\.xml$/.test(p)) {
           // Latin text keeps its font; East Asian runs use the CJK font.
           parts.set(p, (await parts.get(p))!.replace(/<a:ea typeface="[^"]*"/g, `<a:ea typeface="${CJK_FONT}"`));

@@ -42,15 +42,15 @@ export function cleanText(s: string): string {
 export type SafeCell = string | number | null;
 
 /**
- * Convert any JS value into a cell value: finite numbers stay numbers, NaN/±Infinity/null/undefined become
- * an empty cell, booleans become "true"/"false", Dates become ISO dates (cx reports dates as text so the
+ * Convert any JS value into a cell value: finite numbers stay numbers, NaN/±Infinity/null/undefined and ''
+ * become an empty cell, booleans become "true"/"false", Dates become ISO dates (cx reports dates as text so the
  * file does not depend on the reader's time zone), objects become their JSON.
  */
 export function safeCell(v: unknown): SafeCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'bigint') return Number(v);
-  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'string') return v === '' ? null : cleanText(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   return cleanText(JSON.stringify(v) ?? '');

@@ -51,9 +51,10 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
   const matcher = new Matcher(cf);
   const pos = new Map(cf.codes.map((c, i) => [c.id, i]));
   const out: CodedComment[] = new Array(texts.length);
+  // Comments with several sentences: a code that matched only some of them gets the sentiment of those
+  // sentences (each needed sentence is scored once); a code that matched all of them gets the comment's.
   const sentTexts: string[] = [];
-  // Comments with several sentences: per-code sentiment is scored on the sentences where the code matched.
-  const sentOwner: { row: number; first: number; sentences: number[][] }[] = [];
+  const sentOwner: { row: number; codes: { j: number; idx: number[] }[] }[] = [];
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     if (t == null || t.trim() === '') {
@@ -62,10 +63,25 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
     }
     const { matches, prepared } = matcher.match(t);
     out[i] = { codes: matches.map((m) => pos.get(m.id)!), empty: false };
-    if (sentiment && prepared.sentences.length > 1 && matches.length) {
-      sentOwner.push({ row: i, first: sentTexts.length, sentences: matches.map((m) => m.sentences) });
-      for (const [a, b] of prepared.sentences) sentTexts.push(prepared.norm.slice(a, b));
-    }
+    const ns = prepared.sentences.length;
+    if (!sentiment || ns < 2) continue;
+    let where: Map<number, number> | undefined;
+    const partial: { j: number; idx: number[] }[] = [];
+    matches.forEach((m, j) => {
+      if (m.sentences.length === ns) return;
+      where ??= new Map();
+      const idx = m.sentences.map((sn) => {
+        let at = where!.get(sn);
+        if (at === undefined) {
+          const [a, b] = prepared.sentences[sn]!;
+          at = sentTexts.push(prepared.norm.slice(a, b)) - 1;
+          where!.set(sn, at);
+        }
+        return at;
+      });
+      partial.push({ j, idx });
+    });
+    if (partial.length) sentOwner.push({ row: i, codes: partial });
   }
   if (!sentiment) return out;
   const { analyzeSentiment } = await import('./sentiment/index.js');
@@ -79,16 +95,16 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
   if (sentTexts.length) {
     const per = await analyzeSentiment(sentTexts);
     for (const o of sentOwner) {
-      const row = out[o.row]!;
-      row.codeScores = o.sentences.map((ss) => {
+      const scores = out[o.row]!.codeScores!;
+      for (const { j, idx } of o.codes) {
         let s = 0;
         let k = 0;
-        for (const j of ss) {
-          const v = per[o.first + j]!.score;
+        for (const at of idx) {
+          const v = per[at]!.score;
           if (Number.isFinite(v)) { s += v; k++; }
         }
-        return k ? s / k : 0;
-      });
+        scores[j] = k ? s / k : 0;
+      }
     }
   }
   return out;

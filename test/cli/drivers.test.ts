@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -38,6 +38,18 @@ describe('cx drivers', () => {
     close(j.drivers[2].weightPct, 84.254254422183, 1e-8);
     for (const d of j.drivers) expect(d.performance).toBeGreaterThanOrEqual(0);
     for (const d of j.drivers) expect(d.performance).toBeLessThanOrEqual(1);
+  });
+  it('D2: --weight gives relaimpo\'s weighted LMG', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-kda-'));
+    const lines = readFileSync(path.join(root, 'fixtures/methods/swiss.csv'), 'utf8').trim().split('\n');
+    // w = 1 + (row %% 3) for rows 1..47
+    writeFileSync(path.join(dir, 'sw.csv'), [lines[0] + ',w', ...lines.slice(1).map((l, i) => `${l},${1 + ((i + 1) % 3)}`)].join('\n') + '\n');
+    const r = cx(['drivers', path.join(dir, 'sw.csv'), '--outcome', 'Fertility', '--drivers', 'Agriculture,Examination,Education,Catholic,Infant.Mortality', '--weight', 'w', '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    close(j.r2, 0.694332891423);
+    expect(j.weighted).toBe(true);
+    [0.0518208063017, 0.1549452302086, 0.2559770835712, 0.1019573530969, 0.1296324182449].forEach((v, k) => close(j.drivers[k].shapley, v, 1e-10));
   });
   it('exits 2 naming perfectly collinear drivers', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-kda-'));

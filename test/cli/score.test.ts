@@ -26,7 +26,8 @@ describe('cx score nps --json', () => {
     expect(j.overall.nps).toBeCloseTo(300 / 14, 12);
     expect(j.overall.ci95).toHaveLength(2);
     expect(typeof j.overall.moe95).toBe('number');
-    expect(j.excluded.count).toBe(2);
+    expect(j.excluded).toBe(2);
+    expect(j.exclusions.rows).toEqual([11, 12]);
     const east = j.groups.find((g: { key: { region: string } }) => g.key.region === '华东');
     expect(east.nps).toBeCloseTo(400 / 7, 12);
     expect(r.stderr).toMatch(/column 推荐意愿 NPS: excluded 2 values.*11, 12/);
@@ -84,6 +85,7 @@ describe('cx score bad usage and input (exit 2, one line naming the problem)', (
     [['score', 'nps', stores, '--period', 'fortnight'], /--period must be day, week, month or quarter/],
     [['score', 'nps', twoweeks, '--question', 'NPS web', '--period', 'week', '--date', 'NPS app'], /column NPS app: none of the 60 answers has a readable date.*--date/],
     [['score', 'xyz', stores], /unknown metric "xyz"/],
+    [['score', 'nps', stores, '--weight', 'region'], /--weight region: column region has no usable weights/],
     [['score', 'csat', stores, '--scale', '5-1'], /--scale must look like 1-5/],
     [['score', 'nps', 'fixtures/score/missing.csv'], /no such file/],
   ])('%j', (args, msg) => {

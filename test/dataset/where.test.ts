@@ -12,6 +12,7 @@ const survey: Survey = {
     { id: 'region', label: 'region', type: 'category' },
     { id: 'plan', label: 'Plan type', type: 'category' },
     { id: 'nps', label: 'nps', type: 'nps' },
+    { id: 'Q5', label: 'How satisfied?', type: 'rating', role: 'csat' },
     { id: 'tier', label: 'tier', type: 'single', choices: [{ code: '1', label: 'Gold' }, { code: '2', label: 'Silver' }] },
   ],
   columns: new Map([
@@ -19,6 +20,7 @@ const survey: Survey = {
     ['plan', { kind: 'str', values: ['Basic', 'Pro', 'Pro', 'Team', null] }],
     ['nps', { kind: 'num', values: Float64Array.from([10, 9, 3, NaN, 7]) }],
     ['tier', { kind: 'num', values: Float64Array.from([1, 2, 1, 2, NaN]) }],
+    ['Q5', { kind: 'num', values: Float64Array.from([5, 4, 3, 2, 1]) }],
   ]),
 };
 const rows = (expr: string) => Array.from(whereMask(survey, expr)).flatMap((v, i) => (v ? [i] : []));
@@ -38,6 +40,7 @@ describe('--where evaluation', () => {
     ['tier = "Gold"', [0, 2]], // choice label → code
     ["region == '华东' && nps > 5", [0]],
     ['NPS <= 3', [2]], // case-insensitive id
+    ['csat >= 4', [0, 1]], // role alias → Q5
     ['(nps = 10 or nps = 3) and not region = "华北"', [0, 2]],
   ])('%s', (expr, expected) => expect(rows(expr)).toEqual(expected));
   it('compileWhere gives a row predicate', () => {

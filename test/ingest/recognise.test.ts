@@ -87,13 +87,15 @@ describe('inference', () => {
     expect(infer(['1', '7', '4'], 'How easy was it to solve your issue?').question).toMatchObject({ type: 'rating', role: 'ces', scale: { min: 1, max: 7 } });
     expect(infer(['1', '7', '4'], '解决问题的费力程度').question.role).toBe('ces');
   });
-  it('numeric answers are Float64Array; text is interned (one instance per value)', () => {
-    const a = ['East', 'West', 'East'].map((s) => s.slice(0)); // distinct string objects
-    const r = infer(a, 'region');
-    expect(r.question).toMatchObject({ type: 'category', role: 'segment' });
-    const col = r.column as { kind: 'str'; values: string[] };
-    expect(col.values[0]).toBe(col.values[2]);
-    expect(infer(['1.5', '2'], 'spend').column.kind).toBe('num');
+  it('numeric answers are Float64Array columns; segments stay text with their choices', () => {
+    const r = infer(['East', 'West', 'East', ''], 'region');
+    expect(r.question).toMatchObject({ type: 'category', role: 'segment', choices: [{ code: 'East', label: 'East' }, { code: 'West', label: 'West' }] });
+    expect(r.column).toEqual({ kind: 'str', values: ['East', 'West', 'East', null] });
+    const spend = infer(['1.5', '2', ''], 'spend');
+    expect(spend.question.type).toBe('number');
+    expect(spend.column.kind).toBe('num');
+    expect((spend.column as { values: Float64Array }).values).toBeInstanceOf(Float64Array);
+    expect(nums(spend.column)).toEqual([1.5, 2, NaN]);
   });
   it('Qualtrics "N - label" choice text keeps the number and the label', () => {
     const r = infer(['0 - Not at all likely', '5', '10 - Extremely likely'], 'recommend');

@@ -42,7 +42,8 @@ describe('scoreSurvey nps', () => {
     // adjusted-Wald: p = 7.75/17, d = 4.75/17 → [−22.242287, 57.536405] (numpy)
     expect(r.overall.ci95[0]).toBeCloseTo(-22.2422872, 6);
     expect(r.overall.ci95[1]).toBeCloseTo(57.5364048, 6);
-    expect(r.excluded).toMatchObject({ count: 2, notNumeric: 1, outOfScale: 1, rows: [11, 12] });
+    expect(r.excluded).toBe(2);
+    expect(r.exclusions).toMatchObject({ notNumeric: 1, outOfScale: 1, rows: [11, 12] });
     expect(r.missing).toBe(1);
     expect(r.overall.unstable).toBe(true);
     expect(r.warnings[0]!.en).toMatch(/column 推荐意愿 NPS: excluded 2 values.*responses 11, 12/);
@@ -104,7 +105,16 @@ describe('scoreSurvey nps', () => {
     expect(r.rowsFiltered).toBe(6);
     expect(r.overall.n).toBe(4);
     expect((r.overall as unknown as Record<string, number>).nps).toBeCloseTo(75, 10);
-    expect(r.excluded.count).toBe(1);
+    expect(r.excluded).toBe(1);
+  });
+  it('--where drops segments with no rows; a segment whose rows have no valid answer is reported with n = 0', () => {
+    // row 15 (华东) has no NPS; rows 4 and 12 are 华北 (6 and "abc")
+    const r = scoreSurvey(s, { metric: 'nps', by: ['region'], period: 'month', where: 'id in ("15", "4", "12")' });
+    expect(r.groups!.map((g) => [g.key.region, g.n])).toEqual([['华东', 0], ['华北', 1]]);
+    expect(r.periods!.map((p) => p.period)).toEqual(['2026-01']); // 2025-12 has no row passing --where
+    expect(r.warnings.map((w) => w.en).join(' ')).toMatch(/segment 华东 has no valid answers/);
+    const f = scoreSurvey(s, { metric: 'nps', by: ['region'], where: 'region = "华北"' });
+    expect(f.groups!.map((g) => g.key.region)).toEqual(['华北']);
   });
   it('an empty selection is reported, not an error', () => {
     const r = scoreSurvey(s, { metric: 'nps', where: 'region = "西藏"' });

@@ -40,6 +40,7 @@ describe('xlsx-safe', () => {
     expect(safeCell(Number.NaN)).toBeNull();
     expect(safeCell(Infinity)).toBeNull();
     expect(safeCell(undefined)).toBeNull();
+    expect(safeCell('')).toBeNull();
     expect(safeCell(true)).toBe('true');
     expect(safeCell(new Date(Date.UTC(2026, 10, 22)))).toBe('2026-11-22');
   });

@@ -67,158 +67,214 @@ type FastBuffer = Buffer & { utf8Slice?: (s: number, e: number) => string };
 
 interface Interned {
   s: string;
-  off: number;
-  len: number;
+  bytes: Buffer;
 }
 
-/** Parse UTF-8 CSV bytes (no BOM) into a columnar RawTable. */
-export function parseCsv(buf: Buffer, opts: CsvReadOptions): RawTable {
-  const delimiter = opts.delimiter ?? sniffDelimiter(buf);
-  const D = delimiter.charCodeAt(0);
-  const n = buf.length;
-  const fb = buf as FastBuffer;
-  // Buffer#utf8Slice skips toString's argument handling (a third of the decode time on short fields).
-  const slice: (s: number, e: number) => string =
-    typeof fb.utf8Slice === 'function' ? (s, e) => fb.utf8Slice!(s, e) : (s, e) => buf.toString('utf8', s, e);
-  const cols: string[][] = [];
-  const interns: Map<number, Interned>[] = [];
-  const raggedRows: number[] = [];
-  let width = 0;
-  let row = 0; // records completed
-  let col = 0; // fields stored in the current record
-  let lastNonEmpty = -1;
-  let headerCount = -1;
-  let pos = 0;
-  // Pre-size the column arrays from the line density of the first 256 KB (index writes into a pre-sized
-  // array are ~3x faster than push and avoid the growth copies); trimmed to the real row count at the end.
-  const probe = Math.min(n, 1 << 18);
-  let lines = 1;
-  for (let p = buf.indexOf(LF, 0); p >= 0 && p < probe; p = buf.indexOf(LF, p + 1)) lines++;
-  const cap = n <= probe ? lines + 1 : Math.ceil((n / probe) * lines * 1.1) + 16;
-  const newColumn = (): void => {
-    const arr = new Array<string>(Math.max(cap, row + 1));
-    for (let r = 0; r < row; r++) arr[r] = '';
-    cols.push(arr);
-    interns.push(new Map());
-    width++;
-  };
+class Incomplete {}
+const INCOMPLETE = new Incomplete();
 
-  /** Short field [s, e) with byte hash h: one shared string per distinct value in the column. */
-  const intern = (s: number, e: number, h: number): string => {
-    const m = interns[col];
-    if (m === undefined) return slice(s, e);
-    const hit = m.get(h);
-    const len = e - s;
-    if (hit !== undefined) {
-      if (hit.len === len) {
-        let k = 0;
-        while (k < len && buf[hit.off + k] === buf[s + k]) k++;
-        if (k === len) return hit.s;
-      }
-      return slice(s, e);
-    }
-    const v = slice(s, e);
-    if (m.size < INTERN_MAX_ENTRIES) m.set(h, { s: v, off: s, len });
-    return v;
-  };
+/**
+ * A CSV parser fed with chunks of UTF-8 bytes. `push(chunk, final)` parses every complete record and
+ * returns how many bytes it consumed; the caller carries the rest (an incomplete last record) over to the
+ * next chunk. Cells go straight into pre-sized column arrays.
+ */
+export class CsvParser {
+  readonly cols: string[][] = [];
+  private readonly interns: Map<number, Interned>[] = [];
+  readonly raggedRows: number[] = [];
+  width = 0;
+  row = 0;
+  private headerCount = -1;
+  private cap: number;
+  private readonly D: number;
 
-  // Skip leading blank lines.
-  while (pos < n && (buf[pos] === LF || buf[pos] === CR)) pos++;
-  while (pos < n) {
-    let value: string;
-    if (buf[pos] === QUOTE) {
-      const s = pos + 1;
-      let p = s;
-      let doubled = false;
-      for (;;) {
-        const q = buf.indexOf(QUOTE, p);
-        if (q < 0) {
-          throw inputError(
-            `${opts.file}: row ${row + 1} (line ${lineOf(buf, pos)}), column ${col + 1}: a quoted field is never closed; fix the quote or export the file again.`,
-            `${opts.file}：第 ${row + 1} 行（文件第 ${lineOf(buf, pos)} 行）第 ${col + 1} 列：引号没有闭合；请修正引号或重新导出文件。`,
-          );
+  constructor(
+    readonly delimiter: string,
+    private readonly file: string,
+    expectedRows: number,
+  ) {
+    this.D = delimiter.charCodeAt(0);
+    this.cap = Math.max(16, expectedRows);
+  }
+
+  private newColumn(): void {
+    const arr = new Array<string>(Math.max(this.cap, this.row + 1));
+    for (let r = 0; r < this.row; r++) arr[r] = '';
+    this.cols.push(arr);
+    this.interns.push(new Map());
+    this.width++;
+  }
+
+  /** Parse the complete records of `buf`; returns the offset where an incomplete record starts (or buf.length). */
+  push(buf: Buffer, final: boolean, lineBase = 0): number {
+    const D = this.D;
+    const n = buf.length;
+    const fb = buf as FastBuffer;
+    // Buffer#utf8Slice skips toString's argument handling (a third of the decode time on short fields).
+    const slice: (s: number, e: number) => string =
+      typeof fb.utf8Slice === 'function' ? (s, e) => fb.utf8Slice!(s, e) : (s, e) => buf.toString('utf8', s, e);
+    const cols = this.cols;
+    const interns = this.interns;
+    let col = 0;
+    let lastNonEmpty = -1;
+    let pos = 0;
+    let recStart = 0;
+
+    /** Short field [s, e) with byte hash h: one shared string per distinct value in the column. */
+    const intern = (s: number, e: number, h: number): string => {
+      const m = interns[col];
+      if (m === undefined) return slice(s, e);
+      const hit = m.get(h);
+      const len = e - s;
+      if (hit !== undefined) {
+        const b = hit.bytes;
+        if (b.length === len) {
+          let k = 0;
+          while (k < len && b[k] === buf[s + k]) k++;
+          if (k === len) return hit.s;
         }
-        if (buf[q + 1] === QUOTE) {
-          doubled = true;
-          p = q + 2;
-          continue;
-        }
-        if (doubled) value = slice(s, q).replaceAll('""', '"');
-        else if (q === s) value = '';
-        else if (q - s <= INTERN_MAX_BYTES) {
-          let h = 0;
-          for (let k = s; k < q; k++) h = (Math.imul(h, 31) + buf[k]!) | 0;
-          value = intern(s, q, h);
-        } else value = slice(s, q);
-        pos = q + 1;
-        break;
+        return slice(s, e);
       }
-      if (pos < n) {
-        const b = buf[pos];
-        if (b !== D && b !== LF && b !== CR) {
+      const v = slice(s, e);
+      if (m.size < INTERN_MAX_ENTRIES) m.set(h, { s: v, bytes: Buffer.from(buf.subarray(s, e)) });
+      return v;
+    };
+
+    try {
+      while (pos < n && (buf[pos] === LF || buf[pos] === CR)) pos++;
+      recStart = pos;
+      while (pos < n) {
+        let value: string;
+        if (buf[pos] === QUOTE) {
+          const s = pos + 1;
+          let p = s;
+          let doubled = false;
+          for (;;) {
+            const q = buf.indexOf(QUOTE, p);
+            if (q < 0 || (q + 1 >= n && !final)) {
+              if (!final) throw INCOMPLETE;
+              const line = lineBase + lineOf(buf, pos);
+              throw inputError(
+                `${this.file}: row ${this.row + 1} (line ${line}), column ${col + 1}: a quoted field is never closed; fix the quote or export the file again.`,
+                `${this.file}：第 ${this.row + 1} 行（文件第 ${line} 行）第 ${col + 1} 列：引号没有闭合；请修正引号或重新导出文件。`,
+              );
+            }
+            if (buf[q + 1] === QUOTE) {
+              doubled = true;
+              p = q + 2;
+              continue;
+            }
+            if (doubled) value = slice(s, q).replaceAll('""', '"');
+            else if (q === s) value = '';
+            else if (q - s <= INTERN_MAX_BYTES) {
+              let h = 0;
+              for (let k = s; k < q; k++) h = (Math.imul(h, 31) + buf[k]!) | 0;
+              value = intern(s, q, h);
+            } else value = slice(s, q);
+            pos = q + 1;
+            break;
+          }
+          if (pos < n) {
+            const b = buf[pos];
+            if (b !== D && b !== LF && b !== CR) {
+              let e = pos;
+              while (e < n && buf[e] !== D && buf[e] !== LF && buf[e] !== CR) e++;
+              if (e >= n && !final) throw INCOMPLETE;
+              value += slice(pos, e);
+              pos = e;
+            }
+          }
+        } else {
           let e = pos;
-          while (e < n && buf[e] !== D && buf[e] !== LF && buf[e] !== CR) e++;
-          value += slice(pos, e);
+          let h = 0;
+          while (e < n) {
+            const c = buf[e]!;
+            if (c === D || c === LF || c === CR) break;
+            h = (Math.imul(h, 31) + c) | 0;
+            e++;
+          }
+          if (e >= n && !final) throw INCOMPLETE;
+          value = e === pos ? '' : e - pos <= INTERN_MAX_BYTES ? intern(pos, e, h) : slice(pos, e);
           pos = e;
         }
+        // Store the field.
+        if (col >= this.width) this.newColumn();
+        cols[col]![this.row] = value;
+        if (value !== '') lastNonEmpty = col;
+        col++;
+        if (pos >= n) {
+          if (!final) throw INCOMPLETE;
+          break;
+        }
+        const b = buf[pos];
+        if (b === D) {
+          pos++;
+          if (pos < n && buf[pos] !== LF && buf[pos] !== CR) continue;
+          if (pos >= n && !final) throw INCOMPLETE;
+          // A delimiter right before the line end (or EOF): one more empty field.
+          if (col >= this.width) this.newColumn();
+          cols[col]![this.row] = '';
+          col++;
+          if (pos >= n) break;
+        }
+        // End of record: CR, LF or CRLF; blank lines are skipped. A CR at the chunk end may precede an LF.
+        while (pos < n && (buf[pos] === LF || buf[pos] === CR)) pos++;
+        this.endRow(col, lastNonEmpty);
+        col = 0;
+        lastNonEmpty = -1;
+        recStart = pos;
       }
-    } else {
-      let e = pos;
-      let h = 0;
-      while (e < n) {
-        const c = buf[e]!;
-        if (c === D || c === LF || c === CR) break;
-        h = (Math.imul(h, 31) + c) | 0;
-        e++;
+      if (col > 0) {
+        this.endRow(col, lastNonEmpty);
+        recStart = n;
       }
-      value = e === pos ? '' : e - pos <= INTERN_MAX_BYTES ? intern(pos, e, h) : slice(pos, e);
-      pos = e;
+      return n;
+    } catch (e) {
+      if (e === INCOMPLETE) return recStart;
+      throw e;
     }
-    // Store the field.
-    if (col >= width) newColumn();
-    cols[col]![row] = value;
-    if (value !== '') lastNonEmpty = col;
-    col++;
-    if (pos >= n) break;
-    const b = buf[pos];
-    if (b === D) {
-      pos++;
-      if (pos < n && buf[pos] !== LF && buf[pos] !== CR) continue;
-      // A delimiter right before the line end (or EOF): one more empty field.
-      if (col >= width) newColumn();
-      cols[col]![row] = '';
-      col++;
-      if (pos >= n) break;
-    }
-    // End of record: CR, LF or CRLF; blank lines are skipped.
-    while (pos < n && (buf[pos] === LF || buf[pos] === CR)) pos++;
-    for (let c = col; c < width; c++) cols[c]![row] = '';
-    if (headerCount < 0) headerCount = col;
-    else if (col < headerCount || lastNonEmpty >= headerCount) raggedRows.push(row + 1);
-    row++;
-    col = 0;
-    lastNonEmpty = -1;
-  }
-  if (col > 0) {
-    for (let c = col; c < width; c++) cols[c]![row] = '';
-    if (headerCount >= 0 && (col < headerCount || lastNonEmpty >= headerCount)) raggedRows.push(row + 1);
-    row++;
   }
 
-  for (const c of cols) c.length = row;
-  // Drop trailing columns that are empty everywhere, header included (trailing delimiters).
-  while (width > 0 && cols[width - 1]!.every((v) => v === '')) {
-    cols.pop();
-    width--;
+  private endRow(col: number, lastNonEmpty: number): void {
+    const row = this.row;
+    for (let c = col; c < this.width; c++) this.cols[c]![row] = '';
+    if (this.headerCount < 0) this.headerCount = col;
+    else if (col < this.headerCount || lastNonEmpty >= this.headerCount) this.raggedRows.push(row + 1);
+    this.row++;
   }
-  return {
-    file: opts.file,
-    format: delimiter === '\t' ? 'tsv' : 'csv',
-    encoding: opts.encoding,
-    delimiter,
-    height: row,
-    width,
-    columns: cols,
-    raggedRows,
-  };
+
+  finish(encoding: string): RawTable {
+    const cols = this.cols;
+    let width = this.width;
+    for (const c of cols) c.length = this.row;
+    // Drop trailing columns that are empty everywhere, header included (trailing delimiters).
+    while (width > 0 && cols[width - 1]!.every((v) => v === '')) {
+      cols.pop();
+      width--;
+    }
+    return {
+      file: this.file,
+      format: this.delimiter === '\t' ? 'tsv' : 'csv',
+      encoding,
+      delimiter: this.delimiter,
+      height: this.row,
+      width,
+      columns: cols,
+      raggedRows: this.raggedRows,
+    };
+  }
+}
+
+/** Rows expected in `total` bytes, from the line density of a sample (over-estimates: newlines in quotes). */
+export function estimateRows(sample: Buffer, total: number): number {
+  let lines = 1;
+  for (let p = sample.indexOf(LF, 0); p >= 0; p = sample.indexOf(LF, p + 1)) lines++;
+  return sample.length >= total ? lines + 1 : Math.ceil((total / Math.max(1, sample.length)) * lines * 1.1) + 16;
+}
+
+/** Parse UTF-8 CSV bytes (no BOM) held in memory into a columnar RawTable. */
+export function parseCsv(buf: Buffer, opts: CsvReadOptions): RawTable {
+  const p = new CsvParser(opts.delimiter ?? sniffDelimiter(buf), opts.file, estimateRows(buf.subarray(0, 1 << 18), buf.length));
+  p.push(buf, true);
+  return p.finish(opts.encoding);
 }

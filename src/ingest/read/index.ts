@@ -1,14 +1,18 @@
 // bytes → RawTable for any supported export: CSV/TSV/TXT (encoding + delimiter sniffed), XLSX, JSON/JSONL.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import type { RawTable } from './table.js';
-import { toUtf8 } from './encoding.js';
-import { parseCsv } from './csv.js';
-import { inputError } from '../../ui/errors.js';
+import { looksBinary, toUtf8 } from './encoding.js';
+import { CsvParser, estimateRows, parseCsv, sniffDelimiter } from './csv.js';
+import { CxError, inputError } from '../../ui/errors.js';
 
 export interface ReadTableOptions {
   encoding?: string;
   sheet?: string;
   delimiter?: string;
+  /** Chunked parsing of large UTF-8 CSV files: from this size on (default 32 MB), in chunks of `chunkBytes` (16 MB). */
+  streamMinBytes?: number;
+  chunkBytes?: number;
 }
 
 function readBytes(file: string): Buffer {
@@ -48,7 +52,81 @@ function checkHeader(t: RawTable): void {
   }
 }
 
+const STREAM_MIN_BYTES = 32 << 20;
+const CHUNK_BYTES = 16 << 20;
+
+function readChunk(fd: number, size: number): Buffer {
+  const b = Buffer.allocUnsafe(size);
+  let got = 0;
+  while (got < size) {
+    const k = readSync(fd, b, got, size - got, null);
+    if (k === 0) break;
+    got += k;
+  }
+  return got < size ? b.subarray(0, got) : b;
+}
+
+/**
+ * Large UTF-8 CSV/TSV files are parsed in 16 MB chunks so the whole file never sits in memory next to its
+ * cells. Returns undefined when the file is not plain UTF-8 CSV (then the whole-file path decides), or when
+ * a chunk turns out not to be UTF-8 or holds an error (the whole-file path then reports it with its line).
+ */
+function streamCsv(file: string, size: number, opts: ReadTableOptions): RawTable | undefined {
+  if (opts.encoding || /\.(xlsx|json|jsonl|ndjson)$/i.test(file)) return undefined;
+  const fd = openSync(file, 'r');
+  try {
+    const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
+    let chunk = readChunk(fd, chunkBytes);
+    let encoding = 'utf-8';
+    if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      chunk = chunk.subarray(3);
+      encoding = 'utf-8-bom';
+    }
+    const head = chunk.subarray(0, 4096);
+    if (chunk[0] === 0xff || chunk[0] === 0xfe || looksBinary(head) || /^\s*[[{]/.test(head.toString('latin1', 0, 64))) return undefined;
+    const parser = new CsvParser(opts.delimiter ?? sniffDelimiter(chunk), file, estimateRows(chunk.subarray(0, 1 << 18), size));
+    let readSoFar = chunk.length + (encoding === 'utf-8-bom' ? 3 : 0);
+    let buf = chunk;
+    for (;;) {
+      const final = readSoFar >= size;
+      const used = parser.push(buf, final);
+      if (!isUtf8(buf.subarray(0, used))) return undefined;
+      if (final) break;
+      const rest = buf.subarray(used);
+      const next = readChunk(fd, chunkBytes);
+      readSoFar += next.length;
+      if (next.length === 0) {
+        buf = Buffer.from(rest);
+        readSoFar = size;
+        continue;
+      }
+      buf = rest.length ? Buffer.concat([rest, next]) : next;
+    }
+    return parser.finish(encoding);
+  } catch (e) {
+    if (e instanceof CxError) return undefined;
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function readTable(file: string, opts: ReadTableOptions = {}): Promise<RawTable> {
+  let size = -1;
+  try {
+    const st = statSync(file);
+    if (st.isFile()) size = st.size;
+  } catch {
+    /* readBytes reports it */
+  }
+  if (size >= (opts.streamMinBytes ?? STREAM_MIN_BYTES)) {
+    const t = streamCsv(file, size, opts);
+    if (t) {
+      if (t.height === 0 || t.width === 0) throw inputError(`${file}: the file has no content; export the survey responses again.`, `${file}：文件没有内容；请重新导出问卷答卷。`);
+      checkHeader(t);
+      return t;
+    }
+  }
   const raw = readBytes(file);
   if (raw.length === 0) throw inputError(`${file}: the file is empty; export the survey responses again.`, `${file}：文件为空；请重新导出问卷答卷。`);
   let table: RawTable;

@@ -53,7 +53,7 @@ export function prepareComment(raw: string): PreparedComment {
   let prevEnd = 0;
   let sawWordInSent = false;
   for (const t of spans) {
-    if (t.start > prevEnd && norm.slice(prevEnd, t.start).includes('\n') && sawWordInSent) {
+    if (t.start > prevEnd && sawWordInSent && norm.indexOf('\n', prevEnd) >= 0 && norm.indexOf('\n', prevEnd) < t.start) {
       sentences.push([sentStart, prevEnd]);
       sent++; clause++; sentStart = t.start; sawWordInSent = false;
     }
@@ -230,28 +230,30 @@ export class Matcher {
     let specific = false;
     for (const c of this.cf.order) {
       if (c.fallback) continue;
-      const sents = new Set<number>();
+      let sents: Set<number> | undefined;
       // A net without terms of its own is the union of its children (already evaluated: order is
       // dependency-first); other codes are evaluated when one of their trigger terms occurs.
       if (c.pos || !c.net) {
-        let hit = false;
         const tr = c.triggers;
-        for (let k = 0; k < tr.length; k++) if (occ[tr[k]!] !== undefined) { hit = true; break; }
-        if (hit) {
+        let k = 0;
+        while (k < tr.length && occ[tr[k]!] === undefined) k++;
+        if (k < tr.length) {
           if (c.scope === 'comment') {
-            for (const x of codeOccs(c, -1, ctx)) sents.add(x.sent);
+            for (const x of codeOccs(c, -1, ctx)) (sents ??= new Set()).add(x.sent);
+          } else if (p.sentences.length === 1) {
+            if (codeOccs(c, 0, ctx).length) sents = new Set([0]);
           } else {
             const cand = new Set<number>();
-            for (let k = 0; k < tr.length; k++) for (const x of occ[tr[k]!] ?? EMPTY) cand.add(x.sent);
-            for (const s of cand) if (codeOccs(c, s, ctx).length) sents.add(s);
+            for (; k < tr.length; k++) for (const x of occ[tr[k]!] ?? EMPTY) cand.add(x.sent);
+            for (const s of cand) if (codeOccs(c, s, ctx).length) (sents ??= new Set()).add(s);
           }
         }
       }
       for (const k of c.children) {
         const r = res.get(k);
-        if (r) for (const s of r) sents.add(s);
+        if (r) for (const s of r) (sents ??= new Set()).add(s);
       }
-      if (sents.size) {
+      if (sents) {
         res.set(c.id, sents);
         if (!c.net) specific = true;
       }

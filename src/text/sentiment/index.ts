@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { normalizeText, detectLang } from '../normalize.js';
 import { inputError } from '../../ui/errors.js';
-import { scoreZhRaw, squash } from './zh.js';
+import { scoreZhNormalized as scoreZhRaw, squash } from './zh.js';
 import { checkModel, predictProbs, type SentimentModel } from './model.js';
 import type { SentimentLabel, SentimentResult } from './types.js';
 

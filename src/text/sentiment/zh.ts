@@ -181,7 +181,11 @@ const EXCLAIM = /[!！]/;
  * `clauses` lets a caller pass pre-split clauses (mixed-language comments).
  */
 export function scoreZhRaw(text: string, lex: ZhLexicon = defaultZhLexicon()): number {
-  const s = text.normalize('NFKC').toLowerCase();
+  return scoreZhNormalized(text.normalize('NFKC').toLowerCase(), lex);
+}
+
+/** scoreZhRaw for text that is already NFKC + lower-case (normalizeText output). */
+export function scoreZhNormalized(s: string, lex: ZhLexicon = defaultZhLexicon()): number {
   let total = 0;
   const add = (clause: string, delim: string) => {
     if (!clause) return;

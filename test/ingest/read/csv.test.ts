@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -98,5 +98,39 @@ describe('parseCsv against csv-parse (independent implementation)', () => {
     // The generator writes embedded newlines and doubled quotes: make sure the sample has some.
     expect(expected.some((row) => row.some((c) => c.includes('\n')))).toBe(true);
     expect(expected.some((row) => row.some((c) => c.includes('"')))).toBe(true);
+  });
+});
+
+describe('chunked reading of large files', () => {
+  it('gives the same table in 1 KB chunks as in one piece (fields, quotes and CRLF split across chunks)', async () => {
+    const { readTable } = await import('../../../src/ingest/read/index.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cx-chunk-'));
+    const file = path.join(dir, 's.csv');
+    execFileSync(process.execPath, [path.resolve(__dirname, '../../../bench/gen-survey.mjs'), file, '1500']);
+    const whole = await readTable(file);
+    for (const chunkBytes of [1024, 4099]) {
+      const chunked = await readTable(file, { streamMinBytes: 0, chunkBytes });
+      expect(chunked.height).toBe(whole.height);
+      expect(chunked.columns).toEqual(whole.columns);
+      expect(chunked.encoding).toBe('utf-8');
+    }
+  });
+  it('reports an unterminated quote in a chunked file with its row and line', async () => {
+    const { readTable } = await import('../../../src/ingest/read/index.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cx-chunk-'));
+    const file = path.join(dir, 'bad.csv');
+    const good = Array.from({ length: 200 }, (_, i) => `${i},"fine, ok"`).join('\n');
+    writeFileSync(file, `id,c\n${good}\n200,"broken\n201,x\n`);
+    await expect(readTable(file, { streamMinBytes: 0, chunkBytes: 512 })).rejects.toThrow(/bad\.csv: row 202 \(line 202\), column 2/);
+  });
+  it('falls back to the whole-file path when a later chunk is not UTF-8 (Windows-1252)', async () => {
+    const { readTable } = await import('../../../src/ingest/read/index.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cx-chunk-'));
+    const file = path.join(dir, 'late.csv');
+    const ascii = Buffer.from('id,c\n' + Array.from({ length: 300 }, (_, i) => `${i},plain`).join('\n') + '\n');
+    writeFileSync(file, Buffer.concat([ascii, Buffer.from([0x39, 0x39, 0x2c, 0x63, 0x61, 0x66, 0xe9, 0x0a])])); // "99,café" in cp1252
+    const t = await readTable(file, { streamMinBytes: 0, chunkBytes: 256 });
+    expect(t.encoding).toBe('windows-1252');
+    expect(t.columns[1]![t.height - 1]).toBe('café');
   });
 });
