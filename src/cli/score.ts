@@ -157,8 +157,16 @@ function render(ctx: Ctx, r: ScoreResult, renderTable: Render): string {
   const fullHead = [...(leadHead.length ? leadHead : ['']), ...head, ...(compare ? [t('change', '变化')] : [])];
   const align = fullHead.map((_, i) => (i < Math.max(1, leadHead.length) ? 'left' : 'right')) as ('left' | 'right')[];
   lines.push(renderTable(fullHead, rows, align));
-  const notes: string[] = [t(`method: ${r.method}; SE: ${r.seMethod}`, `方法：${r.method}；标准误：${r.seMethod}`)];
-  if (compare) notes.push(t(`* significant at 5% (${r.compareMethod}); ▲/▼ direction`, `* 5% 水平显著（${r.compareMethod}）；▲/▼ 表示方向`));
+  const { min, max } = r.scale;
+  const methodZh =
+    r.metric === 'nps'
+      ? 'NPS = 推荐者(9–10)% − 贬损者(0–6)%；置信区间为调整 Wald 法，MOE 为 Wald 法'
+      : r.metric === 'csat'
+        ? `CSAT = 前两项（${max - 1}–${max}，量表 ${min}–${max}）占比；置信区间为 Agresti–Coull 法；均值用 t 区间`
+        : `CES（${r.ces === 'mean' ? '均值' : r.ces === 'agree' ? '同意比例：高于中点' : `指数：${max - 1}–${max} 占比 − 低于中点占比`}，量表 ${min}–${max}）`;
+  const seZh = r.weight ? `加权（${r.weight}），标准误按 Kish 有效样本量` : '简单随机样本';
+  const notes: string[] = [t(`method: ${r.method}; SE: ${r.seMethod}`, `方法：${methodZh}；标准误：${seZh}`)];
+  if (compare) notes.push(t(`* significant at 5% (${r.compareMethod}); ▲/▼ direction`, '* 5% 水平显著（独立样本双侧检验；各期与上一期比较，各分组与其余样本比较）；▲/▼ 表示方向'));
   if (anyUnstable) notes.push(t(`† n < ${r.minN}: unstable, read with care`, `† 样本量 < ${r.minN}：结果不稳定，请谨慎解读`));
   if (r.excluded) notes.push(t(`${r.excluded} invalid answers excluded`, `已排除 ${r.excluded} 个无效答案`));
   lines.push(...notes);

@@ -37,7 +37,11 @@ async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang
   const { name: idName, ids } = rowIds(survey);
   if (opts.output) {
     const rows = results.map((r, i) => [ids[i], r.lang === 'none' && !Number.isFinite(r.score) ? null : r.label, r.score] as const);
-    await writeTable(opts.output, [idName, 'sentiment', 'sentimentScore'], rows, { format: format! });
+    try {
+      await writeTable(opts.output, [idName, 'sentiment', 'sentimentScore'], rows, { format: format! });
+    } catch (e) {
+      throw inputError(`${opts.output}: cannot write the results (${(e as Error).message}); check the folder exists and is writable.`, `${opts.output}：无法写入结果（${(e as Error).message}），请检查目录是否存在且可写。`);
+    }
     ctx.info(`wrote ${results.length} rows to ${opts.output}`, `已写入 ${results.length} 行到 ${opts.output}`);
   }
   const method = model ? 'model' : 'lexicon';

@@ -21,7 +21,7 @@ export interface InitSettings extends Detected {
 export function configYaml(d: InitSettings): string {
   const L: string[] = [];
   L.push('# cx.yaml, written by `cx init`. Edit freely; `cx report` and the analysis commands read it.');
-  L.push('# Reference: README, "Configuration (cx.yaml)" and "Report templates".');
+  L.push('# Reference: README, "Report templates" (cx.yaml keys, the report model, filters).');
   L.push(`input: ${yamlScalar(d.input)}`);
   L.push('');
   L.push('roles:');

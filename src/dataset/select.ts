@@ -31,7 +31,11 @@ export function findQuestion(survey: Survey, metric: MetricKind, explicit?: stri
     survey.questions.filter((q) => q.role === metric),
     metric === 'nps' ? survey.questions.filter((q) => q.type === 'nps') : [],
     survey.questions.filter(
-      (q) => SCORE_TYPES.has(q.type) && !q.role && (LABEL_HINTS[metric].test(q.label) || LABEL_HINTS[metric].test(q.id)),
+      (q) =>
+        SCORE_TYPES.has(q.type) &&
+        !q.role &&
+        !/_NPS_GROUP$/i.test(q.id) && // Qualtrics' derived promoter/passive/detractor code
+        (LABEL_HINTS[metric].test(q.label) || LABEL_HINTS[metric].test(q.id)),
     ),
   ];
   // A column that names NPS is not a CSAT candidate even if it mentions satisfaction.
@@ -68,6 +72,8 @@ export interface ScoreColumn {
 }
 
 const LEADING_NUMBER = /^\s*(-?\d+(?:\.\d+)?)(?:\s*$|\s*[-–—:(（=]|\s+[^\d\s])/;
+/** "Extremely likely 10", "非常愿意 - 10": the only number, at the end. */
+const TRAILING_NUMBER = /^[^\d]*[^\d\s.-]\s*[-–—:=]?\s*(\d+)\s*$/;
 
 /**
  * Reads a score column: numbers, numeric text, "10 - Extremely likely" style labels, or a choice label
@@ -110,7 +116,8 @@ export function readScores(survey: Survey, q: Question, min: number, max: number
     return { values, missing, notNumeric, outOfScale, firstBadRows, badExamples };
   }
   const byLabel = new Map<string, number>();
-  for (const c of q.choices ?? []) if (Number.isFinite(Number(c.code)) && c.code.trim() !== '') byLabel.set(c.label, Number(c.code));
+  for (const c of q.choices ?? []) if (Number.isFinite(Number(c.code)) && c.code.trim() !== '') byLabel.set(c.label.trim(), Number(c.code));
+  for (const [v, label] of Object.entries(q.scale?.labels ?? {})) if (Number.isFinite(Number(v))) byLabel.set(label.trim(), Number(v));
   const cache = new Map<string, number>();
   const src = col.values;
   for (let i = 0; i < n; i++) {
@@ -130,7 +137,7 @@ export function readScores(survey: Survey, q: Question, min: number, max: number
       v = Number(t);
       if (!Number.isFinite(v)) {
         const lab = byLabel.get(t);
-        const m = LEADING_NUMBER.exec(t);
+        const m = LEADING_NUMBER.exec(t) ?? TRAILING_NUMBER.exec(t);
         v = lab ?? (m ? Number(m[1]) : NaN);
       }
       if (cache.size < 10_000) cache.set(s, v);

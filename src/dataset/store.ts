@@ -77,25 +77,29 @@ export function readManifest(dir: string): Manifest {
 
 // ---- column files ------------------------------------------------------------------------------
 
-function alignedBytes(buf: Buffer, bytesPer: number): ArrayBuffer {
-  if (buf.byteOffset % bytesPer === 0) return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+/** A typed-array view of a file's bytes (no copy when the Buffer is suitably aligned). */
+function view<T>(buf: Buffer, bytesPer: number, make: (b: ArrayBufferLike, off: number, len: number) => T): T {
+  if (buf.byteLength % bytesPer !== 0) throw new Error('length');
+  if (buf.byteOffset % bytesPer === 0) return make(buf.buffer, buf.byteOffset, buf.byteLength / bytesPer);
   const copy = new Uint8Array(buf.byteLength);
   copy.set(buf);
-  return copy.buffer;
+  return make(copy.buffer, 0, buf.byteLength / bytesPer);
 }
+
+type FastBuffer = Buffer & { utf8Slice?: (s: number, e: number) => string };
 
 function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
   const path = (ext: string) => join(dir, `${sc.file}.${ext}`);
   try {
     if (sc.kind === 'num') {
-      const values = new Float64Array(alignedBytes(readFileSync(path('f64')), 8));
+      const values = view(readFileSync(path('f64')), 8, (b, o, l) => new Float64Array(b, o, l));
       if (values.length !== nRows) throw new Error('length');
       return { kind: 'num', values };
     }
     const values = new Array<string | null>(nRows);
     if (sc.encoding === 'dict') {
       const dict = JSON.parse(readFileSync(path('dict.json'), 'utf8')) as string[];
-      const codes = new Uint32Array(alignedBytes(readFileSync(path('codes')), 4));
+      const codes = view(readFileSync(path('codes')), 4, (b, o, l) => new Uint32Array(b, o, l));
       if (codes.length !== nRows) throw new Error('length');
       for (let i = 0; i < nRows; i++) {
         const c = codes[i]!;
@@ -103,15 +107,16 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
       }
       return { kind: 'str', values };
     }
-    const lens = new Int32Array(alignedBytes(readFileSync(path('len')), 4));
-    const bytes = readFileSync(path('utf8'));
+    const lens = view(readFileSync(path('len')), 4, (b, o, l) => new Int32Array(b, o, l));
+    const bytes = readFileSync(path('utf8')) as FastBuffer;
+    const slice = typeof bytes.utf8Slice === 'function' ? (a: number, b: number) => bytes.utf8Slice!(a, b) : (a: number, b: number) => bytes.toString('utf8', a, b);
     if (lens.length !== nRows) throw new Error('length');
     let off = 0;
     for (let i = 0; i < nRows; i++) {
       const l = lens[i]!;
       if (l < 0) values[i] = null;
       else {
-        values[i] = bytes.toString('utf8', off, off + l);
+        values[i] = slice(off, off + l);
         off += l;
       }
     }

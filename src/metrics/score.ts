@@ -134,8 +134,8 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     const partsZh = `${sc.notNumeric} 个非数字，${sc.outOfScale} 个超出 ${scale.min}–${scale.max} 或非整数`;
     const ex = sc.badExamples.map((e) => JSON.stringify(e)).join(', ');
     warnings.push({
-      en: `column ${q.id}: excluded ${sc.notNumeric + sc.outOfScale} value${sc.notNumeric + sc.outOfScale === 1 ? '' : 's'} (${parts}), first at responses ${sc.firstBadRows.join(', ')}: ${ex}`,
-      zh: `列 ${q.id}：已排除 ${sc.notNumeric + sc.outOfScale} 个值（${partsZh}），最早出现在第 ${sc.firstBadRows.join('、')} 条答卷：${ex}`,
+      en: `column ${q.id}: excluded ${sc.notNumeric + sc.outOfScale} value${sc.notNumeric + sc.outOfScale === 1 ? '' : 's'} (${parts}), first at responses ${sc.firstBadRows.join(', ')}: ${ex}${metric !== 'nps' && sc.outOfScale ? ' (set the scale with --scale, e.g. 1-7)' : ''}`,
+      zh: `列 ${q.id}：已排除 ${sc.notNumeric + sc.outOfScale} 个值（${partsZh}），最早出现在第 ${sc.firstBadRows.join('、')} 条答卷：${ex}${metric !== 'nps' && sc.outOfScale ? '（可用 --scale 指定量表，如 1-7）' : ''}`,
     });
   }
   if (w && badWeight > 0) {
@@ -301,7 +301,7 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     }
     if (noDate > 0) {
       warnings.push({
-        en: `column ${dateColumn}: ${noDate} answers have a missing or unreadable date and are in no period (they count in overall)`,
+        en: `column ${dateColumn}: ${noDate} answer${noDate === 1 ? ' has' : 's have'} a missing or unreadable date and ${noDate === 1 ? 'is' : 'are'} in no period (counted in overall)`,
         zh: `列 ${dateColumn}：${noDate} 个答案的日期缺失或无法识别，未计入任何周期（计入总体）`,
       });
     }

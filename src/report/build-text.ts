@@ -6,6 +6,7 @@ import type { CxConfig } from '../config/schema.js';
 import type { ResolvedRoles } from '../config/apply.js';
 import type { FollowUpGroup, ReportModel, Verbatim } from './model.js';
 import { codeComments, type CodedComments } from './build-themes.js';
+import { redactText } from '../text/redact.js';
 
 type T = (en: string, zh: string) => string;
 
@@ -16,18 +17,19 @@ export interface TextOptions {
   t: T;
 }
 
-// Personal data masked in every quoted comment: e-mail addresses, phone numbers (international, CN
-// mobile, US style), long digit runs (order/card numbers), URLs.
+// Personal data masked in every quoted comment: `cx redact`'s rules (e-mail, phone, URL, ID-card and card
+// numbers; src/text/redact.ts), then a wider net for what a report must not quote either: other phone
+// layouts and any run of 7+ digits (order or account numbers).
 const MASKS: [RegExp, string][] = [
-  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '[email]'],
-  [/https?:\/\/\S+/g, '[url]'],
-  [/(?<![\d])(?:\+?\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]?)\d{3,4}[\s-]?\d{4}(?![\d])/g, '[phone]'],
-  [/(?<![\d])\d{7,}(?![\d])/g, '[number]'],
+  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '[EMAIL]'],
+  [/https?:\/\/\S+/g, '[URL]'],
+  [/(?<![\d])(?:\+?\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]?)\d{3,4}[\s-]?\d{4}(?![\d])/g, '[PHONE]'],
+  [/(?<![\d])\d{7,}(?![\d])/g, '[NUMBER]'],
 ];
 
-/** Masks e-mails, URLs, phone numbers and long numbers (the report never quotes them). */
+/** Masks e-mails, URLs, phone numbers, ID/card numbers and long numbers (the report never quotes them). */
 export function maskPersonal(text: string): string {
-  let s = text;
+  let s = redactText(text).text;
   for (const [re, rep] of MASKS) s = s.replace(re, rep);
   return s;
 }
@@ -46,7 +48,7 @@ function commentsAt(s: Survey, roles: ResolvedRoles, rows: number[]): Comment[] 
   for (const i of rows) {
     const v = strAt(col, i)?.trim();
     if (!v) continue;
-    const c: Comment = { row: i, text: v };
+    const c: Comment = { row: i, text: maskPersonal(v) }; // never coded, mined or quoted with personal data
     if (npsCol) {
       const x = numAt(npsCol, i);
       if (Number.isInteger(x) && x >= 0 && x <= 10) c.score = x;
@@ -77,7 +79,7 @@ export async function buildText(model: ReportModel, s: Survey, cfg: CxConfig, ro
   const seg = roles.segments[0] ? s.columns.get(roles.segments[0]) : undefined;
   const base = (c: Comment) => {
     const v: { id?: string; date?: string; score?: number; text: string; themes: string[] } = {
-      text: maskPersonal(c.text),
+      text: c.text,
       themes: coded?.themesOf.get(c.row) ?? [],
     };
     const id = idCol ? strAt(idCol, c.row) : null;

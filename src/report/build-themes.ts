@@ -31,10 +31,7 @@ export async function codeComments(
   prev: CommentRef[],
   t: T,
 ): Promise<CodedComments | undefined> {
-  if (!cfg.codeframe) {
-    model.notes.push({ section: 'themes', text: t('No codeframe in cx.yaml (codeframe: FILE): comments are quoted but not coded into themes.', 'cx.yaml 中未设置编码框架（codeframe: 文件）：只引用原话，不做主题编码。') });
-    return undefined;
-  }
+  if (!cfg.codeframe) return discovered(model, comments, t);
   const { loadCodeframe } = await import('../text/codeframe/index.js');
   const { codeTexts } = await import('../text/code.js');
   const { summarizeCodes } = await import('../text/codeframe/summary.js');
@@ -96,4 +93,39 @@ export async function codeComments(
   model.themes = { source: 'codeframe', codeframe: cf.name, nComments: comments.length, themes };
   if (nS) model.themes.sentiment = { positive: pctOf(pos, nS), neutral: pctOf(neu, nS), negative: pctOf(neg, nS) };
   return { themesOf, sentimentOf, ownersOf: (row) => owners.get(row) ?? [] };
+}
+
+/** Without a codeframe: themes discovered from frequent terms (src/text/themes.ts) and comment sentiment. */
+async function discovered(model: ReportModel, comments: CommentRef[], t: T): Promise<CodedComments> {
+  const { discoverThemes } = await import('../text/themes.js');
+  const { analyzeSentiment } = await import('../text/sentiment/index.js');
+  const texts = comments.map((c) => c.text);
+  // Redaction placeholders ([EMAIL] …) are not themes.
+  const found = await discoverThemes(texts.map((x) => x.replace(/\[(EMAIL|PHONE|URL|ID|CARD|NUMBER)\]/g, ' ')), { top: 8 });
+  const sent = await analyzeSentiment(texts);
+  const sentimentOf = new Map<number, 'positive' | 'neutral' | 'negative'>();
+  let pos = 0;
+  let neu = 0;
+  let neg = 0;
+  sent.forEach((r, i) => {
+    sentimentOf.set(comments[i]!.row, r.label);
+    if (r.label === 'positive') pos++;
+    else if (r.label === 'negative') neg++;
+    else neu++;
+  });
+  model.themes = {
+    source: 'discovered',
+    nComments: comments.length,
+    themes: found.themes.map((th, i) => ({ key: String(i + 1), name: th.name, count: th.count, pct: pctOf(th.count, comments.length) })),
+  };
+  const nS = pos + neu + neg;
+  if (nS) model.themes.sentiment = { positive: pctOf(pos, nS), neutral: pctOf(neu, nS), negative: pctOf(neg, nS) };
+  model.notes.push({
+    section: 'themes',
+    text: t(
+      'Themes were discovered from frequent words (no codeframe in cx.yaml): set codeframe: FILE for stable, owned themes and changes over time.',
+      '主题由高频词自动发现（cx.yaml 中未设置编码框架）：设置 codeframe: 文件 可得到稳定、有负责人的主题及其变化。',
+    ),
+  });
+  return { themesOf: new Map(), sentimentOf, ownersOf: () => [] };
 }

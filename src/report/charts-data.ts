@@ -2,10 +2,14 @@
 // shows, so the SVG (Markdown/HTML), PowerPoint and Excel charts agree.
 import type { MetricName, ReportModel } from './model.js';
 import type { BarChart, ChartSpec, LineChart, ScatterChart, Series } from './charts-spec.js';
+import { cleanText } from './xlsx-safe.js';
 
 export type Lang = 'en' | 'zh';
 
 export const tr = (lang: Lang, en: string, zh: string): string => (lang === 'zh' ? zh : en);
+
+/** At most this many bars in a segment chart (the tables keep every row). */
+export const MAX_SEGMENT_BARS = 20;
 
 const METRIC_NAME: Record<MetricName, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 
@@ -35,6 +39,7 @@ const QUADRANT_NAMES: Record<string, [string, string]> = {
   concentrate: ['Concentrate here', '重点改进'],
   maintain: ['Keep up the good work', '继续保持'],
   keep: ['Keep up the good work', '继续保持'],
+  'keep-up': ['Keep up the good work', '继续保持'],
   monitor: ['Low priority', '低优先级'],
   'low-priority': ['Low priority', '低优先级'],
   leverage: ['Possible overkill', '可能过度投入'],
@@ -69,13 +74,16 @@ function segmentCharts(model: ReportModel, lang: Lang): BarChart[] {
     const metrics = (['nps', 'csat', 'ces'] as MetricName[]).filter((m) => seg.rows.some((r) => r.values[m] !== undefined));
     const m = metrics[0];
     if (!m || seg.rows.length === 0) continue;
+    // The largest groups (rows come sorted by n); a chart with more bars is unreadable.
+    const rows = seg.rows.slice(0, MAX_SEGMENT_BARS);
     const kpi = model.kpis.find((k) => k.metric === m);
     out.push({
       kind: 'bar',
       id: `segments-${slug(seg.column)}`,
-      title: tr(lang, `${METRIC_NAME[m]} by ${seg.label || seg.column}`, `${METRIC_NAME[m]}：按${seg.label || seg.column}`),
-      categories: seg.rows.map((r) => `${r.value} (n=${r.n})`),
-      series: [{ name: METRIC_NAME[m], values: seg.rows.map((r) => r.values[m] ?? null) }],
+      title: tr(lang, `${METRIC_NAME[m]} by ${seg.label || seg.column}`, `${METRIC_NAME[m]}：按${seg.label || seg.column}`) +
+        (seg.rows.length > rows.length ? tr(lang, ` (largest ${rows.length} of ${seg.rows.length})`, `（样本最多的 ${rows.length} 个，共 ${seg.rows.length} 个）`) : ''),
+      categories: rows.map((r) => `${r.value} (n=${r.n})`),
+      series: [{ name: METRIC_NAME[m], values: rows.map((r) => r.values[m] ?? null) }],
       horizontal: true,
       yLabel: metricUnit(m, lang, kpi?.method),
       format: 'num',
@@ -126,7 +134,10 @@ function driversChart(model: ReportModel, lang: Lang): ScatterChart | undefined 
   return {
     kind: 'scatter',
     id: 'drivers',
-    title: tr(lang, `Key drivers of ${d.outcome}: importance vs performance`, `${d.outcome} 关键驱动因素：重要性 vs 表现`),
+    // the outcome is often a whole question: name it in the title only when short
+    title: [...d.outcome].length <= 24
+      ? tr(lang, `Key drivers of ${d.outcome}: importance vs performance`, `${d.outcome} 关键驱动因素：重要性 vs 表现`)
+      : tr(lang, 'Key drivers: importance vs performance', '关键驱动因素：重要性 vs 表现'),
     points: d.drivers.map((r) => ({ label: r.label || r.driver, x: r.weightPct, y: r.performance, group: quadrantName(r.quadrant, lang) })),
     xLabel: tr(lang, 'Importance (% of R²)', '重要性（占 R² 的 %）'),
     yLabel: tr(lang, 'Performance', '表现'),
@@ -139,7 +150,10 @@ function driversChart(model: ReportModel, lang: Lang): ScatterChart | undefined 
 function themesChart(model: ReportModel, lang: Lang): BarChart | undefined {
   const t = model.themes;
   if (!t || t.themes.length === 0) return undefined;
-  const rows = [...t.themes].sort((a, b) => b.pct - a.pct || a.name.localeCompare(b.name)).slice(0, 15);
+  // Codes, not nets (a net repeats its codes' comments); nets only when there is nothing else.
+  const pool = t.themes.some((r) => !r.net) ? t.themes.filter((r) => !r.net) : t.themes;
+  const rows = [...pool].filter((r) => Number.isFinite(r.pct)).sort((a, b) => b.pct - a.pct || a.name.localeCompare(b.name)).slice(0, 15);
+  if (rows.length === 0) return undefined;
   const withPrev = rows.some((r) => r.previousPct !== undefined);
   const series: Series[] = [{ name: tr(lang, 'This period', '本期'), values: rows.map((r) => r.pct) }];
   if (withPrev) series.push({ name: tr(lang, 'Previous period', '上期'), values: rows.map((r) => r.previousPct ?? null) });
@@ -165,7 +179,16 @@ export function chartSpecs(model: ReportModel, lang: Lang = model.meta.lang): Ch
     driversChart(model, lang),
     themesChart(model, lang),
   ];
-  return out.filter((c): c is ChartSpec => c !== undefined);
+  return out.filter((c): c is ChartSpec => c !== undefined).map(cleanSpec);
+}
+
+/** Text from the data (segment values, feature names, question text) made safe for XML/SVG. */
+function cleanSpec(c: ChartSpec): ChartSpec {
+  const t = (s: string) => [...cleanText(s)].slice(0, 200).join('');
+  if (c.kind === 'scatter') {
+    return { ...c, title: t(c.title), xLabel: t(c.xLabel), yLabel: t(c.yLabel), points: c.points.map((p) => ({ ...p, label: t(p.label), group: p.group === undefined ? undefined : t(p.group) })) };
+  }
+  return { ...c, title: t(c.title), yLabel: c.yLabel === undefined ? undefined : t(c.yLabel), categories: c.categories.map(t), series: c.series.map((s) => ({ ...s, name: t(s.name) })) } as ChartSpec;
 }
 
 /** File-name-safe id part. */

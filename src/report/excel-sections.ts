@@ -30,7 +30,7 @@ function periodText(model: ReportModel, lang: Lang): string[] {
 function summarySheet(model: ReportModel, lang: Lang): SheetPlan {
   const columns: ColSpec[] = [
     { key: 'name', header: tr(lang, 'Metric', '指标'), format: 'text' },
-    { key: 'label', header: tr(lang, 'Question', '题目'), format: 'text', width: 40 },
+    { key: 'label', header: tr(lang, 'Question', '题目'), format: 'text', width: 40, wrap: true },
     { key: 'value', header: tr(lang, 'Value', '数值'), format: 'num1' },
     { key: 'lo', header: tr(lang, 'CI 95% low', '95% 置信下限'), format: 'num1' },
     { key: 'hi', header: tr(lang, 'CI 95% high', '95% 置信上限'), format: 'num1' },
@@ -181,6 +181,7 @@ function themesSheet(model: ReportModel, lang: Lang): SheetPlan | undefined {
   if (!t || t.themes.length === 0) return undefined;
   const columns: ColSpec[] = [
     { key: 'name', header: tr(lang, 'Theme', '主题'), format: 'text' },
+    ...(t.themes.some((r) => r.net) ? [{ key: 'type', header: tr(lang, 'Type', '类型'), format: 'text' } as ColSpec] : []),
     { key: 'count', header: tr(lang, 'Comments', '评论数'), format: 'int' },
     { key: 'pct', header: tr(lang, '% of comments', '占评论 %'), format: 'pct100', cond: 'bar' },
     { key: 'previousPct', header: tr(lang, 'Previous %', '上期 %'), format: 'pct100' },
@@ -194,7 +195,7 @@ function themesSheet(model: ReportModel, lang: Lang): SheetPlan | undefined {
     { key: 'key', header: tr(lang, 'Key', '键'), format: 'text' },
   ];
   const rows = t.themes.map((r) => ({
-    name: r.name, count: r.count, pct: r.pct, previousPct: r.previousPct, change: r.change,
+    name: r.name, type: r.net ? tr(lang, `net (level ${r.level ?? 0})`, `汇总（第 ${r.level ?? 0} 层）`) : tr(lang, 'code', '代码'), count: r.count, pct: r.pct, previousPct: r.previousPct, change: r.change,
     pos: r.sentiment?.positive, neu: r.sentiment?.neutral, neg: r.sentiment?.negative,
     detN: r.detractors?.count, detPct: r.detractors?.pct, owner: r.owner, key: r.key,
   }));
@@ -210,7 +211,7 @@ function verbatimColumns(lang: Lang, withSegment: boolean): ColSpec[] {
     { key: 'score', header: tr(lang, 'Score', '评分'), format: 'int', width: 8 },
     ...(withSegment ? [{ key: 'segment', header: tr(lang, 'Segment', '细分'), format: 'text', width: 14 } as ColSpec] : []),
     { key: 'sentiment', header: tr(lang, 'Sentiment', '情感'), format: 'text', width: 11 },
-    { key: 'themes', header: tr(lang, 'Themes', '主题'), format: 'text', width: 24 },
+    { key: 'themes', header: tr(lang, 'Themes', '主题'), format: 'text', width: 30, wrap: true },
     { key: 'text', header: tr(lang, 'Comment (redacted)', '评论（已脱敏）'), format: 'text', wrap: true, width: 80 },
   ];
 }

@@ -2,7 +2,7 @@
 // widths), a bold filled header row, frozen header, autofilter, and conditional formats. Every value goes
 // through `safeCell` (xlsx-safe.ts): text is always a plain string cell, never a formula.
 import type ExcelJS from 'exceljs';
-import { safeCell } from './xlsx-safe.js';
+import { cleanText, safeCell } from './xlsx-safe.js';
 
 /** Number formats cx uses. `pct` expects a fraction (0.42 → 42.0%). */
 /** `pct100` expects a percentage already on 0…100 (42 → 42.0%), as the report model stores them. */
@@ -56,7 +56,7 @@ export const CELL_FONT = 'Calibri';
 
 /** Excel sheet names: ≤ 31 chars, none of []:*?/\, not empty, unique case-insensitively. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  let base = cleanText(wanted).replace(/[\u0000-\u001f]/g, ' ').replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Sheet';
   base = [...base].slice(0, 31).join('');
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) {

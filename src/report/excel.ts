@@ -7,7 +7,7 @@ import type { Lang } from './charts-data.js';
 import { planSheets } from './excel-sections.js';
 import { addTableSheet, sheetName } from './excel-sheet.js';
 import { tr } from './charts-data.js';
-import { safeCell } from './xlsx-safe.js';
+import { cleanText, safeCell } from './xlsx-safe.js';
 import { finalizePackage, fixedDate, writeAtomic } from './excel-zip.js';
 
 export interface ExcelOptions {
@@ -24,7 +24,7 @@ export async function buildExcel(model: ReportModel, opts: ExcelOptions = {}): P
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cx';
   wb.lastModifiedBy = 'cx';
-  wb.title = model.meta.title;
+  wb.title = cleanText(model.meta.title);
   wb.created = date;
   wb.modified = date;
   wb.calcProperties = { fullCalcOnLoad: false };
@@ -47,7 +47,7 @@ export async function buildExcel(model: ReportModel, opts: ExcelOptions = {}): P
     }
   }
   const raw = await wb.xlsx.writeBuffer();
-  return finalizePackage(Buffer.from(raw as ArrayBuffer), { date, kind: 'xlsx', title: model.meta.title, hook });
+  return finalizePackage(Buffer.from(raw as ArrayBuffer), { date, kind: 'xlsx', title: cleanText(model.meta.title), hook });
 }
 
 /** Write the XLSX report to `outPath` (atomically: temp file, then rename). */

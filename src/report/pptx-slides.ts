@@ -5,6 +5,7 @@ import { tr, type Lang } from './charts-data.js';
 import { addNativeChart, type Box } from './pptx-charts.js';
 import type { Pptx, Slide, TableRow } from './pptx-types.js';
 import { cleanText } from './xlsx-safe.js';
+import { displayWidth } from './excel-sheet.js';
 
 export const W = 13.333;
 export const H = 7.5;
@@ -27,6 +28,20 @@ function clip(s: string, max: number): string {
   const t = cleanText(s).replace(/\s+/g, ' ').trim();
   const chars = [...t];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : t;
+}
+
+/** Clip by display width (CJK characters count double), so a quote takes about the same room in any script. */
+function clipWidth(s: string, maxWidth: number): string {
+  const t = cleanText(s).replace(/\s+/g, ' ').trim();
+  let w = 0;
+  let out = '';
+  for (const ch of t) {
+    const cw = displayWidth(ch);
+    if (w + cw > maxWidth - 1) return `${out}…`;
+    w += cw;
+    out += ch;
+  }
+  return out;
 }
 
 export function fmt(v: number | undefined, digits = 1): string {
@@ -73,7 +88,7 @@ function kpiCard(d: Deck, s: Slide, k: Kpi, box: Box): void {
   s.addText(k.name, { x: box.x + 0.25, y: box.y + 0.2, w: box.w - 0.5, h: 0.45, fontFace: d.font, fontSize: 18, bold: true, color: NAVY, lang: d.langTag });
   s.addText(clip(k.label, 70), { x: box.x + 0.25, y: box.y + 0.62, w: box.w - 0.5, h: 0.5, fontFace: d.font, fontSize: 10, color: GREY, lang: d.langTag, valign: 'top' });
   s.addText(`${fmt(k.value)}${unit}`, { x: box.x + 0.25, y: box.y + 1.15, w: box.w - 0.5, h: 1.0, fontFace: d.font, fontSize: 44, bold: true, color: '222222' });
-  const ci = k.ci95 ? `95% CI ${fmt(k.ci95[0])} – ${fmt(k.ci95[1])}` : '';
+  const ci = k.ci95 && Number.isFinite(k.ci95[0]) && Number.isFinite(k.ci95[1]) ? `95% CI ${fmt(k.ci95[0])} – ${fmt(k.ci95[1])}` : '';
   s.addText(`${ci}${ci ? ' · ' : ''}n = ${k.n}${k.unstable ? ` · ${tr(d.lang, 'small base', '样本量小')}` : ''}`, {
     x: box.x + 0.25, y: box.y + 2.15, w: box.w - 0.5, h: 0.35, fontFace: d.font, fontSize: 11, color: GREY, lang: d.langTag,
   });
@@ -129,7 +144,7 @@ export function chartWithTableSlide(d: Deck, title: string, chart: ChartSpec, he
 
 export function tableAt(d: Deck, s: Slide, head: string[], rows: string[][], box: Box, fontSize: number, colW?: number[]): void {
   const header: TableRow = head.map((h) => ({ text: clip(h, 40), options: { bold: true, color: 'FFFFFF', fill: { color: NAVY } } }));
-  const body: TableRow[] = rows.map((r, i) => r.map((c) => ({ text: c, options: { fill: { color: i % 2 ? 'FFFFFF' : 'F3F6FA' } } })));
+  const body: TableRow[] = rows.map((r, i) => r.map((c) => ({ text: clip(c, 400), options: { fill: { color: i % 2 ? 'FFFFFF' : 'F3F6FA' } } })));
   s.addTable([header, ...body], {
     x: box.x, y: box.y, w: box.w, ...(colW ? { colW } : {}), fontFace: d.font, fontSize, color: '222222',
     border: { type: 'solid', pt: 0.5, color: 'D0DAE6' }, valign: 'middle', margin: 0.04, autoPage: false,
@@ -145,7 +160,7 @@ export function verbatimSlides(d: Deck, model: ReportModel, perSlide = 6, maxSli
     const chunk = v.slice(p * perSlide, (p + 1) * perSlide);
     const s = contentSlide(d, tr(d.lang, 'What customers said', '客户原话') + (pages > 1 ? ` (${p + 1}/${pages})` : ''), tr(d.lang, `${v.length} comments selected; personal data redacted`, `共选取 ${v.length} 条评论；个人信息已脱敏`));
     const rows = chunk.map((x) => [
-      `“${clip(x.text, 230)}”`,
+      `“${clipWidth(x.text, 240)}”`,
       x.score === undefined ? '–' : String(x.score),
       x.themes.length ? clip(x.themes.join(', '), 40) : '–',
     ]);
@@ -161,7 +176,7 @@ export function followUpSlide(d: Deck, model: ReportModel): void {
     const themes = new Map<string, number>();
     for (const it of x.items) for (const t of it.themes) themes.set(t, (themes.get(t) ?? 0) + 1);
     const top = [...themes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([t, c]) => `${t} (${c})`).join(', ');
-    const example = x.items[0] ? `“${clip(x.items[0].text, 90)}”` : '';
+    const example = x.items[0] ? `“${clipWidth(x.items[0].text, 100)}”` : '';
     return [x.owner === 'unassigned' ? tr(d.lang, 'unassigned', '未分配') : x.owner, String(x.items.length), top || '–', example];
   });
   tableAt(d, s, [tr(d.lang, 'Owner', '负责人'), tr(d.lang, 'Cases', '案例数'), tr(d.lang, 'Top themes', '主要主题'), tr(d.lang, 'Example', '示例')], rows.slice(0, 12), { x: 0.5, y: 1.4, w: W - 1, h: 0 }, 11, [2.0, 1.0, 3.8, 5.533]);

@@ -9,6 +9,7 @@ import { hasData, type ChartSpec } from './charts-spec.js';
 import { fixChartXml } from './pptx-charts.js';
 import { chartSlide, chartWithTableSlide, fmt, followUpSlide, kpiSlide, notesSlide, titleSlide, verbatimSlides, type Deck } from './pptx-slides.js';
 import { newPresentation } from './pptx-types.js';
+import { cleanText } from './xlsx-safe.js';
 import { finalizePackage, fixedDate, writeAtomic } from './excel-zip.js';
 
 export interface PptxOptions {
@@ -29,8 +30,8 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
   pptx.layout = 'LAYOUT_WIDE';
   pptx.author = 'cx';
   pptx.company = 'cx';
-  pptx.subject = model.meta.period.label;
-  pptx.title = model.meta.title;
+  pptx.subject = cleanText(model.meta.period.label);
+  pptx.title = cleanText(model.meta.title);
   const deck: Deck = {
     pptx,
     lang,
@@ -84,7 +85,7 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
   return finalizePackage(raw, {
     date,
     kind: 'pptx',
-    title: model.meta.title,
+    title: cleanText(model.meta.title),
     hook: async (parts) => {
       for (const p of parts.list()) {
         if (/^ppt\/charts\/chart\d+\.xml$/.test(p)) parts.set(p, fixChartXml((await parts.get(p))!, CJK_FONT));

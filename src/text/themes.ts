@@ -57,7 +57,7 @@ interface JiebaKw {
   extract(text: string, k: number): { keyword: string; weight: number }[];
 }
 let jiebaKw: JiebaKw | null | undefined;
-function jiebaKeywords(zhStops: Set<string>): JiebaKw | null {
+function jiebaKeywords(): JiebaKw | null {
   if (jiebaKw !== undefined) return jiebaKw;
   try {
     const req = createRequire(import.meta.url);
@@ -65,7 +65,7 @@ function jiebaKeywords(zhStops: Set<string>): JiebaKw | null {
     const { dict, idf } = req('@node-rs/jieba/dict.js') as { dict: Uint8Array; idf: Uint8Array };
     const j = Jieba.withDict(dict);
     const t = TfIdf.withDict(idf);
-    t.setConfig({ stopWords: zhStops, minKeywordLength: 2, useHmm: true });
+    // (TfIdf.setConfig({ stopWords }) throws in @node-rs/jieba 2.0.3: stop-words are filtered by docTerms.)
     jiebaKw = { extract: (text, k) => t.extractKeywords(j, text, k) };
   } catch {
     jiebaKw = null;
@@ -124,7 +124,7 @@ export async function discoverThemes(texts: readonly (string | null | undefined)
   // Corpus weights: df × log(1 + N/df) for every term; Chinese words re-weighted by jieba's general IDF.
   const weight = new Map<string, number>();
   for (const [term, ids] of df) if (ids.length >= minDf) weight.set(term, ids.length * Math.log(1 + N / ids.length));
-  const kw = N > 0 ? jiebaKeywords(st.zh) : null;
+  const kw = N > 0 ? jiebaKeywords() : null;
   const zhDocs = docs.filter((d) => HAN.test(d.norm));
   let method: ThemesResult['method'] = 'tfidf';
   if (kw && activeSegmenter() === 'jieba' && zhDocs.length > 0) {

@@ -75,8 +75,10 @@ describe('cx code', () => {
     expect(j.by.groups.map((g: { key: string }) => g.key)).toEqual(['detractor', 'passive', 'promoter']);
     const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(j.n);
-    // "Delivery is ok, sometimes a bit late." (R_OvZMmb7AMBjUDlU) → late delivery 101 and its net 100 only
-    const row = lines.find((l: Record<string, unknown>) => l.ResponseId === 'R_OvZMmb7AMBjUDlU');
+    // "Delivery is ok, sometimes a bit late." → late delivery 101 and its net 100 only
+    const src = parse(readFileSync(path.join(root, 'fixtures/demo/wave-2026Q3.csv'), 'utf8'), { bom: true, columns: true, from_line: 1 }) as Record<string, string>[];
+    const rid = src.find((r) => r.Q5 === 'Delivery is ok, sometimes a bit late.')!.ResponseId;
+    const row = lines.find((l: Record<string, unknown>) => l.ResponseId === rid);
     const on = Object.entries(row).filter(([k, v]) => k.startsWith('code_') && v === 1).map(([k]) => k);
     expect(on).toEqual(['code_100', 'code_101']);
   });

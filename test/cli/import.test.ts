@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,6 +73,48 @@ describe('cx import', () => {
     const r = cx(['import', path.join(data, 'qualtrics/sample_legacy.csv'), '-o', path.join(dir, 'ds'), '--json']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).files[0].encoding).toBe('utf-8-bom');
+  });
+});
+
+describe('cx import flags', () => {
+  it.runIf(existsSync(data))('--include-preview keeps the Qualtrics test responses that are excluded by default', () => {
+    const f = path.join(data, 'qualtrics/Multiple_Answer_MC_Questions (Insights).csv');
+    const dir = tmp();
+    const def = JSON.parse(cx(['import', f, '-o', path.join(dir, 'a'), '--json']).stdout);
+    const inc = JSON.parse(cx(['import', f, '-o', path.join(dir, 'b'), '--json', '--include-preview']).stdout);
+    // The file holds 5 responses, all Qualtrics-generated test data (FORMATS.md §13.8).
+    expect(def.files[0].exclusions.reduce((a: number, e: { count: number }) => a + e.count, 0)).toBe(5);
+    expect(def.rows).toBe(0);
+    expect(inc.rows).toBe(5);
+  });
+  it('--encoding forces the decoding of a GBK file', () => {
+    const dir = tmp();
+    const f = path.join(dir, 'gbk.csv');
+    // "编号,评价\n1,好\n" in GBK: 编 B1E0 号 BAC5 评 C6C0 价 BCDB 好 BAC3.
+    writeFileSync(f, Buffer.from([0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xc6, 0xc0, 0xbc, 0xdb, 0x0a, 0x31, 0x2c, 0xba, 0xc3, 0x0a]));
+    const r = cx(['describe', f, '--encoding', 'gbk', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.encoding).toBe('gb18030');
+    expect(d.questions.map((q: { id: string }) => q.id)).toEqual(['编号', '评价']);
+  });
+  it('labels two files of the same name by folder when imported in one call', () => {
+    const dir = tmp();
+    for (const sub of ['jan', 'feb']) {
+      execSync(`mkdir -p ${path.join(dir, sub)}`);
+      writeFileSync(path.join(dir, sub, 'export.csv'), `id,q\n${sub}1,5\n`);
+    }
+    const r = cx(['import', path.join(dir, 'jan/export.csv'), path.join(dir, 'feb/export.csv'), '-o', path.join(dir, 'ds'), '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).waves).toEqual(['export', 'feb/export']);
+  });
+  it('rejects an unknown --platform with exit 2', () => {
+    const dir = tmp();
+    const f = path.join(dir, 'p.csv');
+    writeFileSync(f, 'id,q\n1,2\n');
+    const r = cx(['import', f, '--platform', 'nosuch', '-o', path.join(dir, 'ds')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/nosuch/);
   });
 });
 

@@ -43,6 +43,17 @@ describe('findQuestion', () => {
     );
     expect(() => findQuestion(t, 'nps')).toThrow(/2 columns could be the NPS question: nps_web.*nps_app.*--question/);
   });
+  it("Qualtrics' Q1_NPS_GROUP is not a second NPS candidate", () => {
+    const t = make(
+      [
+        { id: 'Q1', label: 'How likely are you to recommend us?', type: 'number' },
+        { id: 'Q1_NPS_GROUP', label: 'How likely are you to recommend us? - Group', type: 'number' },
+      ],
+      { Q1: num(1), Q1_NPS_GROUP: num(1) },
+      1,
+    );
+    expect(findQuestion(t, 'nps').id).toBe('Q1');
+  });
   it('none → exit 2 naming the candidates', () => {
     const t = make([{ id: 'score', label: 'score', type: 'number' }], { score: num(1) }, 1);
     expect(() => findQuestion(t, 'ces')).toThrow(/no CES question found.*--question.*score/);
@@ -58,6 +69,11 @@ describe('readScores', () => {
     const s = make([q], { r: str('10', '10 - Extremely likely', 'Very likely', ' 7 ', 'abc', '11', '7.5', null, '') }, 9);
     const r = readScores(s, q, 0, 10);
     expect(Array.from(r.values.slice(0, 4))).toEqual([10, 10, 9, 7]);
+    const t = make([q], { r: str('Extremely likely 10', '非常愿意 - 9', 'Q3 answer 2') }, 3);
+    expect(Array.from(readScores(t, q, 0, 10).values).slice(0, 2)).toEqual([10, 9]);
+    expect(readScores(t, q, 0, 10).notNumeric).toBe(1); // two numbers: not guessed
+    const sq: Question = { id: 's', label: 's', type: 'rating', scale: { min: 1, max: 5, labels: { '1': 'Very dissatisfied', '5': 'Very satisfied' } } };
+    expect(Array.from(readScores(make([sq], { s: str('Very satisfied', 'Very dissatisfied') }, 2), sq, 1, 5).values)).toEqual([5, 1]);
     expect(r.values.slice(4).every((v) => Number.isNaN(v))).toBe(true);
     expect([r.notNumeric, r.outOfScale, r.missing]).toEqual([1, 2, 2]);
     expect(r.firstBadRows).toEqual([5, 6, 7]);

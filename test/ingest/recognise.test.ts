@@ -156,7 +156,7 @@ describe('demo data', () => {
       const { survey, exclusions } = await load(file);
       expect(survey.platform).toBe('qualtrics');
       expect(survey.nRows).toBe(kept);
-      expect(exclusions.map((e) => [e.reason, e.count])).toEqual(excluded);
+      expect(exclusions.map((e) => [e.reason, e.count]).sort()).toEqual(excluded);
       const role = (r: string) => survey.questions.filter((x) => x.role === r).map((x) => x.id);
       expect(role('nps')).toEqual(['Q1']);
       expect(role('csat')).toEqual(['Q2']);
@@ -168,5 +168,34 @@ describe('demo data', () => {
       expect([...regions].sort()).toEqual(['East', 'West', '华东', '华北', '华南']);
       expect(survey.questions.filter((x) => x.parent === 'Q4').map((x) => x.option)).toEqual(['Price', 'Delivery speed', 'Customer support', 'Product quality', 'App experience']);
     }
+  });
+});
+
+describe('platform modules', () => {
+  it('each module exposes detect and toSurvey', async () => {
+    const { qualtrics } = await import('../../src/ingest/platforms/qualtrics.js');
+    const { typeform } = await import('../../src/ingest/platforms/typeform.js');
+    const t = tableFromCsv('#,Q,Submit Date (UTC),Network ID\nabc,yes,2024-05-02 08:16:40,3fa1b2c4d5\n');
+    expect(qualtrics.detect(t)).toBe(0);
+    expect(typeform.detect(t)).toBe(0.97);
+    const r = typeform.toSurvey(t, { file: 't.csv' });
+    expect(r.survey.platform).toBe('typeform');
+    expect(r.survey.idColumn).toBe('#');
+  });
+  it('a file with header rows but no responses gives an empty survey and a warning', () => {
+    const t = tableFromCsv('Respondent ID,Collector ID,Start Date,End Date,Q\n,,,,Response\n');
+    const r = recognise(t, { file: 'sm.csv' });
+    expect(r.survey.platform).toBe('surveymonkey');
+    expect(r.survey.nRows).toBe(0);
+    expect(r.warnings).toContain('sm.csv: the file has header rows but no responses');
+  });
+  it('MS Forms variants: Id spelled "Id", quiz columns are metadata', () => {
+    const t = tableFromCsv('Id,Start time,Completion time,Email,Name,Total points,Points - Q1,Q1\n1,2024-05-02 09:00:00,2024-05-02 09:05:00,anonymous,,3,3,Reports;Alerts;\n2,2024-05-02 10:00:00,2024-05-02 10:05:00,anonymous,,1,1,Alerts;\n');
+    const r = recognise(t, { file: 'f.csv' });
+    expect(r.survey.platform).toBe('msforms');
+    expect(r.survey.idColumn).toBe('Id');
+    expect(r.survey.questions.find((x) => x.id === 'Total points')?.type).toBe('meta');
+    expect(nums(r.survey.columns.get('Q1_2'))).toEqual([1, 1]); // Alerts
+    expect(nums(r.survey.columns.get('Q1_1'))).toEqual([1, 0]); // Reports
   });
 });

@@ -116,6 +116,21 @@ describe('scoreSurvey nps', () => {
     const f = scoreSurvey(s, { metric: 'nps', by: ['region'], where: 'region = "华北"' });
     expect(f.groups!.map((g) => g.key.region)).toEqual(['华北']);
   });
+  it('an answer without a readable date counts in overall and its segment but in no period', () => {
+    const cols = new Map(s.columns);
+    const d = (s.columns.get('Date Submitted')!.values as (string | null)[]).slice();
+    d[0] = 'not a date'; // row 1: 华东, NPS 10, was in 2026-W01
+    cols.set('Date Submitted', { kind: 'str', values: d });
+    const r = scoreSurvey({ ...s, columns: cols }, { metric: 'nps', by: ['region'], period: 'week' });
+    expect(r.noDate).toBe(1);
+    expect(r.overall.n).toBe(14);
+    expect(r.periods!.reduce((a, p) => a + p.n, 0)).toBe(13);
+    expect(r.periods![0]!.n).toBe(3);
+    const east = group(r.groups, '华东');
+    expect(east.n).toBe(7);
+    expect(east.periods!.reduce((a, p) => a + (p as unknown as { n: number }).n, 0)).toBe(6);
+    expect(r.warnings.map((w) => w.en).join(' ')).toMatch(/Date Submitted: 1 answer has a missing or unreadable date/);
+  });
   it('an empty selection is reported, not an error', () => {
     const r = scoreSurvey(s, { metric: 'nps', where: 'region = "西藏"' });
     expect(r.overall.n).toBe(0);

@@ -77,15 +77,15 @@ describe('buildReport', () => {
   it('verbatims: lowest scores first then highest, personal data masked; follow-ups list detractors', async () => {
     const m = await buildReport(survey(rows, types), cfg, { lang: 'en', verbatims: 3 });
     expect(m.verbatims!.map((v) => v.id)).toEqual(['r7', 'r6', 'r1']);
-    expect(m.verbatims![0]!.text).toBe('Terrible. Call [phone]');
-    expect(m.verbatims![1]!.text).toBe('Late again, mail me at [email]');
+    expect(m.verbatims![0]!.text).toBe('Terrible. Call [PHONE]');
+    expect(m.verbatims![1]!.text).toBe('Late again, mail me at [EMAIL]');
     expect(m.verbatims![0]).toMatchObject({ score: 0, date: '2026-11-22', segment: 'South' });
     expect(m.followUps).toEqual([
       {
         owner: 'unassigned',
         items: [
-          { id: 'r7', date: '2026-11-22', score: 0, text: 'Terrible. Call [phone]', themes: [] },
-          { id: 'r6', date: '2026-11-21', score: 6, text: 'Late again, mail me at [email]', themes: [] },
+          { id: 'r7', date: '2026-11-22', score: 0, text: 'Terrible. Call [PHONE]', themes: [] },
+          { id: 'r6', date: '2026-11-21', score: 6, text: 'Late again, mail me at [EMAIL]', themes: [] },
         ],
       },
     ]);
@@ -129,11 +129,12 @@ describe('buildReport', () => {
 
 describe('maskPersonal', () => {
   it('masks e-mails, phones, URLs and long numbers but not short numbers', () => {
-    expect(maskPersonal('mail a.b+c@mail.example.co.uk now')).toBe('mail [email] now');
-    expect(maskPersonal('手机 13812345678 联系')).toBe('手机 [phone] 联系');
-    expect(maskPersonal('call (415) 555-0100')).toBe('call [phone]');
-    expect(maskPersonal('see https://x.example/a?b=1 ok')).toBe('see [url] ok');
+    expect(maskPersonal('mail a.b+c@mail.example.co.uk now')).toBe('mail [EMAIL] now');
+    expect(maskPersonal('手机 13812345678 联系')).toBe('手机 [PHONE] 联系');
+    expect(maskPersonal('call (415) 555-0100')).toBe('call [PHONE]');
+    expect(maskPersonal('see https://x.example/a?b=1 ok')).toBe('see [URL] ok');
     expect(maskPersonal('waited 45 minutes, $30 per order, order 2026')).toBe('waited 45 minutes, $30 per order, order 2026');
-    expect(maskPersonal('card 4111111111111111')).toBe('card [number]');
+    expect(maskPersonal('card 4111111111111111')).toBe('card [CARD]'); // Luhn-valid: cx redact's card rule
+    expect(maskPersonal('order 12345678 ok')).toBe('order [NUMBER] ok');
   });
 });

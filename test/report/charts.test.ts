@@ -34,6 +34,13 @@ describe('chart specs from the report model', () => {
     expect(t && t.kind === 'bar' && t.series.map((s) => s.values)).toEqual([[24, 18, 8], [18, 20, null]]);
   });
 
+  it('charts codes rather than nets when the codeframe has both', () => {
+    const m = sampleModel('en');
+    m.themes!.themes.push({ key: 'ops', name: 'Operations (net)', count: 90, pct: 36, net: true, level: 0 });
+    const t = chartSpecs(m).find((c) => c.id === 'themes');
+    expect(t && t.kind === 'bar' && t.categories).toEqual(['Delivery', 'Customer service', 'Price']);
+  });
+
   it('gives no chart for absent sections', () => {
     const m = sampleModel('en');
     const bare: ReportModel = { meta: m.meta, kpis: m.kpis, notes: [], warnings: [] };

@@ -67,11 +67,16 @@ describe('renderPptx', () => {
     expect(themes).toContain('<c:barDir val="bar"/>');
   });
 
-  it('has fixed document dates from generatedAt', async () => {
-    const { text } = await unzip(await buildPptx(sampleModel('en')));
+  it('has fixed document dates from generatedAt, also in the charts\' embedded workbooks', async () => {
+    const { zip, text } = await unzip(await buildPptx(sampleModel('en')));
     const core = await text('docProps/core.xml');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-22T00:00:00Z</dcterms:created>');
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-22T00:00:00Z</dcterms:modified>');
+    const embedded = Object.keys(zip.files).filter((n) => n.startsWith('ppt/embeddings/') && n.endsWith('.xlsx'));
+    expect(embedded.length).toBe(7);
+    const inner = await JSZip.loadAsync(await zip.file(embedded[0])!.async('uint8array'));
+    expect(await inner.file('docProps/core.xml')!.async('string')).toContain('2026-11-22T00:00:00Z</dcterms:created>');
+    for (const f of Object.values(zip.files)) expect(f.date.toISOString()).toBe('2026-11-22T00:00:00.000Z');
   });
 
   it('renders a KPI-only model as title + KPI slides', async () => {

@@ -142,3 +142,23 @@ describe('jieba and Intl.Segmenter give the same codes', () => {
     expect(ja[7]).not.toContain(304);
   });
 });
+
+describe('nets with terms of their own', () => {
+  it('match on their own terms or through a child, once', async () => {
+    await loadSegmenter('jieba');
+    const mm = new Matcher(compileCodeframeText(`
+codes:
+  - id: 1
+    name: Logistics
+    any: [物流, logistics]
+    children:
+      - { id: 2, name: Slow, any: [太慢] }
+  - { id: 9, name: Other, fallback: true }
+`));
+    const ids = (s: string) => mm.match(s).matches.map((x) => x.id);
+    expect(ids('物流很好')).toEqual([1]);
+    expect(ids('发货太慢')).toEqual([1, 2]);
+    // a net matching on its own terms counts as coded: the fallback is only for comments nothing matched
+    expect(ids('nothing here')).toEqual([9]);
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkCodeframeText, compileCodeframeText, formatIssue, loadCodeframe } from '../../src/text/codeframe/index.js';
+import { checkCodeframeText, compileCodeframeText, decodeText, formatIssue, loadCodeframe } from '../../src/text/codeframe/index.js';
 import { parseQuery, parseTermEntry, QuerySyntaxError } from '../../src/text/codeframe/query.js';
 import { splitTerms } from '../../src/text/codeframe/parse.js';
 import { stem } from '../../src/text/codeframe/stem.js';
@@ -71,6 +71,12 @@ describe('codeframe files', () => {
     const cf = compileCodeframeText(JSON.stringify({ codeframe: 'j', codes: [{ id: 1, name: 'n', net: true, children: [{ id: 2, name: 'late', any: ['late'] }] }] }), 'cf.json');
     expect(cf.byId.get(2)!.parent).toBe(1);
     expect(cf.byId.get(1)!.children).toEqual([2]);
+  });
+  it('decodes a CSV codeframe saved by Excel as GBK or UTF-16', () => {
+    // 配送 in GBK is C5 E4 CB CD
+    expect(decodeText(Uint8Array.from([0x69, 0x64, 0x0a, 0xc5, 0xe4, 0xcb, 0xcd]))).toBe('id\n配送');
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x4d, 0x91, 0x01, 0x90]))).toBe('配送'); // U+914D U+9001 little-endian
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('a');
   });
   it('reads MAXQDA-style parent paths in the CSV form', () => {
     const csv = 'id,parent,name,any\n1,,Delivery,\n2,Delivery,Late,late | slow*\n';

@@ -3,7 +3,7 @@ import { scoreZhRaw, squash, buildZhLexicon } from '../../src/text/sentiment/zh.
 import { enDomainRaw } from '../../src/text/sentiment/en.js';
 import { evaluate, parseLabel, balancedSplit } from '../../src/text/sentiment/eval.js';
 import { analyzeSentiment, summarizeSentiment, loadModelFile } from '../../src/text/sentiment/index.js';
-import { trainModel, checkModel, predictProbs } from '../../src/text/sentiment/model.js';
+import { trainModel, checkModel, predictProbs, compilePredictor } from '../../src/text/sentiment/model.js';
 import { textFeatures } from '../../src/text/sentiment/features.js';
 import { CxError } from '../../src/ui/errors.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -50,6 +50,8 @@ describe('English CX list', () => {
     expect(enDomainRaw('The delivery was late and the food was cold.')).toBeCloseTo(-1.8, 10);
     expect(enDomainRaw('It was not late.')).toBeCloseTo(0.7, 10);
     expect(enDomainRaw('The parcel never arrived')).toBeCloseTo(-2, 10);
+    // "won't" negates the phrase "be back" (+1.2): −0.7 × 1.2 = −0.84
+    expect(enDomainRaw("We won't be back")).toBeCloseTo(-0.84, 10);
   });
 });
 
@@ -123,6 +125,19 @@ describe('trained model', () => {
     expect(p[m.classes.indexOf('positive')]!).toBeGreaterThan(0.5);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(predictProbs(m, '绿皮', 0)[m.classes.indexOf('negative')]!).toBeGreaterThan(0.5);
+    // the precomputed predictor is the same computation
+    const fast = compilePredictor(m);
+    for (const t of ['蓝莓', '绿皮', '其他', '蓝莓绿皮']) fast(t, 0.5).forEach((v, k) => expect(v).toBeCloseTo(predictProbs(m, t, 0.5)[k]!, 12));
+  });
+  it('three classes: neutral is learnt as a class of its own', async () => {
+    const { trainOnTexts } = await import('../../src/text/sentiment/train.js');
+    const pos = ['很好吃', '好吃，很快', '非常满意', '味道很好', '送餐很快', '很棒，好评'];
+    const neg = ['太难吃了', '太慢了', '很失望', '凉了，难吃', '送错了', '差评'];
+    const neu = ['订单号是123', '中午十二点下单', '两份米饭一份汤', '放在前台', '打包带走', '周三的订单'];
+    const m = await trainOnTexts([...pos, ...neg, ...neu], [...pos.map(() => 'positive' as const), ...neg.map(() => 'negative' as const), ...neu.map(() => 'neutral' as const)]);
+    expect(m.classes).toEqual(['negative', 'neutral', 'positive']);
+    const r = await analyzeSentiment(['很好吃，很快', '太难吃了，很失望', '一份米饭，放在前台'], { model: m });
+    expect(r.map((x) => x.label)).toEqual(['positive', 'negative', 'neutral']);
   });
   it('needs two labels with two comments each (exit 2)', () => {
     expect(() => trainModel([{ text: 'a', label: 'positive', lex: 0 }])).toThrow(CxError);

@@ -1,14 +1,20 @@
 // Layout → Survey, the same for every platform: row cleaning (empty, preview/test/spam, duplicate ids),
 // unique question ids, type inference, multi-select splitting, partial flags, id/date roles.
 import type { Column, Exclusion, Question, Survey } from '../../dataset/types.js';
+export type { Recognised } from './common.js';
 import type { RawTable } from '../read/table.js';
 import { inferColumn } from '../infer.js';
-import { cell, type ColSpec, type Layout, type RecogniseOptions } from './common.js';
+import { cell, type ColSpec, type Layout, type Platform, type PlatformSpec, type Recognised, type RecogniseOptions } from './common.js';
 
-export interface Recognised {
-  survey: Survey;
-  exclusions: Exclusion[];
-  warnings: string[];
+/** A platform module: its detect + layout, with toSurvey built on the shared builder. */
+export function platform(spec: PlatformSpec): Platform {
+  return {
+    ...spec,
+    toSurvey(t, opts) {
+      const lay = spec.layout(t, opts);
+      return buildSurvey(lay.table ?? t, lay, opts);
+    },
+  };
 }
 
 const MAX_ROWS_LISTED = 10;
@@ -33,8 +39,9 @@ class ExclusionLog {
   }
 }
 
-function keptRows(t: RawTable, lay: Layout, opts: RecogniseOptions, log: ExclusionLog): number[] {
-  const kept: number[] = [];
+function keptRows(t: RawTable, lay: Layout, opts: RecogniseOptions, log: ExclusionLog): Int32Array {
+  const kept = new Int32Array(Math.max(0, t.height - lay.headerRows));
+  let nk = 0;
   const seen = new Set<string>();
   const used = lay.cols.map((c) => t.columns[c.index]!).filter(Boolean);
   const idCol = lay.idIndex !== undefined && lay.idIndex >= 0 ? t.columns[lay.idIndex] : undefined;
@@ -66,9 +73,9 @@ function keptRows(t: RawTable, lay: Layout, opts: RecogniseOptions, log: Exclusi
         seen.add(id);
       }
     }
-    kept.push(r);
+    kept[nk++] = r;
   }
-  return kept;
+  return kept.subarray(0, nk);
 }
 
 /** Make ids unique and non-blank; report every change. */
@@ -99,26 +106,11 @@ function uniqueIds(cols: ColSpec[], warnings: string[]): void {
   for (const [id, renamed] of dups) warnings.push(`duplicated header "${id.length > 60 ? id.slice(0, 57) + '…' : id}": later copies renamed ${renamed.join(', ')}`);
 }
 
-function splitJoined(text: string, sep: string, options: string[]): string[] {
-  let rest = text;
+function splitJoined(text: string, sep: string): string[] {
   const out: string[] = [];
-  // Known options first, longest first, so labels that contain the separator stay whole.
-  for (const o of [...options].sort((a, b) => b.length - a.length)) {
-    const parts = rest.split(sep).map((p) => p.trim());
-    const oparts = o.split(sep).length;
-    if (oparts === 1) continue;
-    for (let i = 0; i + oparts <= parts.length; i++) {
-      if (parts.slice(i, i + oparts).join(sep) === o) {
-        out.push(o);
-        parts.splice(i, oparts);
-        break;
-      }
-    }
-    rest = parts.join(sep);
-  }
-  for (const p of rest.split(sep)) {
+  for (const p of text.split(sep)) {
     const s = p.trim();
-    if (s !== '') out.push(s);
+    if (s !== '' && !out.includes(s)) out.push(s);
   }
   return out;
 }
@@ -156,8 +148,19 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
     }
   }
 
+  // Partial flags read raw cells: take them before the raw columns are released below.
+  let partial: Float64Array | undefined;
+  if (lay.partial) {
+    partial = new Float64Array(n);
+    for (let k = 0; k < n; k++) partial[k] = lay.partial(rows[k]!);
+  }
+
   let idColumn: string | undefined;
   let dateColumn: string | undefined;
+  // Each raw column is released once converted (memory on 1M-row files) unless the caller keeps the table.
+  const release = (c: number): void => {
+    if (!opts.keepTable && t.columns[c]) t.columns[c] = [];
+  };
   for (const spec of lay.cols) {
     const raw = t.columns[spec.index] ?? [];
     const get = spec.map ? (k: number) => spec.map!(raw[rows[k]!] ?? '') : (k: number) => raw[rows[k]!] ?? '';
@@ -169,6 +172,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
         values[k] = answered[k] ? (selected(v) ? 1 : 0) : NaN;
       }
       add({ id: spec.id, label: spec.label, type: 'multi', parent: spec.flag.group, option: spec.flag.option, source: spec.source }, { kind: 'num', values });
+      release(spec.index);
       continue;
     }
     const inf = inferColumn(spec.id, spec.label, get, n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : spec.hint);
@@ -191,13 +195,10 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
     }
     add(q, inf.column);
     if (spec.joined) splitMulti(q, inf.column, spec, add);
+    release(spec.index);
   }
 
-  if (lay.partial) {
-    const values = new Float64Array(n);
-    for (let k = 0; k < n; k++) values[k] = lay.partial(rows[k]!);
-    add({ id: '_partial', label: 'Partial response (1 = incomplete)', type: 'meta', role: 'partial' }, { kind: 'num', values });
-  }
+  if (partial) add({ id: '_partial', label: 'Partial response (1 = incomplete)', type: 'meta', role: 'partial' }, { kind: 'num', values: partial });
   if (!dateColumn) {
     const d = questions.find((q) => q.type === 'date' && q.role === undefined);
     if (d) {
@@ -224,7 +225,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
   };
   if (idColumn) survey.idColumn = idColumn;
   if (dateColumn) survey.dateColumn = dateColumn;
-  if (lay.partial) survey.partialColumn = '_partial';
+  if (partial) survey.partialColumn = '_partial';
   const rowsRead = Math.max(0, t.height - lay.headerRows);
   survey.log.push({
     at: new Date().toISOString(),
@@ -242,8 +243,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
 function splitMulti(parent: Question, col: Column, spec: ColSpec, add: (q: Question, c: Column) => void): void {
   if (col.kind !== 'str') return;
   const sep = spec.joined!.sep;
-  const known = spec.joined!.options ?? [];
-  const order: string[] = [...known];
+  const order: string[] = [];
   const index = new Map(order.map((o, i) => [o, i]));
   // Answers repeat: split each distinct cell once and share the result (memory on 1M-row files).
   const cache = new Map<string, number[]>();
@@ -251,7 +251,7 @@ function splitMulti(parent: Question, col: Column, spec: ColSpec, add: (q: Quest
     if (v === null) return null;
     const hit = cache.get(v);
     if (hit) return hit;
-    const res = splitJoined(v, sep, known).map((o) => {
+    const res = splitJoined(v, sep).map((o) => {
       let i = index.get(o);
       if (i === undefined) {
         i = order.length;

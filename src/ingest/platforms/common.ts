@@ -1,7 +1,7 @@
 // Shared shapes for the platform modules: each platform turns a RawTable into a Layout (which raw
 // column becomes which question, with what hints, which rows are headers, excluded or partial); the
 // builder (build.ts) turns a Layout into a Survey the same way for every platform.
-import type { Choice, QuestionType, Scale } from '../../dataset/types.js';
+import type { Choice, Exclusion, QuestionType, Scale, Survey } from '../../dataset/types.js';
 import type { RawTable } from '../read/table.js';
 
 export interface ColumnHint {
@@ -20,8 +20,6 @@ export interface ColumnHint {
 /** A split multi-select whose answers are joined in one cell. */
 export interface JoinedMulti {
   sep: string;
-  /** Known option list (split by it first, so labels containing the separator survive). */
-  options?: string[];
 }
 
 /** One option column of a multi-select exported as one column per option (flag or label when selected). */
@@ -68,13 +66,27 @@ export interface RecogniseOptions {
   platform?: string;
   includePreview?: boolean;
   file: string;
+  /** Keep the RawTable's columns; by default each is emptied once converted, to save memory. */
+  keepTable?: boolean;
 }
 
-export interface Platform {
+export interface PlatformSpec {
   name: string;
   /** 0..1: how sure this module is that it reads this table. */
   detect(t: RawTable): number;
+  /** Which raw column becomes which question, header rows, exclusion and partial rules. */
   layout(t: RawTable, opts: RecogniseOptions): Layout;
+}
+
+export interface Platform extends PlatformSpec {
+  /** layout + the shared builder (build.ts). */
+  toSurvey(t: RawTable, opts: RecogniseOptions): Recognised;
+}
+
+export interface Recognised {
+  survey: Survey;
+  exclusions: Exclusion[];
+  warnings: string[];
 }
 
 export function cell(t: RawTable, c: number, r: number): string {

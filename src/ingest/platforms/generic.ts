@@ -1,11 +1,12 @@
 // Any CSV/TSV/XLSX with one header row: the header text is the question id and label; types inferred.
 import type { RawTable } from '../read/table.js';
 import { headerRow, indexOfCI, plainCols, type Layout, type Platform } from './common.js';
+import { platform } from './build.js';
 
 export const ID_NAMES = ['ResponseId', 'Response ID', 'ResponseID', 'Respondent ID', 'respondent_id', 'response_id', 'id', 'ID', '序号', '编号', '答卷编号'];
 export const DATE_NAMES = ['RecordedDate', 'EndDate', 'Submit Date', 'Submitted', 'submitted_at', 'Completion time', 'Timestamp', 'date', 'Date', '提交答卷时间', '提交时间', '日期', 'created_at'];
 
-export const generic: Platform = {
+export const generic: Platform = platform({
   name: 'generic',
   detect: (t: RawTable) => (t.height >= 1 ? 0.1 : 0),
   layout(t: RawTable): Layout {
@@ -21,4 +22,4 @@ export const generic: Platform = {
     if (t.dateColumns?.has(dateIndex)) cols[dateIndex]!.hint = { type: 'date', excelDate: true };
     return { platform: 'generic', headerRows: 1, cols, idIndex: idIndex >= 0 ? idIndex : undefined, dateIndex: dateIndex >= 0 ? dateIndex : undefined, warnings: [] };
   },
-};
+});

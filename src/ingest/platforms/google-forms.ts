@@ -3,6 +3,7 @@
 // are ambiguous and left as text; blank trailing headers for deleted questions.
 import type { RawTable } from '../read/table.js';
 import type { ColSpec, Layout, Platform } from './common.js';
+import { platform } from './build.js';
 import { headerRow, plainCols } from './common.js';
 
 const TIMESTAMP = ['timestamp', 'marca temporal', 'horodateur', 'zeitstempel', 'carimbo de data/hora', '时间戳记', '時間戳記', 'タイムスタンプ', 'informazioni cronologiche'];
@@ -28,7 +29,7 @@ function isJoined(t: RawTable, c: number): boolean {
   return pieces.size <= Math.max(2, pieceUses * 0.8) && pieces.size <= 60;
 }
 
-export const googleForms: Platform = {
+export const googleForms: Platform = platform({
   name: 'google-forms',
   detect(t) {
     const h0 = headerRow(t, 0)[0]?.toLowerCase() ?? '';
@@ -47,4 +48,4 @@ export const googleForms: Platform = {
     }
     return { platform: 'google-forms', headerRows: 1, cols, dateIndex: 0, warnings: [] };
   },
-};
+});

@@ -3,6 +3,7 @@
 // quoted. `submitdate` empty = incomplete response. Multiple choice sub-questions hold Y / 1 / empty.
 import type { RawTable } from '../read/table.js';
 import type { ColSpec, Layout, Platform } from './common.js';
+import { platform } from './build.js';
 import { cell, headerRow, overlap, stripHtml } from './common.js';
 
 const CODE_META = ['id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp', 'ipaddr', 'refurl', 'token', 'interviewtime'];
@@ -23,7 +24,7 @@ function flagLike(t: RawTable, c: number): number {
   return any;
 }
 
-export const limesurvey: Platform = {
+export const limesurvey: Platform = platform({
   name: 'limesurvey',
   detect(t) {
     const h = headerRow(t, 0);
@@ -108,4 +109,4 @@ export const limesurvey: Platform = {
       warnings: [],
     };
   },
-};
+});

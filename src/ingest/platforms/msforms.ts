@@ -3,6 +3,7 @@
 // answers are joined with `;` and end with `;`; quiz columns `Total points`, `Points - …`, `Feedback - …`.
 import type { RawTable } from '../read/table.js';
 import type { ColSpec, Layout, Platform } from './common.js';
+import { platform } from './build.js';
 import { headerRow, overlap, plainCols } from './common.js';
 
 const DATES = ['start time', 'completion time', 'last modified time'];
@@ -22,7 +23,7 @@ function trailingSemicolons(t: RawTable, c: number): boolean {
   return filled > 0 && ends / filled >= 0.8;
 }
 
-export const msforms: Platform = {
+export const msforms: Platform = platform({
   name: 'msforms',
   detect(t) {
     const h = headerRow(t, 0);
@@ -52,4 +53,4 @@ export const msforms: Platform = {
     }
     return { platform: 'msforms', headerRows: 1, cols, idIndex, dateIndex, warnings: [] };
   },
-};
+});

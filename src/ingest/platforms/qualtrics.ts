@@ -2,6 +2,7 @@
 // "Insights" 3-row export with a Python-dict row, and the legacy 2-row V1…V10 export.
 import type { RawTable } from '../read/table.js';
 import type { ColSpec, ColumnHint, Layout, Platform, RecogniseOptions } from './common.js';
+import { platform } from './build.js';
 import { cell, headerRow, stripHtml } from './common.js';
 
 const META = new Set(
@@ -64,7 +65,7 @@ const STATUS_EXCLUDE: Record<string, string> = {
   spam: 'spam',
 };
 
-export const qualtrics: Platform = {
+export const qualtrics: Platform = platform({
   name: 'qualtrics',
   detect(t) {
     if (t.height >= 3 && isImportIdRow(headerRow(t, 2))) return 0.98;
@@ -184,7 +185,7 @@ export const qualtrics: Platform = {
       warnings,
     };
   },
-};
+});
 
 function hasData(t: RawTable, c: number, from: number): boolean {
   const col = t.columns[c] ?? [];

@@ -3,6 +3,7 @@
 // columns, `name.row.col` for matrixdropdown); `<name>-Comment` holds "other" / comment text.
 import type { RawTable } from '../read/table.js';
 import type { ColSpec, Layout, Platform } from './common.js';
+import { platform } from './build.js';
 
 /** Joins array answers in one cell; a control character no answer contains. */
 export const SJS_SEP = '\u241f';
@@ -60,7 +61,7 @@ export function flattenRecords(t: RawTable): Flat {
   return flat;
 }
 
-export const surveyjs: Platform = {
+export const surveyjs: Platform = platform({
   name: 'surveyjs',
   detect(t) {
     return t.records && (t.format === 'json' || t.records.length > 0) ? 0.9 : 0;
@@ -85,4 +86,4 @@ export const surveyjs: Platform = {
     }
     return { platform: 'surveyjs', headerRows: 1, cols, warnings: [], table };
   },
-};
+});

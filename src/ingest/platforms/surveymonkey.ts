@@ -3,6 +3,7 @@
 // `Open-Ended Response`, `Other (please specify)` or the option / matrix-row label.
 import type { RawTable } from '../read/table.js';
 import type { ColSpec, Layout, Platform } from './common.js';
+import { platform } from './build.js';
 import { headerRow, overlap, stripHtml } from './common.js';
 
 const META = ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1'];
@@ -17,7 +18,7 @@ function distinctValues(t: RawTable, c: number, from: number, cap: number): Set<
   return s;
 }
 
-export const surveymonkey: Platform = {
+export const surveymonkey: Platform = platform({
   name: 'surveymonkey',
   detect(t) {
     const r0 = headerRow(t, 0);
@@ -81,4 +82,4 @@ export const surveymonkey: Platform = {
     });
     return { platform: 'surveymonkey', headerRows: 2, cols, idIndex, dateIndex, warnings: [] };
   },
-};
+});

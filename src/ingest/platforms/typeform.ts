@@ -3,6 +3,7 @@
 // trailing `Start Date (UTC)`, `Submit Date (UTC)`, `Network ID` (+ `Response Type`, `Stage Date (UTC)`, `Tags`).
 import type { RawTable } from '../read/table.js';
 import type { ColSpec, Layout, Platform } from './common.js';
+import { platform } from './build.js';
 import { cell, headerRow, indexOfCI, stripHtml } from './common.js';
 
 const META = ['start date (utc)', 'submit date (utc)', 'stage date (utc)', 'network id', 'response type', 'tags'];
@@ -20,7 +21,7 @@ function isOptionColumn(t: RawTable, c: number, header: string): boolean {
   return any;
 }
 
-export const typeform: Platform = {
+export const typeform: Platform = platform({
   name: 'typeform',
   detect(t) {
     const h = headerRow(t, 0);
@@ -75,4 +76,4 @@ export const typeform: Platform = {
       warnings: [],
     };
   },
-};
+});

@@ -3,6 +3,7 @@
 // multi-select answers joined with `┋`; `(跳过)` marks a skipped question.
 import type { RawTable } from '../read/table.js';
 import type { ColSpec, Layout, Platform } from './common.js';
+import { platform } from './build.js';
 import { headerRow, overlap, stripHtml } from './common.js';
 
 const META = ['序号', '提交答卷时间', '所用时间', '来源', '来源详情', '来自IP', '总分', '开始答题时间', '答题时长', '用户ID', '微信昵称'];
@@ -15,7 +16,7 @@ function hasSep(t: RawTable, c: number): boolean {
   return false;
 }
 
-export const wenjuanxing: Platform = {
+export const wenjuanxing: Platform = platform({
   name: 'wenjuanxing',
   detect(t) {
     const r0 = headerRow(t, 0);
@@ -75,4 +76,4 @@ export const wenjuanxing: Platform = {
     }
     return { platform: 'wenjuanxing', headerRows: 1, cols, idIndex, dateIndex, warnings: [] };
   },
-};
+});

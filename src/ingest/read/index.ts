@@ -83,7 +83,8 @@ function streamCsv(file: string, size: number, opts: ReadTableOptions): RawTable
       encoding = 'utf-8-bom';
     }
     const head = chunk.subarray(0, 4096);
-    if (chunk[0] === 0xff || chunk[0] === 0xfe || looksBinary(head) || /^\s*[[{]/.test(head.toString('latin1', 0, 64))) return undefined;
+    if (chunk[0] === 0xff || chunk[0] === 0xfe || looksBinary(head)) return undefined;
+    if (!/\.(csv|tsv|txt|tab)$/i.test(file) && /^\s*[[{]/.test(head.toString('latin1', 0, 64))) return undefined;
     const parser = new CsvParser(opts.delimiter ?? sniffDelimiter(chunk), file, estimateRows(chunk.subarray(0, 1 << 18), size));
     let readSoFar = chunk.length + (encoding === 'utf-8-bom' ? 3 : 0);
     let buf = chunk;
@@ -139,7 +140,8 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
   } else {
     const { bytes, encoding } = await toUtf8(raw, opts.encoding, file);
     const first = bytes.subarray(0, 256).toString('utf8').trimStart();
-    if (/\.(json|jsonl|ndjson)$/i.test(file) || first.startsWith('[') || (first.startsWith('{') && /\.(json|jsonl|ndjson|txt)$/i.test(file))) {
+    const isJson = /\.(json|jsonl|ndjson)$/i.test(file) || (!/\.(csv|tsv|txt|tab)$/i.test(file) && /^[[{]/.test(first));
+    if (isJson) {
       const { readJson } = await import('./json.js');
       table = readJson(bytes.toString('utf8'), { file, encoding });
     } else {

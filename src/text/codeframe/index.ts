@@ -1,6 +1,5 @@
 // Codeframe entry points: read + validate + compile a file, or compile text (tests, other commands).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { CxError } from '../../ui/errors.js';
 import { compileCodeframe, formatIssue, type CompiledCodeframe } from './compile.js';
 import { parseCodeframeText } from './parse.js';
@@ -35,9 +34,9 @@ export function compileCodeframeText(text: string, file = 'codeframe.yaml'): Com
 
 /** Read a codeframe file (.yaml/.yml/.json/.csv); exit 2 with a clear message when unreadable or invalid. */
 export function loadCodeframe(file: string): CompiledCodeframe {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CxError(
@@ -48,5 +47,19 @@ export function loadCodeframe(file: string): CompiledCodeframe {
       2,
     );
   }
-  return compileCodeframeText(text, path.basename(file) === file ? file : file);
+  return compileCodeframeText(decodeText(bytes), file);
+}
+
+/**
+ * Codeframe bytes as text: UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK — what Excel
+ * on a Chinese Windows saves as "CSV" — when the bytes are not valid UTF-8.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }

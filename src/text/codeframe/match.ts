@@ -255,7 +255,7 @@ export class Matcher {
       }
       if (sents) {
         res.set(c.id, sents);
-        if (!c.net) specific = true;
+        if (!c.net || c.pos) specific = true;
       }
     }
     if (!specific && p.words.length > 0) {

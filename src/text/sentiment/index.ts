@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { normalizeText, detectLang } from '../normalize.js';
 import { inputError } from '../../ui/errors.js';
 import { scoreZhNormalized as scoreZhRaw, squash } from './zh.js';
-import { checkModel, predictProbs, type SentimentModel } from './model.js';
+import { checkModel, compilePredictor, type SentimentModel } from './model.js';
 import type { SentimentLabel, SentimentResult } from './types.js';
 
 export type { SentimentLabel, SentimentResult } from './types.js';
@@ -86,7 +86,7 @@ export async function analyzeSentiment(texts: readonly (string | null | undefine
   const lang = opts.lang ?? 'auto';
   const model = typeof opts.model === 'string' ? loadModelFile(opts.model) : opts.model;
   const scoreEn = await en();
-  const vocab = model ? Object.keys(model.counts).length : 0;
+  const predict = model ? compilePredictor(model) : undefined;
   const out: SentimentResult[] = new Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const t = normalizeText(texts[i]);
@@ -95,12 +95,12 @@ export async function analyzeSentiment(texts: readonly (string | null | undefine
       continue;
     }
     const { raw, lang: l, enOnly } = lexiconRawSync(t, lang, scoreEn);
-    if (!model) {
+    if (!model || !predict) {
       const score = enOnly ? raw : squash(raw);
       out[i] = { label: labelOf(score), score, lang: l };
       continue;
     }
-    const p = predictProbs(model, t, raw, vocab);
+    const p = predict(t, raw);
     let best = 0;
     for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
     const pos = model.classes.indexOf('positive');
