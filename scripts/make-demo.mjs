@@ -227,6 +227,8 @@ function wave({ seed, startMs, weeks, days, n, waveShift, previews, partialRate,
   const cols = header();
   const lines = [cols.map((c) => csvCell(c[0])), cols.map((c) => csvCell(c[1])), cols.map((c) => csvCell(JSON.stringify(c[2])))].map((l) => l.join(','));
   const rows = [];
+  // Last second of the quarter, wall clock (startMs is 08:00 on its first day).
+  const quarterEnd = startMs - 8 * 3600e3 + days * 86400e3 - 1000;
   const previewAt = new Set();
   while (previewAt.size < previews) previewAt.add(rng.int(0, n - 1));
   for (let i = 0; i < n; i++) {
@@ -260,7 +262,7 @@ function wave({ seed, startMs, weeks, days, n, waveShift, previews, partialRate,
       progress,
       duration,
       partial ? 0 : 1,
-      fmtDate(partial ? Math.min(end + 7 * 86400e3, startMs + days * 86400e3 - 3600e3) : end),
+      fmtDate(partial ? Math.min(end + 7 * 86400e3, quarterEnd) : end),
       responseId(rng),
       preview ? 'preview' : rng.u() < 0.8 ? 'email' : 'anonymous',
       lang === 'zh' ? 'ZH-S' : 'EN',

@@ -35,7 +35,7 @@ export function toNumber(s: string): number {
 
 interface Stats {
   n: number; // non-empty
-  distinct: Map<string, number>; // capped
+  distinct: Set<string>; // capped at CAP + 1 values
   capped: boolean;
   allNum: boolean;
   numLabel: boolean; // some values like "10 - Extremely likely"
@@ -48,17 +48,16 @@ interface Stats {
 const CAP = 500;
 
 function scan(get: (k: number) => string, n: number): Stats {
-  const st: Stats = { n: 0, distinct: new Map(), capped: false, allNum: true, numLabel: false, allInt: true, min: Infinity, max: -Infinity, totalLen: 0 };
+  const st: Stats = { n: 0, distinct: new Set(), capped: false, allNum: true, numLabel: false, allInt: true, min: Infinity, max: -Infinity, totalLen: 0 };
   for (let k = 0; k < n; k++) {
     const raw = get(k);
     if (raw === '' || raw.trim() === '') continue;
     st.n++;
     st.totalLen += raw.length;
     if (!st.capped) {
-      const seen = st.distinct.get(raw);
-      st.distinct.set(raw, (seen ?? 0) + 1);
+      if (st.distinct.has(raw)) continue; // already checked this exact text
+      st.distinct.add(raw);
       if (st.distinct.size > CAP) st.capped = true;
-      if (seen !== undefined) continue; // already checked this exact text
     }
     if (st.allNum) {
       let v = toNumber(raw);
@@ -189,7 +188,7 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
     hint = { ...hint, type: 'single', choices: hint.choices ?? KANO_CHOICES };
   }
   const st = scan(get, n);
-  const distinct = [...st.distinct.keys()];
+  const distinct = [...st.distinct];
 
   // Choice-text agreement / satisfaction scales.
   const sc = !st.allNum && !st.capped ? matchScale(distinct) : undefined;
@@ -221,7 +220,7 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
     } else if (st.allInt && st.min >= 0 && st.max <= 1 && !st.capped) {
       // Yes/No and consent questions exported as 1/0.
       q.type = 'single';
-      q.choices = [...st.distinct.keys()].map((d) => String(Number(d))).sort().map((code) => ({ code, label: code }));
+      q.choices = [...st.distinct].map((d) => String(Number(d))).sort().map((code) => ({ code, label: code }));
     } else {
       q.type = 'number';
     }

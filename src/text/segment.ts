@@ -89,8 +89,16 @@ const KEEP = new Set([
   '真的', '好的', '是的', '一直', '很多', '未来', '未必', '更多', '更加', '极了', '挺好', '超级', '超值',
 ]);
 
+const PREFIX_FIRST = new Set(PREFIXES.map((p) => p[0]!));
+const SUFFIX_LAST = new Set(SUFFIXES.map((p) => p[p.length - 1]!));
+
 function splitHanToken(tok: string, out: string[]): void {
   if (tok.length < 2 || KEEP.has(tok)) {
+    out.push(tok);
+    return;
+  }
+  // Fast path: nothing to split off either end and no inner 不/没.
+  if (!PREFIX_FIRST.has(tok[0]!) && !SUFFIX_LAST.has(tok[tok.length - 1]!) && (tok.length < 3 || !/[不没]/.test(tok))) {
     out.push(tok);
     return;
   }
@@ -122,7 +130,6 @@ function splitHanToken(tok: string, out: string[]): void {
   out.push(tok);
 }
 
-const HAN_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
 // Han run | Latin/digit word (with inner ' . -) | any other single non-space code point.
 const RUN_RE =
   /([\u3400-\u9fff\uf900-\ufaff]+)|([^\s\p{P}\p{S}\u3400-\u9fff\uf900-\ufaff]+(?:['.\-][^\s\p{P}\p{S}\u3400-\u9fff\uf900-\ufaff]+)*)|(\S)/gu;
@@ -165,7 +172,7 @@ export function segmentSpans(text: string): TokenSpan[] {
       parts.length = 0;
       for (const w of cutter.cut(m[1])) splitHanToken(w, parts);
       for (const w of parts) {
-        out.push({ text: w, start: pos, end: pos + w.length, kind: HAN_RE.test(w) ? 0 : 2 });
+        out.push({ text: w, start: pos, end: pos + w.length, kind: 0 });
         pos += w.length;
       }
     } else if (m[2] !== undefined) {

@@ -164,6 +164,10 @@ describe('demo data', () => {
       expect(role('comment')).toEqual(['Q5']);
       expect(role('segment')).toEqual(['region', 'plan']);
       expect(survey.dateColumn).toBe('RecordedDate');
+      // Every response date lies inside its wave's quarter.
+      const [lo, hi] = file.includes('Q2') ? ['2026-04-01T00:00:00', '2026-06-30T23:59:59'] : ['2026-07-01T00:00:00', '2026-09-30T23:59:59'];
+      const dates = (survey.columns.get('RecordedDate') as { values: string[] }).values;
+      expect(dates.every((d) => d >= lo && d <= hi)).toBe(true);
       const regions = new Set((survey.columns.get('region') as { values: string[] }).values);
       expect([...regions].sort()).toEqual(['East', 'West', '华东', '华北', '华南']);
       expect(survey.questions.filter((x) => x.parent === 'Q4').map((x) => x.option)).toEqual(['Price', 'Delivery speed', 'Customer support', 'Product quality', 'App experience']);

@@ -41,6 +41,15 @@ describe('chart specs from the report model', () => {
     expect(t && t.kind === 'bar' && t.categories).toEqual(['Delivery', 'Customer service', 'Price']);
   });
 
+  it('caps segment charts at the 20 largest groups and says so in the title', () => {
+    const m = sampleModel('en');
+    m.segments = [{ column: 'store', label: 'Store', rows: Array.from({ length: 25 }, (_, i) => ({ value: `S${i}`, n: 100 - i, values: { nps: i }, ci95: {}, change: {}, unstable: false })) }];
+    const c = chartSpecs(m).find((x) => x.id === 'segments-store');
+    expect(c && c.kind === 'bar' && c.categories.length).toBe(20);
+    expect(c && c.kind === 'bar' && c.categories[19]).toBe('S19 (n=81)');
+    expect(c?.title).toBe('NPS by Store (largest 20 of 25)');
+  });
+
   it('gives no chart for absent sections', () => {
     const m = sampleModel('en');
     const bare: ReportModel = { meta: m.meta, kpis: m.kpis, notes: [], warnings: [] };

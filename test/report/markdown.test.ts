@@ -97,3 +97,16 @@ describe('markdownToHtml', () => {
     expect(inline('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
+
+describe('README "Report templates" example', () => {
+  it('renders in strict mode against the model', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const src = /```liquid\n([\s\S]*?)```/.exec(readme)![1]!;
+    const out = await renderTemplate(model(), { name: 'readme.liquid', source: src, builtin: false });
+    expect(out).toContain('# Weekly CX: 2026-W47');
+    expect(out).toContain('- NPS: 25.0 (9.5 – 39.1), +25.0 ▲*');
+    expect(out).toContain('- Delivery: 20.0%');
+  });
+});

@@ -92,6 +92,7 @@ for (const seg of ['jieba', 'intl'] as const) {
     it('all = AND of OR-groups, evaluated per sentence', () => {
       expect(codes('外卖小哥态度很差')).toEqual([100, 102]);
       expect(codes('外卖小哥很快。态度很差')).toEqual([999]);
+      expect(codes('外卖小哥很快\n态度很差')).toEqual([999]); // a line break ends a sentence too
       // scope: comment lets the groups sit in different sentences
       expect(codes('the price is ok. the app is so slow')).toEqual([306]);
       expect(codes('the price is ok')).toEqual([999]);

@@ -186,15 +186,18 @@ export class CsvParser {
           }
         } else {
           let e = pos;
-          let h = 0;
           while (e < n) {
             const c = buf[e]!;
             if (c === D || c === LF || c === CR) break;
-            h = (Math.imul(h, 31) + c) | 0;
             e++;
           }
           if (e >= n && !final) throw INCOMPLETE;
-          value = e === pos ? '' : e - pos <= INTERN_MAX_BYTES ? intern(pos, e, h) : slice(pos, e);
+          if (e === pos) value = '';
+          else if (e - pos <= INTERN_MAX_BYTES) {
+            let h = 0;
+            for (let k = pos; k < e; k++) h = (Math.imul(h, 31) + buf[k]!) | 0;
+            value = intern(pos, e, h);
+          } else value = slice(pos, e);
           pos = e;
         }
         // Store the field.

@@ -52,8 +52,11 @@ export function prepareComment(raw: string): PreparedComment {
   let sentStart = 0;
   let prevEnd = 0;
   let sawWordInSent = false;
+  // Next line break at or after prevEnd (-1 = none left): a line break ends a sentence.
+  let nl = norm.indexOf('\n');
   for (const t of spans) {
-    if (t.start > prevEnd && sawWordInSent && norm.indexOf('\n', prevEnd) >= 0 && norm.indexOf('\n', prevEnd) < t.start) {
+    if (nl >= 0 && nl < prevEnd) nl = norm.indexOf('\n', prevEnd);
+    if (nl >= 0 && nl < t.start && sawWordInSent) {
       sentences.push([sentStart, prevEnd]);
       sent++; clause++; sentStart = t.start; sawWordInSent = false;
     }

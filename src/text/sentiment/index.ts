@@ -2,7 +2,7 @@
 // list for Chinese, per clause for mixed comments) or a model trained with `cx sentiment train`.
 //
 //   const r = await analyzeSentiment(['送餐很快，好吃', 'Cold food, late.'], { lang: 'auto' });
-//   // → [{ label: 'positive', score: 0.83, lang: 'zh' }, { label: 'negative', score: -0.6, lang: 'en' }]
+//   // → [{ label: 'positive', score: > 0, lang: 'zh' }, { label: 'negative', score: < 0, lang: 'en' }]
 import { readFileSync } from 'node:fs';
 import { normalizeText, detectLang } from '../normalize.js';
 import { inputError } from '../../ui/errors.js';
