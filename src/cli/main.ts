@@ -19,7 +19,9 @@ export function buildProgram(): Command {
     )
     .version(VERSION, '-V, --version')
     .option('--json', zh ? '以 JSON 输出（数字不取整）' : 'machine-readable JSON on stdout (numbers unrounded)')
-    .addOption(new Option('--lang <lang>', zh ? '界面语言' : 'language of messages and reports').choices(['en', 'zh']))
+    .addOption(
+      new Option('--lang <lang>', zh ? '界面语言（cx sentiment 中亦为评论语言）' : 'language of messages and reports (for cx sentiment also the comments\' language)').choices(['en', 'zh', 'auto']),
+    )
     .option('-q, --quiet', zh ? '不输出提示信息' : 'no progress or info messages')
     .option('--debug', zh ? '出错时显示堆栈' : 'show stack traces on errors')
     .option('--no-color', zh ? '不使用颜色' : 'no colour')

@@ -11,7 +11,7 @@ type Lang = 'auto' | 'en' | 'zh';
 function parseLang(v: string | undefined): Lang {
   const l = (v ?? 'auto').toLowerCase();
   if (l === 'auto' || l === 'en' || l === 'zh') return l;
-  throw inputError(`--text-lang ${v}: use auto, en or zh.`, `--text-lang ${v}：请使用 auto、en 或 zh。`);
+  throw inputError(`--text-lang ${v}: use auto, en or zh.`, `--text-lang ${v}：请使用 auto、en 或 zh。`); // unreachable for --lang (commander checks its choices)
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(1) + '%' : '–');
@@ -22,7 +22,7 @@ async function load(file: string) {
 }
 
 async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang?: string; textLang?: string; model?: string; output?: string }) {
-  const lang = parseLang(opts.textLang);
+  const lang = parseLang(opts.textLang ?? opts.lang);
   const { formatFromPath, writeTable } = await import('../dataset/write.js');
   const format = opts.output ? formatFromPath(opts.output) : undefined;
   if (opts.output && !format) throw inputError(`${opts.output}: unknown output format; use .csv, .xlsx or .jsonl.`, `${opts.output}：无法识别的输出格式，请使用 .csv、.xlsx 或 .jsonl。`);
@@ -114,7 +114,7 @@ async function trainCommand(ctx: Ctx, input: string, opts: { text?: string; labe
 }
 
 async function evalCommand(ctx: Ctx, input: string, opts: { text?: string; label?: string; model?: string; lang?: string; textLang?: string }) {
-  const lang = parseLang(opts.textLang);
+  const lang = parseLang(opts.textLang ?? opts.lang);
   const { loadModelFile } = await import('../text/sentiment/index.js');
   const model = opts.model ? loadModelFile(opts.model) : undefined;
   const data = await labelled(input, opts);
@@ -160,7 +160,7 @@ export function register(program: Command): void {
     .option('--text-lang <lang>', h('language of the comments: auto (default, per comment and per clause) | en | zh', '评论语言：auto（默认，逐条逐句识别）| en | zh'))
     .option('--model <file>', h('model trained with cx sentiment train', '用 cx sentiment train 训练的模型'))
     .option('-o, --output <file>', h('per-comment results (.csv, .xlsx, .jsonl)', '逐条结果输出（.csv、.xlsx、.jsonl）'))
-    .action((input: string, opts: { text?: string; lang?: string; textLang?: string; model?: string; output?: string }, c: Command) => runner(c, (ctx) => scoreCommand(ctx, input, opts)));
+    .action((input: string, opts: { text?: string; lang?: string; textLang?: string; model?: string; output?: string }, c: Command) => runner(c, (ctx) => scoreCommand(ctx, input, { ...c.optsWithGlobals(), ...defined(opts) })));
   cmd
     .command('train')
     .description(h('train a sentiment model from your own labelled comments', '用自己标注的评论训练情感模型'))

@@ -138,7 +138,7 @@ function writeColumnFiles(dir: string, file: string, col: Column, nRows: number)
   }
   const vals = col.values;
   const dict = new Map<string, number>();
-  const limit = Math.max(1000, nRows >> 2);
+  const limit = Math.max(1000, Math.min(nRows >> 2, 65535));
   const codes = new Uint32Array(nRows);
   let isDict = true;
   for (let i = 0; i < nRows; i++) {

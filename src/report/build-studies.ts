@@ -40,16 +40,19 @@ function omitted(model: ReportModel, section: string, e: unknown, configured: bo
 }
 
 async function buildServqual(model: ReportModel, s: Survey, cfg: CxConfig, t: T): Promise<void> {
-  if (!cfg.servqual) {
-    model.notes.push({ section: 'servqual', text: t('No SERVQUAL items (servqual.items in cx.yaml).', '没有 SERVQUAL 题项（cx.yaml 中的 servqual.items）。') });
-    return;
-  }
   const { servqual } = await import('../metrics/servqual.js');
+  if (!cfg.servqual) {
+    const { findServqualItems } = await import('../metrics/servqual-items.js');
+    if (!findServqualItems(s).items.some((it) => it.E && it.P)) {
+      model.notes.push({ section: 'servqual', text: t('No SERVQUAL items (servqual.items in cx.yaml).', '没有 SERVQUAL 题项（cx.yaml 中的 servqual.items）。') });
+      return;
+    }
+  }
   let r;
   try {
-    r = servqual(s, { items: cfg.servqual.items, weights: cfg.servqual.weights });
+    r = cfg.servqual ? servqual(s, { items: cfg.servqual.items, weights: cfg.servqual.weights }) : servqual(s);
   } catch (e) {
-    return omitted(model, 'servqual', e, true, t);
+    return omitted(model, 'servqual', e, Boolean(cfg.servqual), t);
   }
   if (!r.n) {
     model.notes.push({ section: 'servqual', text: t('No SERVQUAL answers in this period.', '本时间段内没有 SERVQUAL 答案。') });

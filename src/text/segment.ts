@@ -45,10 +45,12 @@ function jiebaCutter(): ZhCutter {
 }
 
 /**
- * Load the segmenter once. `prefer` (or env CX_SEGMENTER=intl|jieba) chooses; jieba falls back to
+ * Load the segmenter once. `prefer` (or, on first load, env CX_SEGMENTER=intl|jieba) chooses; jieba falls back to
  * Intl.Segmenter when the native addon cannot be loaded. Returns the active segmenter's name.
  */
 export async function loadSegmenter(prefer?: SegmenterName): Promise<SegmenterName> {
+  // Without a preference, keep the segmenter already loaded (an explicit choice made earlier wins).
+  if (!prefer && active) return active.name;
   const want = prefer ?? (process.env.CX_SEGMENTER === 'intl' ? 'intl' : 'jieba');
   if (active && active.name === want) return active.name;
   if (want === 'intl') {

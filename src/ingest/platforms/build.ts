@@ -81,8 +81,6 @@ function keptRows(t: RawTable, lay: Layout, opts: RecogniseOptions, log: Exclusi
 /** Make ids unique and non-blank; report every change. */
 function uniqueIds(cols: ColSpec[], warnings: string[]): void {
   const used = new Set<string>();
-  const counts = new Map<string, number>();
-  for (const c of cols) counts.set(c.id, (counts.get(c.id) ?? 0) + 1);
   const blank: number[] = [];
   const dups = new Map<string, string[]>();
   for (const c of cols) {
@@ -92,12 +90,11 @@ function uniqueIds(cols: ColSpec[], warnings: string[]): void {
       blank.push(c.index + 1);
       if (!c.label) c.label = id;
     }
-    if (used.has(id) || (counts.get(c.id)! > 1 && id === c.id)) {
-      let k = 1;
-      let cand = id;
-      while (used.has(cand)) cand = `${id}_${++k}`;
-      if (cand !== id) dups.set(id, [...(dups.get(id) ?? []), cand]);
-      id = cand;
+    if (used.has(id)) {
+      let k = 2;
+      while (used.has(`${id}_${k}`)) k++;
+      dups.set(id, [...(dups.get(id) ?? []), `${id}_${k}`]);
+      id = `${id}_${k}`;
     }
     used.add(id);
     c.id = id;
@@ -198,7 +195,12 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
     release(spec.index);
   }
 
-  if (partial) add({ id: '_partial', label: 'Partial response (1 = incomplete)', type: 'meta', role: 'partial' }, { kind: 'num', values: partial });
+  let partialColumn: string | undefined;
+  if (partial) {
+    const pq: Question = { id: '_partial', label: 'Partial response (1 = incomplete)', type: 'meta', role: 'partial' };
+    add(pq, { kind: 'num', values: partial });
+    partialColumn = pq.id;
+  }
   if (!dateColumn) {
     const d = questions.find((q) => q.type === 'date' && q.role === undefined);
     if (d) {
@@ -208,10 +210,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
   }
   // One free-text question and none named as a comment: it is the comment.
   const texts = questions.filter((q) => q.type === 'text' && !q.parent);
-  if (texts.length >= 1 && !questions.some((q) => q.role === 'comment')) {
-    const best = texts.length === 1 ? texts[0] : undefined;
-    if (best) best.role = 'comment';
-  }
+  if (texts.length === 1 && !questions.some((q) => q.role === 'comment')) texts[0]!.role = 'comment';
 
   const exclusions = log.list();
   const survey: Survey = {
@@ -225,7 +224,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
   };
   if (idColumn) survey.idColumn = idColumn;
   if (dateColumn) survey.dateColumn = dateColumn;
-  if (partial) survey.partialColumn = '_partial';
+  if (partialColumn) survey.partialColumn = partialColumn;
   const rowsRead = Math.max(0, t.height - lay.headerRows);
   survey.log.push({
     at: new Date().toISOString(),

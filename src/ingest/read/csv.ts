@@ -80,7 +80,8 @@ const INCOMPLETE = new Incomplete();
  */
 export class CsvParser {
   readonly cols: string[][] = [];
-  private readonly interns: Map<number, Interned>[] = [];
+  private readonly interns: (Map<number, Interned> | undefined)[] = [];
+  private readonly misses: number[] = [];
   readonly raggedRows: number[] = [];
   width = 0;
   row = 0;
@@ -102,6 +103,7 @@ export class CsvParser {
     for (let r = 0; r < this.row; r++) arr[r] = '';
     this.cols.push(arr);
     this.interns.push(new Map());
+    this.misses.push(0);
     this.width++;
   }
 
@@ -137,6 +139,8 @@ export class CsvParser {
       }
       const v = slice(s, e);
       if (m.size < INTERN_MAX_ENTRIES) m.set(h, { s: v, bytes: Buffer.from(buf.subarray(s, e)) });
+      // A full table of values that never repeat (ids, timestamps): stop interning this column.
+      else if (m.size === INTERN_MAX_ENTRIES && ++this.misses[col]! > INTERN_MAX_ENTRIES) interns[col] = undefined;
       return v;
     };
 
