@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .command('code')
     .description('code open comments with a codeframe (multi-label; nets, per-code sentiment) / 用编码框架给开放题评论编码')
     .argument('<input>', 'dataset directory, survey export, CSV of comments, or a .txt file with one comment per line')
-    .requiredOption('--codeframe <file>', 'codeframe file: YAML, JSON or CSV (see fixtures/codeframes/)')
+    .requiredOption('--codeframe <file>', 'codeframe file: YAML, JSON, CSV/TSV or XLSX (see fixtures/codeframes/)')
     .option('--text <col>', 'comment column (default: the comment/longest-text column)')
     .option('--by <col>', 'break the summary down by a column, or nps_group (promoters/passives/detractors)')
     .option('-o, --output <file>', 'write one row per response: id, 0/1 per code and net, sentiment (.csv, .xlsx, .jsonl)')
@@ -31,13 +31,13 @@ export function register(program: Command): void {
     .option('--no-sentiment', 'skip sentiment scoring')
     .action((input: string, opts: CodeOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
-        const { loadCodeframe } = await import('../text/codeframe/index.js');
+        const { loadCodeframeFile } = await import('../text/codeframe/index.js');
         const { codeSurvey, codedTable, loadComments } = await import('../text/code.js');
         if (opts.headers !== 'ids' && opts.headers !== 'names') {
           throw inputError(`--headers must be ids or names (got "${opts.headers}").`, `--headers 只能是 ids 或 names（收到“${opts.headers}”）。`);
         }
         const out = opts.output ? await outputFormat(opts.output, opts.format, input) : undefined;
-        const cf = loadCodeframe(opts.codeframe!);
+        const cf = await loadCodeframeFile(opts.codeframe!);
         const survey = await loadComments(input);
         const { result, rows, ids } = await codeSurvey(survey, cf, { text: opts.text, by: opts.by, sentiment: opts.sentiment !== false, file: input });
         if (out) {

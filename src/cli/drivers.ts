@@ -41,7 +41,8 @@ export function register(program: Command): void {
         const list = opts.drivers
           ? opts.drivers.split(',').map((s) => s.trim()).filter(Boolean)
           : cfg.drivers?.drivers;
-        const survey = applyConfig(await loadInput(input), cfg);
+        // Messages name what the user typed (a dataset directory, not the exports it was built from).
+        const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
         const { drivers } = await import('../metrics/drivers.js');
         const result = drivers(survey, { outcome, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight });
         for (const b of result.nonNumeric) {

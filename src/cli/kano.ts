@@ -25,7 +25,8 @@ export function register(program: Command): void {
         const { loadConfig } = await import('../config/load.js');
         const { applyConfig } = await import('../config/apply.js');
         const cfg = loadConfig(opts.config);
-        const survey = applyConfig(await loadInput(input), cfg);
+        // Messages name what the user typed (a dataset directory, not the exports it was built from).
+        const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
         const { kano } = await import('../metrics/kano.js');
         const result = kano(survey, cfg.kano?.features);
         for (const u of result.unrecognised) {

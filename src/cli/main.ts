@@ -38,7 +38,17 @@ function langFromArgv(argv: string[]): string | undefined {
   return eq?.slice(7);
 }
 
+/** `cx … | head` closes stdout early: stop quietly, as Unix tools do, instead of an unhandled EPIPE stack. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`cx: cannot write to stdout: ${e.message}\n`);
+    process.exit(3);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const program = buildProgram();
   const applyOverride = (c: Command) => {
     c.exitOverride();

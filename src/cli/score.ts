@@ -56,7 +56,8 @@ export function register(program: Command): void {
         const { loadConfig } = await import('../config/load.js');
         const { applyConfig } = await import('../config/apply.js');
         const cfg = loadConfig(opts.config);
-        const survey = applyConfig(await loadInput(input), cfg);
+        // Messages name what the user typed (a dataset directory, not the exports it was built from).
+        const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
         if (!spec.weight && cfg.roles?.weight) spec.weight = cfg.roles.weight;
         const { scoreSurvey } = await import('../metrics/score.js');
         const result = scoreSurvey(survey, spec);
@@ -133,12 +134,13 @@ function render(ctx: Ctx, r: ScoreResult, renderTable: Render): string {
   const change = (c?: Change): string => {
     if (!c) return '';
     const arrow = c.significant ? (c.diff > 0 ? '▲' : c.diff < 0 ? '▼' : '') : '';
-    return `${arrow}${c.diff > 0 ? '+' : ''}${f(c.diff, d)}${c.significant ? '*' : ''} (p=${c.p < 0.001 ? '<0.001' : f(c.p, 3)})`;
+    return `${arrow}${c.diff > 0 ? '+' : ''}${f(c.diff, d)}${c.significant ? '*' : ''} (${c.p < 0.001 ? 'p<0.001' : `p=${f(c.p, 3)}`})`;
   };
   const compare = Boolean(r.compareMethod);
   const lines: string[] = [];
-  const qlabel = r.questionLabel && r.questionLabel !== r.question ? ` "${r.questionLabel.slice(0, 60)}"` : '';
-  lines.push(`${name} · ${r.question}${qlabel}${r.where ? ` · where ${r.where}` : ''}${r.weight ? ` · ${t('weight', '权重')} ${r.weight}` : ''}`);
+  const label = r.questionLabel.replace(/\s+/g, ' ').trim();
+  const qlabel = label && label !== r.question ? ` "${label.length > 60 ? `${label.slice(0, 59)}…` : label}"` : '';
+  lines.push(`${name} · ${r.question}${qlabel}${r.where ? ` · ${t('where', '筛选')} ${r.where}` : ''}${r.weight ? ` · ${t('weight', '权重')} ${r.weight}` : ''}`);
   const byCols = r.by ?? [];
   const rows: (string | number)[][] = [];
   const withPeriod = Boolean(r.periods);

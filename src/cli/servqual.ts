@@ -27,7 +27,8 @@ export function register(program: Command): void {
         const { loadConfig } = await import('../config/load.js');
         const { applyConfig } = await import('../config/apply.js');
         const cfg = loadConfig(opts.config);
-        const survey = applyConfig(await loadInput(input), cfg);
+        // Messages name what the user typed (a dataset directory, not the exports it was built from).
+        const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
         const { servqual } = await import('../metrics/servqual.js');
         const result = servqual(survey, {
           items: cfg.servqual?.items?.map((it) => ({ ...it, item: it.perception })),

@@ -69,6 +69,14 @@ export function register(program: Command): void {
             `没有同时回答 "${opts.rows}" 和 "${opts.cols}" 的行；请检查列名。`,
           );
         }
+        for (const [flag, levels] of [['--rows', result.rowLevels], ['--cols', result.colLevels]] as const) {
+          if (levels.length > 100) {
+            ctx.warn(
+              `${flag} ${flag === '--rows' ? opts.rows : opts.cols}: ${levels.length} distinct values; is it a comment or id column? Crosstab a category such as region or plan.`,
+              `${flag} ${flag === '--rows' ? opts.rows : opts.cols}：共 ${levels.length} 个不同取值；它是否为评论或编号列？请对地区、套餐等类别列做交叉表。`,
+            );
+          }
+        }
         if (result.chi2.warning) {
           ctx.warn(
             `${Math.round(100 * result.chi2.expectedBelow5)}% of expected counts are below 5${result.chi2.expectedBelow1 ? ' and some below 1' : ''}; the χ² p-value is unreliable.`,
@@ -107,6 +115,7 @@ function render(
 }
 
 /** Display-only shortening of long headers and labels. */
-function short(s: string, max: number): string {
+function short(text: string, max: number): string {
+  const s = text.replace(/\s+/g, ' ').trim(); // a multi-line answer must not break the table's rows
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }

@@ -129,7 +129,8 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
   }
 }
 
-function writeColumnFiles(dir: string, file: string, col: Column, nRows: number): StoredColumn['encoding'] {
+/** `preferDict` false: free text, ids and timestamps, whose values rarely repeat, skip the dictionary attempt. */
+function writeColumnFiles(dir: string, file: string, col: Column, nRows: number, preferDict = true): StoredColumn['encoding'] {
   const path = (ext: string) => join(dir, `${file}.${ext}`);
   if (col.kind === 'num') {
     const v = col.values.length === nRows ? col.values : col.values.subarray(0, nRows);
@@ -140,8 +141,8 @@ function writeColumnFiles(dir: string, file: string, col: Column, nRows: number)
   const dict = new Map<string, number>();
   const limit = Math.max(1000, Math.min(nRows >> 2, 65535));
   const codes = new Uint32Array(nRows);
-  let isDict = true;
-  for (let i = 0; i < nRows; i++) {
+  let isDict = preferDict;
+  for (let i = 0; isDict && i < nRows; i++) {
     const s = vals[i];
     if (s == null) continue;
     let c = dict.get(s);
@@ -243,7 +244,8 @@ export function saveDataset(dir: string, survey: Survey): void {
       const col = survey.columns.get(q.id);
       if (!col) continue;
       const file = `c${k++}`;
-      stored.push({ id: q.id, kind: col.kind, encoding: writeColumnFiles(tmp, file, col, survey.nRows), file });
+      const preferDict = q.type !== 'text' && q.type !== 'id' && q.type !== 'date';
+      stored.push({ id: q.id, kind: col.kind, encoding: writeColumnFiles(tmp, file, col, survey.nRows, preferDict), file });
     }
     const manifest: Manifest = {
       format: {

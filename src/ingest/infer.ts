@@ -214,7 +214,7 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
     } else if (hint.type === 'nps' || (small && ROLE_NPS.test(t) && st.max > 7)) {
       q.type = 'nps';
       q.scale = { min: 0, max: 10 };
-    } else if (hint.type === 'rating' || hint.type === 'likert' || (small && (st.max >= 3 || st.numLabel) && (nDistinct >= 3 || st.numLabel || ROLE_CSAT.test(t) || ROLE_CES.test(t)))) {
+    } else if (hint.type === 'rating' || hint.type === 'likert' || (small && (st.max >= 3 || st.numLabel) && (nDistinct >= 3 || st.numLabel || hint.matrix || ROLE_CSAT.test(t) || ROLE_CES.test(t)))) {
       q.type = hint.type === 'likert' ? 'likert' : 'rating';
       q.scale = hint.scale ?? scaleFor(st.min, st.max);
     } else if (st.allInt && st.min >= 0 && st.max <= 1 && !st.capped) {

@@ -92,6 +92,9 @@ const METHOD: Record<MetricKind, string> = {
   ces: '',
 };
 
+/** More segments than this in --by is almost always a comment/id column chosen by mistake: warn. */
+const MANY_SEGMENTS = 100;
+
 export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   const metric = spec.metric;
   const minN = spec.minN ?? 30;
@@ -147,6 +150,13 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
 
   // Cell layout: (G+1)·(P+1); index G = all groups, P = all periods.
   const groups = spec.by && spec.by.length ? groupCodes(survey, spec.by) : undefined;
+  if (groups && groups.keys.length > MANY_SEGMENTS) {
+    const cols = groups.columns.join(',');
+    warnings.push({
+      en: `--by ${cols}: ${groups.keys.length} segments, most too small to read; is it a comment or id column? Group by a category such as region or plan.`,
+      zh: `--by ${cols}：共 ${groups.keys.length} 个分组，大多样本过小；它是否为评论或编号列？请按地区、套餐等类别列分组。`,
+    });
+  }
   let dateColumn: string | undefined;
   let periods: { codes: Int32Array; labels: string[] } | undefined;
   if (spec.period) {
@@ -284,6 +294,17 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
         : metric === 'csat' || cesMethod === 'agree'
           ? 'Agresti–Caffo z test (CSAT mean: Welch t)'
           : 'Welch t test') + `, independent samples, two-sided, alpha ${alpha}; periods vs the previous period, segments vs the rest of the sample`;
+  }
+  const invalid = sc.notNumeric + sc.outOfScale;
+  if (result.overall.n === 0 && invalid > 0) {
+    // Every answer there is fails to parse or lies off the scale: the wrong column (a comment, a segment) or
+    // scale, not an empty sample. Reporting n = 0 with exit 0 would let a script carry on with no score.
+    const ex = sc.badExamples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
+    const name = metric.toUpperCase();
+    throw inputError(
+      `--question ${q.id}: none of its ${invalid} answers is a ${name} score on ${scale.min}–${scale.max} (responses ${sc.firstBadRows.join(', ')}: ${ex}); choose the score column with --question COL${metric === 'nps' ? '' : ' or set the scale with --scale, e.g. 0-10'} (cx describe lists the columns).`,
+      `--question ${q.id}：其 ${invalid} 个答案都不是 ${scale.min}–${scale.max} 的 ${name} 分数（第 ${sc.firstBadRows.join('、')} 条答卷：${ex}）；请用 --question 指定评分列${metric === 'nps' ? '' : '，或用 --scale 指定量表，如 0-10'}（cx describe 可列出所有列）。`,
+    );
   }
   if (result.overall.n === 0) {
     warnings.push({ en: `column ${q.id} has no valid answers${spec.where ? ' after --where' : ''}`, zh: `列 ${q.id} 没有有效答案${spec.where ? '（应用 --where 后）' : ''}` });

@@ -90,36 +90,41 @@ export async function buildText(model: ReportModel, s: Survey, cfg: CxConfig, ro
     return v;
   };
 
-  // Verbatims: the lowest scores first and the highest scores next (longer comments first within a score),
-  // half and half, so both what hurts and what delights are quoted.
+  // Verbatims: representative and deterministic. Score groups take turns (detractor, promoter, passive,
+  // unscored); within a group the next quote comes from the segment quoted least so far, and the most
+  // extreme score, then the more substantial comment, goes first. Repeated texts are quoted once.
   if (o.verbatims > 0) {
-    const byLen = (a: Comment, b: Comment) => b.text.length - a.text.length || a.row - b.row;
-    const det = comments.filter((c) => c.score !== undefined && c.score <= 6).sort((a, b) => a.score! - b.score! || byLen(a, b));
-    const pro = comments.filter((c) => c.score !== undefined && c.score >= 9).sort((a, b) => b.score! - a.score! || byLen(a, b));
-    const rest = comments.filter((c) => c.score === undefined || (c.score > 6 && c.score < 9)).sort(byLen);
-    const want = o.verbatims;
+    const segOf = (c: Comment) => (seg ? strAt(seg, c.row) ?? '' : '');
+    const substance = (c: Comment) => Math.min(c.text.length, 280);
+    const rank = (dir: number) => (a: Comment, b: Comment) => dir * ((a.score ?? 0) - (b.score ?? 0)) || substance(b) - substance(a) || a.row - b.row;
+    const groups = [
+      comments.filter((c) => c.score !== undefined && c.score <= 6).sort(rank(1)),
+      comments.filter((c) => c.score !== undefined && c.score >= 9).sort(rank(-1)),
+      comments.filter((c) => c.score !== undefined && c.score > 6 && c.score < 9).sort(rank(1)),
+      comments.filter((c) => c.score === undefined).sort(rank(1)),
+    ];
+    const used = new Map<string, number>();
+    const seen = new Set<string>();
     const picked: Comment[] = [];
-    const take = (list: Comment[], k: number) => {
-      for (const c of list) {
-        if (picked.length >= want || k <= 0) break;
-        if (!picked.includes(c)) {
-          picked.push(c);
-          k--;
-        }
+    for (let g = 0, idle = 0; picked.length < o.verbatims && idle < groups.length; g = (g + 1) % groups.length) {
+      const list = groups[g]!.filter((c) => !seen.has(c.text.toLowerCase()));
+      if (!list.length) {
+        idle++;
+        continue;
       }
-    };
-    take(det, Math.ceil(want / 2));
-    take(pro, want - picked.length);
-    take(det, want - picked.length);
-    take(rest, want - picked.length);
+      idle = 0;
+      let best = list[0]!;
+      for (const c of list) if ((used.get(segOf(c)) ?? 0) < (used.get(segOf(best)) ?? 0)) best = c;
+      picked.push(best);
+      seen.add(best.text.toLowerCase());
+      used.set(segOf(best), (used.get(segOf(best)) ?? 0) + 1);
+    }
     model.verbatims = picked.map((c) => {
       const v: Verbatim = base(c);
       const sent = coded?.sentimentOf.get(c.row);
       if (sent) v.sentiment = sent;
-      if (seg) {
-        const sv = strAt(seg, c.row);
-        if (sv) v.segment = sv;
-      }
+      const sv = segOf(c);
+      if (sv) v.segment = sv;
       return v;
     });
   }

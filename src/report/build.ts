@@ -65,6 +65,11 @@ export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptio
   }
   const srcName = s.source[0] ? path.basename(s.source[0]) : 'input';
 
+  if (s.nRows === 0)
+    throw inputError(
+      `${srcName}: the data has no responses to report on (check the export; preview and test rows are excluded).`,
+      `${srcName}：数据中没有可报告的答卷（请检查导出文件；预览与测试答卷已排除）。`,
+    );
   let spec = opts.period ?? defaultPeriod(cfg, opts.template);
   if (!last) {
     if (opts.period && opts.period !== 'all')
@@ -77,12 +82,18 @@ export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptio
   } else if (undated > 0) {
     warnings.push(t(`${undated} response(s) have no usable date in column ${roles.date} and are left out of every period.`, `${undated} 份答卷的日期列 ${roles.date} 无有效日期，未计入任何时间段。`));
   }
-  const { period, comparison } = last
+  let { period, comparison } = last
     ? resolvePeriod(spec, last, first)
     : { period: { label: 'all', kind: 'all', start: '', end: '' } as DateWindow, comparison: undefined };
 
   const allRows = Array.from({ length: s.nRows }, (_, i) => i);
-  const rows = last ? rowsIn(days, period) : allRows;
+  let rows = last ? rowsIn(days, period) : allRows;
+  if (last && rows.length === 0 && !opts.period && !cfg.report?.period) {
+    // Default period only (nothing asked for): the data has no complete week/quarter yet → report it all.
+    notes.push({ section: 'general', text: t(`The data (${first} to ${last}) has no complete ${period.kind} yet: the report covers all responses.`, `数据（${first} 至 ${last}）中还没有完整的${period.kind === 'week' ? '一周' : period.kind === 'month' ? '一个月' : '一个季度'}：报告覆盖全部答卷。`) });
+    ({ period, comparison } = resolvePeriod('all', last, first));
+    rows = rowsIn(days, period);
+  }
   if (rows.length === 0)
     throw inputError(
       `${srcName}: no responses in period ${period.label} (${period.start} to ${period.end}); the data runs from ${first} to ${last}; choose another --period.`,

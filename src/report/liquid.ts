@@ -46,6 +46,7 @@ const LABELS: Record<string, [string, string]> = {
   'keep-up': ['Keep up the good work', '继续保持'],
   'low-priority': ['Low priority', '低优先级'],
   overkill: ['Possible overkill', '可能过度投入'],
+  all: ['All responses', '全部答卷'],
   week: ['week', '周'],
   month: ['month', '月'],
   quarter: ['quarter', '季度'],

@@ -82,6 +82,25 @@ describe('cx code', () => {
     const on = Object.entries(row).filter(([k, v]) => k.startsWith('code_') && v === 1).map(([k]) => k);
     expect(on).toEqual(['code_100', 'code_101']);
   });
+  it('reads the flat codeframe from an Excel workbook', async () => {
+    const { writeTable } = await import('../../src/dataset/write.js');
+    const xlsx = path.join(tmp, 'cf.xlsx');
+    await writeTable(xlsx, ['id', 'parent', 'name', 'any', 'query'], [
+      ['1', '', '配送 Delivery', '', ''],
+      ['2', '1', '慢 Late', '迟到 | late', '(送货 OR delivery) NEAR/3 慢'],
+      ['3', '', '价格 Price', '太贵 | expensive', ''],
+    ], { format: 'xlsx' });
+    const r = cx(['code', SAMPLE, '--codeframe', xlsx, '--json', '--no-sentiment']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // c01 送货太慢了 → 2 (and net 1); c07 价格太贵了 → 3
+    expect(j.codes.map((c: { id: number; count: number }) => [c.id, c.count])).toEqual([[1, 1], [2, 1], [3, 1]]);
+    const bad = path.join(tmp, 'bad.xlsx');
+    await writeTable(bad, ['id', 'name', 'query'], [['1', 'a', 'late AND']], { format: 'xlsx' });
+    const e = cx(['code', SAMPLE, '--codeframe', bad]);
+    expect(e.status).toBe(2);
+    expect(e.stderr).toMatch(/bad\.xlsx line 2, code 1, term "late AND"/);
+  });
   it('prints a human table and takes a .txt file of comments', () => {
     const r = cx(['code', 'fixtures/comments/sample.txt', '--codeframe', ACME]);
     expect(r.status).toBe(0);

@@ -203,3 +203,13 @@ describe('platform modules', () => {
     expect(nums(r.survey.columns.get('Q1_1'))).toEqual([1, 0]); // Reports
   });
 });
+
+describe('问卷星 header forms', () => {
+  it('numbers questions from `N、`, reads `N(row)` matrix rows, leaves other headers whole', () => {
+    const t = tableFromCsv('序号,提交答卷时间,所用时间,来源,来自IP,1、您的城市？,2(配送速度),2(包装),3D打印需求\n1,2026/09/03 12:00:00,5秒,微信,1.2.3.4,上海,4,5,有\n2,2026/09/03 12:10:00,7秒,微信,1.2.3.5,北京,2,5,无\n');
+    const { survey } = recognise(t, { file: 'w.csv' });
+    expect(survey.questions.map((x) => x.id)).toEqual(['序号', '提交答卷时间', '所用时间', '来源', '来自IP', 'Q1', 'Q2_1', 'Q2_2', '3D打印需求']);
+    expect(survey.questions.find((x) => x.id === 'Q2_1')).toMatchObject({ parent: 'Q2', option: '配送速度', type: 'rating' });
+    expect(nums(survey.columns.get('Q2_2'))).toEqual([5, 5]);
+  });
+});

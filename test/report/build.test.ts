@@ -74,11 +74,14 @@ describe('buildReport', () => {
     expect(m.trends!.points[1]!.values.nps).toBeCloseTo(25, 10);
   });
 
-  it('verbatims: lowest scores first then highest, personal data masked; follow-ups list detractors', async () => {
+  it('verbatims: score groups take turns, least-quoted segment first; personal data masked; follow-ups list detractors', async () => {
     const m = await buildReport(survey(rows, types), cfg, { lang: 'en', verbatims: 3 });
-    expect(m.verbatims!.map((v) => v.id)).toEqual(['r7', 'r6', 'r1']);
+    // W47 comments: detractors r7 (0, South), r6 (6, North); promoters r1 (10, North), r8 (10, South), r3 (9, South).
+    // 1st detractor: r7 (lowest score). 1st promoter: r1 (North, not quoted yet; also the longer of the 10s).
+    // No passive comment, so the detractors' turn again: r6.
+    expect(m.verbatims!.map((v) => v.id)).toEqual(['r7', 'r1', 'r6']);
     expect(m.verbatims![0]!.text).toBe('Terrible. Call [PHONE]');
-    expect(m.verbatims![1]!.text).toBe('Late again, mail me at [EMAIL]');
+    expect(m.verbatims![2]!.text).toBe('Late again, mail me at [EMAIL]');
     expect(m.verbatims![0]).toMatchObject({ score: 0, date: '2026-11-22', segment: 'South' });
     expect(m.followUps).toEqual([
       {
@@ -118,6 +121,15 @@ describe('buildReport', () => {
       expect((e as CxError).exitCode).toBe(2);
       expect((e as CxError).message).toContain('needs response dates');
     }
+  });
+
+  it('by default, data without a complete week is reported whole; an explicit last-week is exit 2', async () => {
+    // Only W48 rows (Mon 23 Nov 2026 is the latest date): no complete week before it in the data.
+    const only = survey(rows.filter((r) => r.id === 'n1'), types);
+    const m = await buildReport(only, cfg, { lang: 'en' });
+    expect(m.meta.period).toMatchObject({ label: 'all', start: '2026-11-23', end: '2026-11-23' });
+    expect(m.notes[0]!.text).toBe('The data (2026-11-23 to 2026-11-23) has no complete week yet: the report covers all responses.');
+    await expect(buildReport(only, cfg, { lang: 'en', period: 'last-week' })).rejects.toThrow(/no responses in period 2026-W47/);
   });
 
   it('a role naming a missing column is exit 2 naming it', async () => {

@@ -163,3 +163,18 @@ codes:
     expect(ids('nothing here')).toEqual([9]);
   });
 });
+
+describe('match: substring', () => {
+  it('turns bare list terms into raw substrings (codeframe default or per code)', async () => {
+    await loadSegmenter('jieba');
+    const mm = new Matcher(compileCodeframeText(`
+defaults: { match: substring }
+codes:
+  - { id: 1, name: Fast, any: [快] }
+  - { id: 2, name: Fast words, match: lemma, any: [快] }
+`));
+    // 快递 is one word: the word match (code 2) does not fire inside it, the substring match (code 1) does
+    expect(mm.match('快递到了').matches.map((x) => x.id)).toEqual([1]);
+    expect(mm.match('很快').matches.map((x) => x.id)).toEqual([1, 2]);
+  });
+});

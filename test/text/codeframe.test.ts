@@ -78,6 +78,12 @@ describe('codeframe files', () => {
     expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x4d, 0x91, 0x01, 0x90]))).toBe('配送'); // U+914D U+9001 little-endian
     expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('a');
   });
+  it('reads a tab-separated flat codeframe (Excel "Unicode text")', () => {
+    const cf = compileCodeframeText('id\tparent\tname\tany\n1\t\tPrice\t\n2\t1\tToo expensive\t太贵 | expensive, pricey\n', 'cf.txt');
+    expect(cf.byId.get(2)!.parent).toBe(1);
+    // the comma stays inside the term because the file is tab-separated
+    expect(cf.terms.map((t) => t.src)).toContain('expensive, pricey');
+  });
   it('reads MAXQDA-style parent paths in the CSV form', () => {
     const csv = 'id,parent,name,any\n1,,Delivery,\n2,Delivery,Late,late | slow*\n';
     const cf = compileCodeframeText(csv, 'cf.csv');

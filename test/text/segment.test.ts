@@ -28,16 +28,10 @@ describe('segment (jieba)', () => {
 });
 
 describe('segment (Intl.Segmenter fallback)', () => {
-  it('is selected by name and by CX_SEGMENTER=intl', async () => {
+  it('is selected by name, and loadSegmenter() without a name keeps it (CX_SEGMENTER=intl: test/cli/code.test.ts)', async () => {
     expect(await loadSegmenter('intl')).toBe('intl');
-    const old = process.env.CX_SEGMENTER;
-    process.env.CX_SEGMENTER = 'intl';
-    try {
-      expect(await loadSegmenter()).toBe('intl');
-    } finally {
-      if (old === undefined) delete process.env.CX_SEGMENTER;
-      else process.env.CX_SEGMENTER = old;
-    }
+    expect(await loadSegmenter()).toBe('intl');
+    expect(activeSegmenter()).toBe('intl');
   });
   it('splits words that jieba keeps (客服 → 客|服) but keeps English whole', async () => {
     await loadSegmenter('intl');

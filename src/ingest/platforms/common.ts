@@ -15,6 +15,8 @@ export interface ColumnHint {
   dayFirst?: boolean;
   /** Keep the cells as text even when they look numeric (ids, phone numbers). */
   keepText?: boolean;
+  /** A row of a matrix question: small integers are a rating scale even with few distinct answers. */
+  matrix?: boolean;
 }
 
 /** A split multi-select whose answers are joined in one cell. */

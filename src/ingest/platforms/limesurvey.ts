@@ -93,7 +93,7 @@ export const limesurvey: Platform = platform({
           const spec: ColSpec = { index: x.c, id, label: `${label} [${option}]`, source: headers[x.c] };
           if (/^(other|comment)$/i.test(x.sub!)) Object.assign(spec, { parent: qid, option, hint: { type: 'text', keepText: true } });
           else if (flags) spec.flag = { group: qid, option };
-          else Object.assign(spec, { parent: qid, option });
+          else Object.assign(spec, { parent: qid, option, hint: { matrix: true } });
           cols.push(spec);
         });
       }

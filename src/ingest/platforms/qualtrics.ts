@@ -103,7 +103,16 @@ export const qualtrics: Platform = platform({
     }
     const flagGroups = new Set<string>();
     for (const [b, cs] of groups) {
-      if (cs.length >= 2 && cs.every((c) => distinctNonEmpty(t, c, headerRows, 2) <= 1) && cs.some((c) => hasData(t, c, headerRows))) flagGroups.add(b);
+      // Multiple answer: each option column holds only `1` (numeric export) or its own choice text.
+      const flagLike = (c: number): boolean => {
+        const d = distinctNonEmpty(t, c, headerRows, 2);
+        if (d.size === 0) return true;
+        if (d.size > 1) return false;
+        const v = [...d][0]!;
+        const label = stripHtml(r1[c] ?? '');
+        return v === '1' || label === v || label.endsWith(` - ${v}`) || label.endsWith(`-${v}`);
+      };
+      if (cs.length >= 2 && cs.every(flagLike) && cs.some((c) => hasData(t, c, headerRows))) flagGroups.add(b);
     }
 
     const cols: ColSpec[] = [];
@@ -143,6 +152,7 @@ export const qualtrics: Platform = platform({
         else if ((groups.get(b)?.length ?? 0) >= 2) {
           spec.parent = b;
           spec.option = sub.trim();
+          hint.matrix = true;
         }
       }
       cols.push(spec);
@@ -193,7 +203,7 @@ function hasData(t: RawTable, c: number, from: number): boolean {
   return false;
 }
 
-function distinctNonEmpty(t: RawTable, c: number, from: number, stop: number): number {
+function distinctNonEmpty(t: RawTable, c: number, from: number, stop: number): Set<string> {
   const seen = new Set<string>();
   const col = t.columns[c] ?? [];
   for (let r = from; r < t.height; r++) {
@@ -201,7 +211,7 @@ function distinctNonEmpty(t: RawTable, c: number, from: number, stop: number): n
     if (v !== '') seen.add(v);
     if (seen.size >= stop) break;
   }
-  return seen.size;
+  return seen;
 }
 
 /** A 2-header-row Qualtrics file without the ImportId row: row 2 holds labels, not data. */

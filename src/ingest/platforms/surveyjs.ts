@@ -81,6 +81,7 @@ export const surveyjs: Platform = platform({
       else if (dot > 0) {
         spec.parent = key.slice(0, dot);
         spec.option = key.slice(dot + 1);
+        spec.hint = { matrix: true };
       }
       cols.push(spec);
     }

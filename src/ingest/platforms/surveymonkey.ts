@@ -76,7 +76,7 @@ export const surveymonkey: Platform = platform({
         } else if (flags) {
           cols.push({ index: s.c, id, label, source, flag: { group: qid, option: s.sub } });
         } else {
-          cols.push({ index: s.c, id, label, source, parent: qid, option: s.sub, map: (v) => (v.trim().toUpperCase() === 'N/A' ? '' : v) });
+          cols.push({ index: s.c, id, label, source, parent: qid, option: s.sub, hint: { matrix: true }, map: (v) => (v.trim().toUpperCase() === 'N/A' ? '' : v) });
         }
       });
     });

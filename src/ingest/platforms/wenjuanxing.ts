@@ -43,7 +43,8 @@ export const wenjuanxing: Platform = platform({
         cols.push(spec);
         continue;
       }
-      const m = /^(\d+)\s*[、.．]?\s*(.*)$/s.exec(h);
+      // `12、题目` or `12.题目`, and `12(行标题)` for matrix rows; not `3D打印…`.
+      const m = /^(\d+)(?:\s*[、.．]\s*|(?=[（(]))(.*)$/s.exec(h);
       const num = m?.[1];
       const rest = stripHtml(m?.[2] ?? h);
       const sub = /^[（(](.*)[)）]$/s.exec(rest);
@@ -62,7 +63,7 @@ export const wenjuanxing: Platform = platform({
         const k = (subCount.get(qid) ?? 0) + 1;
         subCount.set(qid, k);
         const option = sub[1]!.trim();
-        cols.push({ index: c, id: `${qid}_${k}`, label: option, source: h, parent: qid, option, map: skip });
+        cols.push({ index: c, id: `${qid}_${k}`, label: option, source: h, parent: qid, option, map: skip, hint: { matrix: true } });
         lastQ = qid;
         lastLabel = qid;
         continue;

@@ -239,16 +239,11 @@ export function compileCodeframe(def: CodeframeDef): CompileResult {
   }
 
   for (const c of codes) {
-    if (c.parent === undefined) continue;
-    const p = byId.get(c.parent);
-    if (!p) issues.push({ file, line: c.def.line, codeId: c.id, message: `parent ${c.parent} is not a code id in this codeframe` });
-    else { p.children.push(c.id); p.net = true; }
-    for (const r of refsOf(c.pos, new Set())) {
-      if (!byId.has(r)) issues.push({ file, line: c.def.line, codeId: c.id, term: `@${r}`, message: `@${r} refers to a code that does not exist` });
+    if (c.parent !== undefined) {
+      const p = byId.get(c.parent);
+      if (!p) issues.push({ file, line: c.def.line, codeId: c.id, message: `parent ${c.parent} is not a code id in this codeframe` });
+      else { p.children.push(c.id); p.net = true; }
     }
-  }
-  for (const c of codes) {
-    if (c.parent !== undefined) continue;
     for (const r of refsOf(c.pos, new Set())) {
       if (!byId.has(r)) issues.push({ file, line: c.def.line, codeId: c.id, term: `@${r}`, message: `@${r} refers to a code that does not exist` });
     }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { CxError } from '../../ui/errors.js';
 import { compileCodeframe, formatIssue, type CompiledCodeframe } from './compile.js';
-import { parseCodeframeText } from './parse.js';
+import { parseCodeframeText, parseFlatRows } from './parse.js';
 import type { CodeframeIssue } from './types.js';
 
 export { Matcher, prepareComment, type CodeMatch, type PreparedComment } from './match.js';
@@ -62,4 +62,25 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/**
+ * Like loadCodeframe, and also reads the flat form from the first sheet of an .xlsx workbook (the
+ * codeframe people keep in Excel; row numbers stand in for lines).
+ */
+export async function loadCodeframeFile(file: string): Promise<CompiledCodeframe> {
+  if (!/\.xlsx$/i.test(file)) return loadCodeframe(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return loadCodeframe(file); // same "cannot read" message
+  }
+  const { readXlsx } = await import('../../ingest/read/xlsx.js');
+  const t = await readXlsx(bytes, { file });
+  const rows = Array.from({ length: t.height }, (_, r) => t.columns.map((col) => col[r] ?? ''));
+  const parsed = parseFlatRows(rows, file);
+  const { codeframe, issues } = parsed.issues.length ? { codeframe: null, issues: parsed.issues } : compileCodeframe(parsed.def);
+  if (!codeframe) throw codeframeError(issues);
+  return codeframe;
 }

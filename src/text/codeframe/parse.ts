@@ -43,6 +43,17 @@ function toBool(v: unknown): boolean {
 interface RawCtx {
   file: string;
   issues: CodeframeIssue[];
+  /** defaults.match: 'substring' makes bare list terms raw substrings (as if quoted). */
+  match?: string;
+}
+
+/** `match: substring` (codeframe default or per code): bare any/all/none entries become "quoted". */
+function asSubstring(entries: string[]): string[] {
+  return entries.map((e) => {
+    const t = e.trim();
+    if (t === '' || t.startsWith('"') || t.startsWith('/') || /[*?]/.test(t)) return e;
+    return `"${t}"`;
+  });
 }
 
 function termList(v: unknown, ctx: RawCtx, line: number, id: number | undefined, field: string): string[] {
@@ -93,14 +104,19 @@ function codeFrom(o: Record<string, unknown>, line: number, parent: number | und
   }
   const scope = o.scope === 'comment' || o.scope === 'sentence' ? (o.scope as Scope) : undefined;
   const q = o.query ?? o.expression ?? o.rule;
+  const match = String(o.match ?? '').trim().toLowerCase() || ctx.match;
+  if (match && match !== 'substring' && match !== 'lemma' && match !== 'word') {
+    ctx.issues.push({ file: ctx.file, line, codeId: id, message: `match "${match}" must be lemma or substring` });
+  }
+  const lists = (xs: string[]) => (match === 'substring' ? asSubstring(xs) : xs);
   return {
     id,
     name: name || String(id),
     parent,
     net: toBool(o.net ?? o.is_net ?? o['Is Net']) || Array.isArray(o.children),
-    any: termList(o.any ?? o.terms ?? o.keywords, ctx, line, id, 'any'),
-    all,
-    none: termList(o.none ?? o.exclude, ctx, line, id, 'none'),
+    any: lists(termList(o.any ?? o.terms ?? o.keywords, ctx, line, id, 'any')),
+    all: all.map(lists),
+    none: lists(termList(o.none ?? o.exclude, ctx, line, id, 'none')),
     query: q == null || String(q).trim() === '' ? undefined : String(q),
     sentiment: sentiment && POLARITIES.has(sentiment) ? (sentiment as Polarity) : undefined,
     owner: o.owner == null || o.owner === '' ? undefined : String(o.owner),
@@ -130,6 +146,7 @@ function parseStructured(text: string, file: string): ParsedCodeframe {
     if (top.version != null) def.version = String(top.version);
     const defaults = (top.defaults ?? {}) as Record<string, unknown>;
     if (defaults.scope === 'comment') def.scope = 'comment';
+    if (defaults.match != null) ctx.match = String(defaults.match).trim().toLowerCase();
     codesNode = root.get('codes', true) as YNode | undefined;
   } else if (isSeq(root)) {
     codesNode = root;
@@ -159,22 +176,42 @@ function parseStructured(text: string, file: string): ParsedCodeframe {
 }
 
 function parseFlatCsv(text: string, file: string): ParsedCodeframe {
-  const ctx: RawCtx = { file, issues: [] };
-  const def: CodeframeDef = { name: file, scope: 'sentence', codes: [], file };
+  const first = text.slice(0, text.indexOf('\n') >>> 0);
+  const delimiter = (first.match(/\t/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? '\t' : ',';
   let recs: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    recs = parseCsv(text, { bom: true, columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, trim: false }) as typeof recs;
+    recs = parseCsv(text, { bom: true, delimiter, columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, trim: false }) as typeof recs;
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     const line = Number(/line (\d+)/.exec(m)?.[1] ?? 1);
-    ctx.issues.push({ file, line, message: `CSV syntax: ${m}` });
-    return { def, issues: ctx.issues };
+    const def: CodeframeDef = { name: file, scope: 'sentence', codes: [], file };
+    return { def, issues: [{ file, line, message: `CSV syntax: ${m}` }] };
   }
+  // info.lines is the line where the record ends; multi-line cells are rare in codeframes.
+  return parseFlatRecords(recs.map(({ record, info }) => ({ record, line: info.lines })), file);
+}
+
+/** The flat form from a spreadsheet: first row = header, then one code per row (line = 1-based row). */
+export function parseFlatRows(rows: string[][], file: string): ParsedCodeframe {
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const recs: { record: Record<string, string>; line: number }[] = [];
+  rows.forEach((r, i) => {
+    if (i === 0 || r.every((c) => c.trim() === '')) return;
+    const record: Record<string, string> = {};
+    header.forEach((h, c) => {
+      if (h) record[h] = r[c] ?? '';
+    });
+    recs.push({ record, line: i + 1 });
+  });
+  return parseFlatRecords(recs, file);
+}
+
+function parseFlatRecords(recs: { record: Record<string, string>; line: number }[], file: string): ParsedCodeframe {
+  const ctx: RawCtx = { file, issues: [] };
+  const def: CodeframeDef = { name: file, scope: 'sentence', codes: [], file };
   const byName = new Map<string, number>();
   const pending: { code: CodeDef; parentRaw: string }[] = [];
-  for (const { record, info } of recs) {
-    // info.lines is the line where the record ends; multi-line cells are rare in codeframes.
-    const line = info.lines;
+  for (const { record, line } of recs) {
     const r: Record<string, unknown> = { ...record };
     if (r.id === undefined && r.code !== undefined) r.id = r.code;
     const code = codeFrom(r, line, undefined, ctx);

@@ -130,3 +130,22 @@ describe('Qualtrics XLSX (synthetic, exceljs)', () => {
     expect(strs(survey, 'RecordedDate')).toEqual(['2026-06-01T08:03:00', '2026-06-02T09:05:00']);
   });
 });
+
+describe('Qualtrics matrix vs multiple answer', () => {
+  it('a matrix where everyone gave the same rating stays a rating matrix, not 0/1 options', async () => {
+    const { tableFromRows } = await import('./helpers.js');
+    const { recognise } = await import('../../../src/ingest/recognise.js');
+    const t = tableFromRows([
+      ['ResponseId', 'Q5_1', 'Q5_2', 'Q6_1', 'Q6_2'],
+      ['Response ID', 'Rate - Speed', 'Rate - Price', 'Use - Email', 'Use - Phone'],
+      ['{"ImportId":"_recordId"}', '{"ImportId":"QID5_1"}', '{"ImportId":"QID5_2"}', '{"ImportId":"QID6","choiceId":"1"}', '{"ImportId":"QID6","choiceId":"2"}'],
+      ['R_1', '5', '4', '1', ''],
+      ['R_2', '5', '4', '', '1'],
+    ]);
+    const { survey } = recognise(t, { file: 'm.csv' });
+    expect(survey.questions.find((x) => x.id === 'Q5_1')).toMatchObject({ type: 'rating', parent: 'Q5', option: 'Speed' });
+    expect(Array.from((survey.columns.get('Q5_2') as { values: Float64Array }).values)).toEqual([4, 4]);
+    expect(survey.questions.find((x) => x.id === 'Q6_2')).toMatchObject({ type: 'multi', parent: 'Q6', option: 'Phone' });
+    expect(Array.from((survey.columns.get('Q6_2') as { values: Float64Array }).values)).toEqual([0, 1]);
+  });
+});
