@@ -7,6 +7,7 @@
 //   str / dict   c<k>.codes + c<k>.dict.json   Uint32 codes (0 = missing, j = dict[j-1])
 //   str / utf8   c<k>.len + c<k>.utf8          Int32 byte lengths (-1 = missing) + the UTF-8 bytes
 // Only the columns a command asks for are read (`loadDataset(dir, { columns })`).
+import { LazyColumns } from './lazy-columns.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -129,6 +130,26 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
   }
 }
 
+/** Cheap integrity check at load time (sizes only, no reads), so a damaged dataset fails before any work. */
+function checkColumnFiles(dir: string, sc: StoredColumn, nRows: number): void {
+  const size = (ext: string) => statSync(join(dir, `${sc.file}.${ext}`)).size;
+  try {
+    const ok =
+      sc.kind === 'num'
+        ? size('f64') === nRows * 8
+        : sc.encoding === 'dict'
+          ? size('codes') === nRows * 4 && size('dict.json') > 0
+          : size('len') === nRows * 4 && size('utf8') >= 0;
+    if (ok) return;
+  } catch {
+    // fall through to the error below
+  }
+  throw inputError(
+    `${dir}: the file for column "${sc.id}" is missing or damaged; import the data again.`,
+    `${dir}：列“${sc.id}”的数据文件缺失或损坏；请重新导入数据。`,
+  );
+}
+
 /** `preferDict` false: free text, ids and timestamps, whose values rarely repeat, skip the dictionary attempt. */
 function writeColumnFiles(dir: string, file: string, col: Column, nRows: number, preferDict = true): StoredColumn['encoding'] {
   const path = (ext: string) => join(dir, `${file}.${ext}`);
@@ -201,8 +222,10 @@ export async function loadDataset(dir: string, opts: LoadDatasetOptions = {}): P
   const m = readManifest(dir);
   if (endianness() !== 'LE') throw inputError(`${dir}: cx datasets need a little-endian machine.`, `${dir}：cx 数据集需要小端序机器。`);
   const want = opts.columns ? resolveColumns(m, opts.columns) : undefined;
-  const columns = new Map<string, Column>();
-  for (const sc of m.columns) if (!want || want.has(sc.id)) columns.set(sc.id, readColumnFiles(dir, sc, m.nRows));
+  // Columns are read on first use: commands pay only for the columns they touch.
+  const stored = m.columns.filter((sc) => !want || want.has(sc.id));
+  for (const sc of stored) checkColumnFiles(dir, sc, m.nRows);
+  const columns = new LazyColumns(stored.map((sc) => [sc.id, () => readColumnFiles(dir, sc, m.nRows)]));
   return {
     source: m.source,
     platform: m.platform,

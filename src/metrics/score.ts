@@ -302,7 +302,7 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     const ex = sc.badExamples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
     const name = metric.toUpperCase();
     throw inputError(
-      `--question ${q.id}: none of its ${invalid} answers is a ${name} score on ${scale.min}–${scale.max} (responses ${sc.firstBadRows.join(', ')}: ${ex}); choose the score column with --question COL${metric === 'nps' ? '' : ' or set the scale with --scale, e.g. 0-10'} (cx describe lists the columns).`,
+      `--question ${q.id}: none of its ${invalid} answers is ${metric === 'nps' ? 'an' : 'a'} ${name} score on ${scale.min}–${scale.max} (responses ${sc.firstBadRows.join(', ')}: ${ex}); choose the score column with --question COL${metric === 'nps' ? '' : ' or set the scale with --scale, e.g. 0-10'} (cx describe lists the columns).`,
       `--question ${q.id}：其 ${invalid} 个答案都不是 ${scale.min}–${scale.max} 的 ${name} 分数（第 ${sc.firstBadRows.join('、')} 条答卷：${ex}）；请用 --question 指定评分列${metric === 'nps' ? '' : '，或用 --scale 指定量表，如 0-10'}（cx describe 可列出所有列）。`,
     );
   }

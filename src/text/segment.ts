@@ -77,18 +77,20 @@ export function segmenterLoadError(): string | null {
 }
 
 // Degree adverbs and negators split off the front of a longer Han token, longest first.
-const PREFIXES = ['非常', '特别', '比较', '有点', '有些', '十分', '相当', '实在', '一点', '很', '太', '挺', '超', '真', '极', '最', '更', '不', '没', '未', '别'];
+const PREFIXES = ['非常', '特别', '比较', '有点', '有些', '十分', '相当', '实在', '一点', '很', '太', '挺', '超', '真', '极', '最', '更', '巨', '不', '没', '未', '别'];
+// 好 is a degree adverb only before these one-character adjectives (好难 → 好|难; 好吃, 好用 stay words).
+const HAO_ADJ = new Set(['难', '差', '慢', '快', '贵', '烂', '少', '多', '大', '小', '凉', '冷', '热', '辣', '咸', '淡', '甜', '油', '硬', '脏', '乱', '丑', '坑']);
 // Particles and "a bit" split off the end.
 const SUFFIXES = ['一点', '一些', '一下', '了', '的', '啊', '吗', '呢', '吧', '啦', '呀'];
-// Idioms with an inner 不/没 that stay whole (elsewhere X不Y → X|不|Y: 味道不好, 看不懂, 受不了).
-const INNER_KEEP = new Set(['差不多', '了不起', '对不起', '来不及', '忍不住', '不得不', '要不然', '好不容易', '恨不得', '说不定', '怪不得', '免不了', '少不了', '要不是']);
+// Idioms with an inner 不/没/太/很 that stay whole (elsewhere X不Y → X|不|Y: 味道不好, 看不懂, 面太辣).
+const INNER_KEEP = new Set(['差不多', '了不起', '对不起', '来不及', '忍不住', '不得不', '要不然', '好不容易', '恨不得', '说不定', '怪不得', '免不了', '少不了', '要不是', '老太太', '太太']);
 // Words that begin/end with one of the above but are words of their own.
 const KEEP = new Set([
   '不过', '不但', '不仅', '不管', '不论', '不同', '不断', '不少', '不久', '不然', '不如', '不要', '不用', '不够',
   '不错', '不是', '不会', '不能', '不行', '不太', '没有', '没事', '没法', '别人', '别的', '最后', '最近', '最终',
   '最初', '最多', '最少', '更新', '更换', '更改', '真的', '真是', '真正', '太太', '超市', '超过', '极其', '非常',
   '特别', '比较', '十分', '相当', '实在', '一点', '有点', '有些', '为了', '除了', '算了', '目的', '有的', '别的',
-  '真的', '好的', '是的', '一直', '很多', '未来', '未必', '更多', '更加', '极了', '挺好', '超级', '超值',
+  '真的', '好的', '是的', '一直', '很多', '未来', '未必', '更多', '更加', '极了', '超级', '超值', '了解', '了不起',
 ]);
 
 const PREFIX_FIRST = new Set(PREFIXES.map((p) => p[0]!));
@@ -99,9 +101,16 @@ function splitHanToken(tok: string, out: string[]): void {
     out.push(tok);
     return;
   }
-  // Fast path: nothing to split off either end and no inner 不/没.
-  if (!PREFIX_FIRST.has(tok[0]!) && !SUFFIX_LAST.has(tok[tok.length - 1]!) && (tok.length < 3 || !/[不没]/.test(tok))) {
+  const first = tok[0]!;
+  // Fast path: nothing to split off either end and no inner 不/没/太/很.
+  if (!PREFIX_FIRST.has(first) && first !== '好' && first !== '了' && !SUFFIX_LAST.has(tok[tok.length - 1]!) && (tok.length < 3 || !/[不没太很]/.test(tok))) {
     out.push(tok);
+    return;
+  }
+  if ((first === '好' && tok.length === 2 && HAO_ADJ.has(tok[1]!)) || first === '了') {
+    // 好难 → 好|难; Intl.Segmenter's 了一, 了三 → 了|一.
+    out.push(first);
+    splitHanToken(tok.slice(1), out);
     return;
   }
   for (const p of PREFIXES) {
@@ -121,7 +130,7 @@ function splitHanToken(tok: string, out: string[]): void {
   if (tok.length >= 3 && !INNER_KEEP.has(tok)) {
     for (let i = 1; i < tok.length - 1; i++) {
       const c = tok[i];
-      if (c === '不' || c === '没') {
+      if (c === '不' || c === '没' || c === '太' || c === '很') {
         splitHanToken(tok.slice(0, i), out);
         out.push(c);
         splitHanToken(tok.slice(i + 1), out);

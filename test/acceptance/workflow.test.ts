@@ -207,11 +207,41 @@ describe('researcher workflow on the demo waves', () => {
     }
   });
 
-  it('human output in Chinese has no untranslated headers, NaN or undefined', () => {
+  it('human output in Chinese has no untranslated headers, NaN or undefined; tiny p shown as p<0.001', () => {
     const r = cx(['score', 'nps', ds, '--by', 'region', '--compare', 'previous', '--lang', 'zh']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('样本量');
     expect(r.stdout).toContain('总体');
     expect(r.stdout).not.toMatch(/NaN|undefined|\[object Object\]/);
+    // West: NPS −9.9 vs the rest's ≈ +16.8 (hand counts above), n ≈ 190 vs 800 → |z| > 3.3, p < 0.001
+    const west = npsOf(ref.filter((x) => x.region === 'West'));
+    const rest = npsOf(ref.filter((x) => x.region !== 'West'));
+    expect(west.nps - rest.nps).toBeLessThan(-25);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('│ West'))!;
+    expect(line).toMatch(/\(p<0\.001\)/);
+    expect(r.stdout).not.toContain('p=<');
+  });
+
+  it('errors on a dataset name the dataset directory the user typed, not the exports it came from', () => {
+    for (const args of [
+      ['drivers', ds, '--outcome', 'Q9'],
+      ['score', 'nps', ds, '--by', 'regon'],
+      ['servqual', ds],
+    ]) {
+      const r = cx(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(ds);
+      expect(r.stderr).not.toContain('wave-2026Q2.csv');
+    }
+  });
+
+  it('tab with a comment column: multi-line answers stay on one table row', () => {
+    // PROVENANCE.md: a few Q5 comments span two lines.
+    expect(ref.some((x) => /\n/.test(x.Q5!))).toBe(true);
+    const r = cx(['tab', ds, '--rows', 'Q5', '--cols', 'region']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/--rows Q5: \d+ distinct values/);
+    const body = r.stdout.split('\n').filter((l) => l && !/^(χ²|Letters)/.test(l));
+    for (const l of body) expect(l).toMatch(/^[│┌├└]/);
   });
 });

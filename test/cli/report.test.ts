@@ -139,10 +139,24 @@ describe('cx report (demo data)', () => {
     ];
     for (const [args, re] of cases) {
       const r = cx(args);
-      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(re);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('--lang zh uses the Chinese template; cx.yaml thresholds and failIf are checks too', () => {
+    const d = tmp();
+    writeFileSync(
+      path.join(d, 'cx.yaml'),
+      [`input: ${JSON.stringify(demo)}`, 'roles: { nps: Q1 }', 'thresholds:', `  nps: ${Math.ceil(ind.nps) + 1}`, 'failIf: ["n > 100000"]', ''].join('\n'),
+    );
+    const r = cx(['--lang', 'zh', 'report', '--no-charts'], d);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('## 核心指标');
+    expect(r.stdout).toContain(`NPS：推荐者 ${ind.P} 人`);
+    expect(r.stderr).toContain(`cx：检查未通过：nps < ${Math.ceil(ind.nps) + 1}`);
+    expect(r.stderr).not.toContain('n > 100000');
   });
 
   it('an invalid cx.yaml is exit 2 naming the line and key', () => {

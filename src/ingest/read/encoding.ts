@@ -90,6 +90,11 @@ async function decodeWith(buf: Buffer, enc: string): Promise<string> {
     return swapped.toString('utf16le');
   }
   if (enc === 'utf-16le') return buf.toString('utf16le', 0, buf.length & ~1);
+  if (enc === 'windows-1252') {
+    // Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80 → U+0080, not €): use iconv-lite.
+    const { default: iconv } = await import('iconv-lite');
+    return iconv.decode(buf, 'windows-1252');
+  }
   try {
     return new TextDecoder(enc).decode(buf);
   } catch {

@@ -1,0 +1,77 @@
+// Acceptance: regressions found by QA runs of cx as a researcher uses it (no TTY, CI set). Each test
+// names the bug it guards; inputs are small files written here, expected values computed by hand.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const cxBin = path.join(root, 'bin/cx.js');
+const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
+const cx = (args: string[]) => spawnSync(process.execPath, [cxBin, ...args], { cwd: root, encoding: 'utf8', env, maxBuffer: 64 << 20 });
+
+let dir: string;
+let many: string;
+let scores: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cx-qa-'));
+  // 3000 respondents, each with a distinct comment; NPS cycles 0..10 (so 0–6 = 7/11 detractors).
+  many = path.join(dir, 'many.csv');
+  const lines = ['id,nps,comment'];
+  for (let i = 0; i < 3000; i++) lines.push(`${i},${i % 11},free text answer number ${i}`);
+  writeFileSync(many, lines.join('\n') + '\n');
+  // A question label longer than 60 characters, and a comment column.
+  scores = path.join(dir, 'scores.csv');
+  const label = 'How likely are you to recommend our delivery service to a friend or a colleague?';
+  writeFileSync(scores, `id,"${label}",reason\n1,10,great\n2,9,fast\n3,3,late\n4,7,ok\n`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cx score: wrong column and wrong grouping', () => {
+  it('--question on a text column is bad input (exit 2) naming the column, not n = 0 with exit 0', () => {
+    const r = cx(['score', 'nps', scores, '--question', 'reason']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--question reason: none of its 4 answers is an NPS score on 0–10/);
+    expect(r.stderr).toMatch(/"great"/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const zh = cx(['score', 'csat', scores, '--question', 'reason', '--lang', 'zh', '--json']);
+    expect(zh.status).toBe(2);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toMatch(/--question reason：其 4 个答案都不是 1–5 的 CSAT 分数/);
+  });
+
+  it('--by on a column with thousands of distinct values warns on stderr, JSON stays clean', () => {
+    const r = cx(['score', 'nps', many, '--question', 'nps', '--by', 'comment', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/--by comment: 3000 segments/);
+    const j = JSON.parse(r.stdout);
+    expect(j.groups).toHaveLength(3000);
+    // 3000 = 272·11 + 8: values 0..10 each 272 times, then 0..7 once more → promoters (9,10) 544,
+    // detractors (0..6) 7·273 = 1911.
+    expect(j.overall).toMatchObject({ n: 3000, promoters: 544, detractors: 1911 });
+  });
+
+  it('a long question label is shortened with an ellipsis in the title', () => {
+    // Q1's label is "How likely are you to recommend Acme Eats to a friend or colleague?" (68 characters)
+    const r = cx(['score', 'nps', 'fixtures/demo/wave-2026Q2.csv']);
+    expect(r.status).toBe(0);
+    // its first 59 characters, then "…"
+    expect(r.stdout.split('\n')[0]).toBe('NPS · Q1 "How likely are you to recommend Acme Eats to a friend or co…"');
+  });
+});
+
+describe('stdout closed early (cx … | head)', () => {
+  it('stops quietly: no EPIPE stack trace', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cxBin}" score nps "${many}" --question nps --by comment | head -n 3`], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled 'error' event|node:events/);
+    expect(r.status).toBe(0);
+  });
+});
