@@ -70,7 +70,8 @@ export interface DriversOptions {
 
 /** Key driver analysis on complete numeric data: y (outcome) and X (n rows × p drivers). */
 export function keyDrivers(outcome: string, y: number[], X: number[][], opts: DriversOptions = {}): DriversResult {
-  const p = X[0]?.length ?? 0;
+  // With no rows at all, the driver count still comes from the names (the error is then "0 complete rows").
+  const p = opts.names?.length ?? X[0]?.length ?? 0;
   const names = opts.names ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
   if (p < 1) throw inputError('Key driver analysis needs at least one driver column.', '关键驱动分析至少需要一个驱动列。');
   const idx: number[] = [];
@@ -103,7 +104,9 @@ export function keyDrivers(outcome: string, y: number[], X: number[][], opts: Dr
       `驱动列 ${flat.map((s) => `"${s}"`).join('、')} 方差为零（${n} 行完整数据取值相同）；请用 --drivers 去掉。`,
     );
   }
-  const R = correlationMatrix([...cols, yc], w);
+  // Correlations are scale-free: columns with huge values (1e300) are divided by their largest |value| so the
+  // sums of squares cannot overflow to Infinity (which would read as r = 0). Performance uses the raw values.
+  const R = correlationMatrix([...cols, yc].map(unoverflow), w);
   const rxx = R.slice(0, p).map((row) => row.slice(0, p));
   const rxy = R.slice(0, p).map((row) => row[p]!);
   const sets = collinearSets(rxx);
@@ -182,6 +185,12 @@ function performanceOf(c: number[], mode: 'mean' | 'top2', scaleMax: number | un
   if (mode === 'mean') return c.reduce((s, x, i) => s + wt[i]! * x, 0) / sw;
   const max = scaleMax ?? Math.max(...c);
   return c.reduce((s, x, i) => s + (x >= max - 1 ? wt[i]! : 0), 0) / sw;
+}
+
+function unoverflow(c: number[]): number[] {
+  let m = 0;
+  for (const v of c) if (Math.abs(v) > m) m = Math.abs(v);
+  return m > 1e100 ? c.map((v) => v / m) : c;
 }
 
 /** Numeric values of a column; non-numeric text is counted (first rows kept) and treated as missing. */

@@ -256,6 +256,15 @@ export function kano(survey: Survey, features?: KanoPairSpec[]): KanoResult {
     r.unrecognised = (issues.get(s.functional)?.count ?? 0) + (issues.get(s.dysfunctional)?.count ?? 0);
     results.push(r);
   }
+  if (results.every((r) => r.n === 0)) {
+    const bad = [...issues.values()][0];
+    const why = bad ? ` (column ${bad.column}, rows ${bad.rows.join(', ')}: ${bad.values.map((v) => JSON.stringify(v)).join(', ')})` : '';
+    const whyZh = bad ? `（列 ${bad.column}，第 ${bad.rows.join('、')} 行：${bad.values.map((v) => JSON.stringify(v)).join('、')}）` : '';
+    throw inputError(
+      `${survey.source[0] ?? 'input'}: no respondent answered both questions of any Kano pair${why}; answers must be 1–5 codes or the five Kano options (I like it … I dislike it).`,
+      `${survey.source[0] ?? '输入'}：没有受访者完整回答任何一对 Kano 题${whyZh}；答案应为 1–5 的编码或五个 Kano 选项（喜欢 … 不喜欢）。`,
+    );
+  }
   return {
     method: {
       rule: KANO_RULE,
