@@ -43,39 +43,58 @@ interface Stats {
   min: number;
   max: number;
   totalLen: number;
+  /** Every cell as a number (NaN when empty), filled while `allNum` holds: a numeric column needs no second parse. */
+  nums: Float64Array;
 }
 
 const CAP = 500;
 
-function scan(get: (k: number) => string, n: number): Stats {
-  const st: Stats = { n: 0, distinct: new Set(), capped: false, allNum: true, numLabel: false, allInt: true, min: Infinity, max: -Infinity, totalLen: 0 };
+function scan(cells: readonly string[], n: number): Stats {
+  const st: Stats = { n: 0, distinct: new Set(), capped: false, allNum: true, numLabel: false, allInt: true, min: Infinity, max: -Infinity, totalLen: 0, nums: new Float64Array(n) };
+  const nums = st.nums;
+  // Cells are interned (RawTable contract): each distinct text is parsed once.
+  const memo = new Map<string, number>();
   for (let k = 0; k < n; k++) {
-    const raw = get(k);
-    if (raw === '' || raw.trim() === '') continue;
+    const raw = cells[k]!;
+    if (raw === '' || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) {
+      nums[k] = NaN;
+      continue;
+    }
     st.n++;
     st.totalLen += raw.length;
+    if (!st.allNum) {
+      if (!st.capped && !st.distinct.has(raw)) {
+        st.distinct.add(raw);
+        if (st.distinct.size > CAP) st.capped = true;
+      }
+      continue;
+    }
+    let v = memo.get(raw);
+    if (v !== undefined) {
+      nums[k] = v;
+      continue; // already counted in the statistics
+    }
     if (!st.capped) {
-      if (st.distinct.has(raw)) continue; // already checked this exact text
       st.distinct.add(raw);
       if (st.distinct.size > CAP) st.capped = true;
     }
-    if (st.allNum) {
-      let v = toNumber(raw);
-      if (Number.isNaN(v)) {
-        const m = NUM_LABEL.exec(raw.trim());
-        if (m) {
-          v = Number(m[1]);
-          st.numLabel = true;
-        } else {
-          st.allNum = false;
-          continue;
-        }
+    v = toNumber(raw);
+    if (Number.isNaN(v)) {
+      const m = NUM_LABEL.exec(raw.trim());
+      if (m) {
+        v = Number(m[1]);
+        st.numLabel = true;
+      } else {
+        st.allNum = false;
+        continue;
       }
-      if (!Number.isInteger(v)) st.allInt = false;
-      if (!MISSING_CODES.has(v)) {
-        if (v < st.min) st.min = v;
-        if (v > st.max) st.max = v;
-      }
+    }
+    nums[k] = v;
+    if (memo.size < 4096) memo.set(raw, v);
+    if (!Number.isInteger(v)) st.allInt = false;
+    if (!MISSING_CODES.has(v)) {
+      if (v < st.min) st.min = v;
+      if (v > st.max) st.max = v;
     }
   }
   return st;
@@ -97,30 +116,43 @@ function scaleFor(min: number, max: number): Scale {
 }
 
 /**
- * Infer one question + column from cells. `get(k)` returns the k-th kept row's cell ('' when missing).
- * Hints from the platform win over inference.
+ * Infer one question + column from cells: `cells[k]` (or `get(k)`) is the k-th kept row's cell ('' when
+ * missing). Hints from the platform win over inference.
  */
-export function inferColumn(id: string, label: string, get: (k: number) => string, n: number, hint: ColumnHint = {}): Inferred {
+export function inferColumn(id: string, label: string, get: readonly string[] | ((k: number) => string), n: number, hint: ColumnHint = {}): Inferred {
   const warnings: string[] = [];
   const text = `${label} ${id}`;
   const q: Question = { id, label, type: 'category' };
   const pool = new Interner();
+  let cells: readonly string[];
+  if (typeof get === 'function') {
+    const a = new Array<string>(n);
+    for (let k = 0; k < n; k++) a[k] = get(k);
+    cells = a;
+  } else cells = get;
   // Raw cells arrive interned (RawTable contract); a transformed value is memoised per raw text so
   // equal inputs share one output instance, and new texts are interned.
   const strCol = (f?: (s: string) => string | null): Column => {
     const values = new Array<string | null>(n);
     if (!f) {
       for (let k = 0; k < n; k++) {
-        const s = get(k);
+        const s = cells[k]!;
         values[k] = s === '' || (s.charCodeAt(0) <= 32 && s.trim() === '') ? null : s;
       }
       return { kind: 'str', values };
     }
-    const memo = new Map<string, string | null>();
+    // Memoising pays when texts repeat (dates without a time); on near-unique texts (timestamps) it
+    // only costs: after a probe of 20,000 cells with few repeats, convert directly.
+    let memo: Map<string, string | null> | undefined = new Map();
+    let hits = 0;
     for (let k = 0; k < n; k++) {
-      const s = get(k);
+      const s = cells[k]!;
       if (s === '') {
         values[k] = null;
+        continue;
+      }
+      if (memo === undefined) {
+        values[k] = s.trim() === '' ? null : f(s);
         continue;
       }
       let v = memo.get(s);
@@ -128,15 +160,28 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
         v = s.trim() === '' ? null : f(s);
         if (v !== null) v = pool.get(v);
         if (memo.size < 200_000) memo.set(s, v);
-      }
+      } else hits++;
       values[k] = v;
+      if (k === 20_000 && hits < 2_000) memo = undefined;
     }
     return { kind: 'str', values };
   };
-  const numCol = (map?: Map<string, number>): { col: Column; dropped: number } => {
-    const values = new Float64Array(n);
+  const numCol = (map?: Map<string, number>, parsed?: Float64Array): { col: Column; dropped: number } => {
+    const values = parsed ?? new Float64Array(n);
     let dropped = 0;
     const scaleType = q.type === 'rating' || q.type === 'likert' || q.type === 'nps';
+    if (parsed) {
+      // Numbers already parsed by scan(): only drop the missing codes.
+      if (scaleType) {
+        for (let k = 0; k < n; k++) {
+          if (MISSING_CODES.has(values[k]!)) {
+            values[k] = NaN;
+            dropped++;
+          }
+        }
+      }
+      return { col: { kind: 'num', values }, dropped };
+    }
     // Cells repeat (and are interned): convert each distinct text once.
     const memo = new Map<string, number>();
     const convert = (s: string): number => {
@@ -148,7 +193,7 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
       return v;
     };
     for (let k = 0; k < n; k++) {
-      const s = get(k);
+      const s = cells[k]!;
       let v = NaN;
       if (s !== '') {
         const hit = memo.get(s);
@@ -187,7 +232,7 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
   if (!hint.type && KANO_ID.test(id)) {
     hint = { ...hint, type: 'single', choices: hint.choices ?? KANO_CHOICES };
   }
-  const st = scan(get, n);
+  const st = scan(cells, n);
   const distinct = [...st.distinct];
 
   // Choice-text agreement / satisfaction scales.
@@ -234,7 +279,7 @@ export function inferColumn(id: string, label: string, get: (k: number) => strin
       if (q.scale) q.scale = { ...q.scale, labels };
       else q.choices = Object.entries(labels).map(([code, lab]) => ({ code, label: lab }));
     }
-    const { col, dropped } = numCol();
+    const { col, dropped } = numCol(undefined, st.nums);
     if (dropped > 0) warnings.push(`${id}: ${dropped} negative code(s) (don't know / no basis) treated as missing`);
     return finish(q, col, warnings, hint);
   }

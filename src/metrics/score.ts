@@ -106,6 +106,12 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     throw inputError('NPS is defined on 0–10; --scale applies to csat and ces only.', 'NPS 固定为 0–10 分；--scale 只适用于 csat 和 ces。');
   }
   const n = survey.nRows;
+  if (n === 0) {
+    throw inputError(
+      `${survey.source.join(', ')}: no responses to score (only a header row, or every row was excluded); check the export.`,
+      `${survey.source.join('，')}：没有可计算的答卷（只有表头，或所有行都被排除）；请检查导出文件。`,
+    );
+  }
   const mask = whereMask(survey, spec.where);
   let rowsFiltered = 0;
   for (let i = 0; i < n; i++) rowsFiltered += mask[i]!;

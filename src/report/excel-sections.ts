@@ -16,14 +16,14 @@ export interface SheetPlan extends TableSheet {
 
 function periodText(model: ReportModel, lang: Lang): string[] {
   const m = model.meta;
-  const lines = [
-    `${tr(lang, 'Period', '报告期')}: ${m.period.label} (${m.period.start} – ${m.period.end}), n = ${m.n}`,
-  ];
+  // Chinese text takes full-width punctuation (：（），。), English the ASCII forms.
+  const [c, o, cl, sep, dot] = lang === 'zh' ? ['：', '（', '）', '，', '。'] : [': ', ' (', ')', ', ', '. '];
+  const lines = [`${tr(lang, 'Period', '报告期')}${c}${m.period.label}${o}${m.period.start} – ${m.period.end}${cl}${sep}n = ${m.n}`];
   if (m.comparison) {
-    lines.push(`${tr(lang, 'Compared with', '对比期')}: ${m.comparison.label} (${m.comparison.start} – ${m.comparison.end})${m.nComparison !== undefined ? `, n = ${m.nComparison}` : ''}`);
+    lines.push(`${tr(lang, 'Compared with', '对比期')}${c}${m.comparison.label}${o}${m.comparison.start} – ${m.comparison.end}${cl}${m.nComparison !== undefined ? `${sep}n = ${m.nComparison}` : ''}`);
   }
-  if (m.source.length) lines.push(`${tr(lang, 'Source', '数据来源')}: ${m.source.join(', ')}`);
-  lines.push(`${tr(lang, 'Data as of', '数据截至')}: ${m.generatedAt}. ${tr(lang, '* = significant change (p < 0.05); ! = small base (n < 30).', '* = 变化显著（p < 0.05）；! = 样本量小（n < 30）。')}`);
+  if (m.source.length) lines.push(`${tr(lang, 'Source', '数据来源')}${c}${m.source.join(lang === 'zh' ? '、' : ', ')}`);
+  lines.push(`${tr(lang, 'Data as of', '数据截至')}${c}${m.generatedAt}${dot}${tr(lang, '* = significant change (p < 0.05); ! = small base (n < 30).', '* = 变化显著（p < 0.05）；! = 样本量小（n < 30）。')}`);
   return lines;
 }
 

@@ -71,10 +71,11 @@ export function titleSlide(d: Deck, model: ReportModel): void {
   const s = d.pptx.addSlide();
   s.background = { color: NAVY };
   s.addText(clip(m.title, 80), { x: 0.8, y: 2.1, w: W - 1.6, h: 1.3, fontFace: d.font, fontSize: 40, bold: true, color: 'FFFFFF', lang: d.langTag, fit: 'shrink' });
+  const [c, o, cl] = d.lang === 'zh' ? ['：', '（', '）'] : [': ', ' (', ')']; // full-width punctuation in Chinese
   const lines = [
-    `${tr(d.lang, 'Period', '报告期')}: ${m.period.label} (${m.period.start} – ${m.period.end})`,
-    m.comparison ? `${tr(d.lang, 'Compared with', '对比期')}: ${m.comparison.label} (${m.comparison.start} – ${m.comparison.end})` : '',
-    `n = ${m.n}${m.nComparison !== undefined ? ` (${tr(d.lang, 'previous', '上期')} ${m.nComparison})` : ''}`,
+    `${tr(d.lang, 'Period', '报告期')}${c}${m.period.label}${o}${m.period.start} – ${m.period.end}${cl}`,
+    m.comparison ? `${tr(d.lang, 'Compared with', '对比期')}${c}${m.comparison.label}${o}${m.comparison.start} – ${m.comparison.end}${cl}` : '',
+    `n = ${m.n}${m.nComparison !== undefined ? `${o}${tr(d.lang, 'previous', '上期')} ${m.nComparison}${cl}` : ''}`,
     `${tr(d.lang, 'Data as of', '数据截至')} ${m.generatedAt}${m.source.length ? ` · ${m.source.join(', ')}` : ''}`,
   ].filter(Boolean);
   s.addText(lines.map((t) => ({ text: clip(t, 150), options: { breakLine: true } })), {

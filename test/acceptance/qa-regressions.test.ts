@@ -75,3 +75,33 @@ describe('stdout closed early (cx … | head)', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('empty and extreme inputs to kano, drivers and score', () => {
+  it('a header-only file is bad input (exit 2) for score and kano, and drivers says 0 complete rows', () => {
+    const f = path.join(dir, 'header-only.csv');
+    writeFileSync(f, 'id,wifi_functional,wifi_dysfunctional,nps,speed\n');
+    const s = cx(['score', 'nps', f, '--question', 'nps']);
+    expect(s.status).toBe(2);
+    expect(s.stderr).toMatch(/header-only\.csv: no responses to score/);
+    const k = cx(['kano', f]);
+    expect(k.status).toBe(2);
+    expect(k.stderr).toMatch(/no respondent answered both questions of any Kano pair/);
+    const d = cx(['drivers', f, '--outcome', 'nps', '--drivers', 'speed']);
+    expect(d.status).toBe(2);
+    expect(d.stderr).toMatch(/Only 0 complete rows for 1 drivers/);
+  });
+
+  it('drivers on values near 1e300: r is scale-free (was 0 from overflowing sums of squares)', () => {
+    // x = (1..5)·1e300, y = 1,3,2,5,4: deviations x −2,−1,0,1,2 and y −2,0,−1,2,1 → Sxy = 8, Sxx = Syy = 10,
+    // r = 8/10 = 0.8
+    const f = path.join(dir, 'huge.csv');
+    writeFileSync(f, 'id,y,x\n1,1,1e300\n2,3,2e300\n3,2,3e300\n4,5,4e300\n5,4,5e300\n');
+    const r = cx(['drivers', f, '--outcome', 'y', '--drivers', 'x', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.drivers[0].r).toBeCloseTo(0.8, 12);
+    expect(j.r2).toBeCloseTo(0.64, 12);
+    expect(j.drivers[0].performance / 1e300).toBeCloseTo(3, 12); // the mean stays on the raw scale
+  });
+});
+

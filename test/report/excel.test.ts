@@ -170,6 +170,12 @@ describe('renderExcel', () => {
     expect(wb.getWorksheet('细分 地区')).toBeTruthy();
     expect(rowStarting(wb.getWorksheet('概览')!, 'NPS').getCell(2).value).toBe('您向朋友推荐我们的可能性有多大？');
     expect(wb.getWorksheet('跟进 未分配')).toBeTruthy();
+    // QA: the period lines use Chinese full-width punctuation, not "报告期: … (…)"
+    const texts: string[] = [];
+    wb.getWorksheet('概览')!.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+    expect(texts.find((t) => t.startsWith('报告期'))).toMatch(/^报告期：2026-W47（2026-11-16 – 2026-11-22）/);
+    expect(texts.find((t) => t.startsWith('对比期'))).toMatch(/^对比期：2026-W46（2026-11-09 – 2026-11-15）/);
+    expect(texts.find((t) => t.startsWith('数据截至'))).toMatch(/^数据截至：2026-11-22。/);
   });
 
   it('adds native chart parts wired to drawings and the hidden data sheet', async () => {

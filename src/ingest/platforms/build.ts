@@ -112,6 +112,23 @@ function splitJoined(text: string, sep: string): string[] {
   return out;
 }
 
+/** The kept rows' cells of one raw column as a dense array ('' when missing), mapped when the layout says so. */
+function keptCells(raw: string[], rows: Int32Array, map?: (s: string) => string): string[] {
+  const n = rows.length;
+  if (!map && n > 0 && rows[n - 1]! - rows[0]! === n - 1 && raw.length >= rows[0]! + n) {
+    // No row excluded: one native copy. Holes (never in parser output) still read as ''.
+    const out = raw.slice(rows[0]!, rows[0]! + n);
+    for (let k = 0; k < n; k++) if (out[k] === undefined) out[k] = '';
+    return out;
+  }
+  const out = new Array<string>(n);
+  for (let k = 0; k < n; k++) {
+    const v = raw[rows[k]!] ?? '';
+    out[k] = map ? map(v) : v;
+  }
+  return out;
+}
+
 export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): Recognised {
   const warnings = [...lay.warnings];
   const log = new ExclusionLog(opts.file);
@@ -172,7 +189,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
       release(spec.index);
       continue;
     }
-    const inf = inferColumn(spec.id, spec.label, get, n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : spec.hint);
+    const inf = inferColumn(spec.id, spec.label, keptCells(raw, rows, spec.map), n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : spec.hint);
     warnings.push(...inf.warnings);
     const q = inf.question;
     if (spec.source !== undefined && spec.source !== q.id) q.source = spec.source;

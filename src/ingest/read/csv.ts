@@ -65,9 +65,57 @@ function lineOf(buf: Buffer, pos: number): number {
 
 type FastBuffer = Buffer & { utf8Slice?: (s: number, e: number) => string };
 
-interface Interned {
-  s: string;
-  bytes: Buffer;
+/**
+ * One column's pool of short cell values: an open-addressing hash table keyed by the field's bytes (no
+ * per-lookup allocation, unlike a Map of objects). Equal byte strings return the one string instance.
+ */
+class InternTable {
+  private readonly slots = new Int32Array(1 << 16); // entry index + 1, 0 = free
+  private readonly hashes = new Int32Array(INTERN_MAX_ENTRIES);
+  private readonly offs = new Int32Array(INTERN_MAX_ENTRIES + 1);
+  private readonly strs: string[] = [];
+  private pool = new Uint8Array(1 << 14);
+  size = 0;
+  misses = 0;
+
+  /** The interned string for buf[s, e) with hash h, or undefined (then the caller decodes and may `add`). */
+  find(buf: Uint8Array, s: number, e: number, h: number): string | undefined {
+    const slots = this.slots;
+    const len = e - s;
+    for (let i = h & 0xffff; ; i = (i + 1) & 0xffff) {
+      const x = slots[i]!;
+      if (x === 0) return undefined;
+      const k = x - 1;
+      if (this.hashes[k] !== h) continue;
+      const o = this.offs[k]!;
+      if (this.offs[k + 1]! - o !== len) continue;
+      const pool = this.pool;
+      let j = 0;
+      while (j < len && pool[o + j] === buf[s + j]) j++;
+      if (j === len) return this.strs[k];
+    }
+  }
+
+  /** Remember buf[s, e) as `v` (call only after `find` missed); false once the table is full. */
+  add(buf: Uint8Array, s: number, e: number, h: number, v: string): boolean {
+    if (this.size >= INTERN_MAX_ENTRIES) return false;
+    const k = this.size++;
+    const o = this.offs[k]!;
+    const len = e - s;
+    if (o + len > this.pool.length) {
+      const grown = new Uint8Array(Math.max(this.pool.length * 2, o + len));
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    this.pool.set(buf.subarray(s, e), o);
+    this.offs[k + 1] = o + len;
+    this.hashes[k] = h;
+    this.strs.push(v);
+    let i = h & 0xffff;
+    while (this.slots[i] !== 0) i = (i + 1) & 0xffff;
+    this.slots[i] = k + 1;
+    return true;
+  }
 }
 
 class Incomplete {}
@@ -80,8 +128,7 @@ const INCOMPLETE = new Incomplete();
  */
 export class CsvParser {
   readonly cols: string[][] = [];
-  private readonly interns: (Map<number, Interned> | undefined)[] = [];
-  private readonly misses: number[] = [];
+  private readonly interns: (InternTable | undefined)[] = [];
   readonly raggedRows: number[] = [];
   width = 0;
   row = 0;
@@ -102,8 +149,7 @@ export class CsvParser {
     const arr = new Array<string>(Math.max(this.cap, this.row + 1));
     for (let r = 0; r < this.row; r++) arr[r] = '';
     this.cols.push(arr);
-    this.interns.push(new Map());
-    this.misses.push(0);
+    this.interns.push(new InternTable());
     this.width++;
   }
 
@@ -126,21 +172,11 @@ export class CsvParser {
     const intern = (s: number, e: number, h: number): string => {
       const m = interns[col];
       if (m === undefined) return slice(s, e);
-      const hit = m.get(h);
-      const len = e - s;
-      if (hit !== undefined) {
-        const b = hit.bytes;
-        if (b.length === len) {
-          let k = 0;
-          while (k < len && b[k] === buf[s + k]) k++;
-          if (k === len) return hit.s;
-        }
-        return slice(s, e);
-      }
+      const hit = m.find(buf, s, e, h);
+      if (hit !== undefined) return hit;
       const v = slice(s, e);
-      if (m.size < INTERN_MAX_ENTRIES) m.set(h, { s: v, bytes: Buffer.from(buf.subarray(s, e)) });
       // A full table of values that never repeat (ids, timestamps): stop interning this column.
-      else if (m.size === INTERN_MAX_ENTRIES && ++this.misses[col]! > INTERN_MAX_ENTRIES) interns[col] = undefined;
+      if (!m.add(buf, s, e, h, v) && ++m.misses > INTERN_MAX_ENTRIES) interns[col] = undefined;
       return v;
     };
 
@@ -189,19 +225,19 @@ export class CsvParser {
             }
           }
         } else {
+          // Scan to the field end, hashing the bytes on the way (only short fields use the hash).
           let e = pos;
+          let h = 0;
           while (e < n) {
             const c = buf[e]!;
             if (c === D || c === LF || c === CR) break;
+            h = (Math.imul(h, 31) + c) | 0;
             e++;
           }
           if (e >= n && !final) throw INCOMPLETE;
           if (e === pos) value = '';
-          else if (e - pos <= INTERN_MAX_BYTES) {
-            let h = 0;
-            for (let k = pos; k < e; k++) h = (Math.imul(h, 31) + buf[k]!) | 0;
-            value = intern(pos, e, h);
-          } else value = slice(pos, e);
+          else if (e - pos <= INTERN_MAX_BYTES) value = intern(pos, e, h);
+          else value = slice(pos, e);
           pos = e;
         }
         // Store the field.
