@@ -18,4 +18,10 @@ cd "$work"
 node -e 'const r=require("./nps.json"); if(!(r.overall.n>900)) { console.error("binary: unexpected NPS result"); process.exit(1) }'
 ./cx report --input ds --template weekly --period last-quarter --format md -o report.md
 grep -q "NPS" report.md
+# Text analysis inside the binary: wink-nlp and opencc are bundled, jieba falls back to Intl.Segmenter.
+printf 'id,comment\n1,菜不好吃，送餐也太慢了\n2,The food was great and arrived hot\n3,服務態度很好\n' > comments.csv
+./cx sentiment comments.csv --json > sentiment.json
+node -e 'const r=require("./sentiment.json"); const s=r.rows.map(x=>x.sentiment).join(","); if(s!=="negative,positive,positive"){console.error("binary sentiment: "+s); process.exit(1)}'
+cp "$root/fixtures/codeframes/cx-default.yaml" cf.yaml
+./cx code comments.csv --codeframe cf.yaml --json > code.json
 echo "single binary: import, score and report OK ($(du -m cx | cut -f1) MB)"

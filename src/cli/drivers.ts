@@ -1,6 +1,7 @@
 // `cx drivers <input> --outcome COL [--drivers COL,...]`: parse flags → load → drivers() → JSON or table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
+import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
 import type { DriversResult } from '../metrics/drivers.js';
@@ -14,15 +15,16 @@ interface DriversOpts {
 }
 
 export function register(program: Command): void {
+  const h = helpText();
   program
     .command('drivers')
-    .description('Key driver analysis: r, β, VIF, relative weights, Shapley/LMG, importance–performance quadrants')
-    .argument('<input>', 'dataset directory or survey export')
-    .option('--outcome <col>', 'the outcome column (overall satisfaction, likelihood to recommend …)')
-    .option('--drivers <cols>', 'driver columns, comma-separated (default: every other rating column)')
-    .option('--performance <how>', 'driver performance: mean | top2', 'mean')
-    .option('--weight <col>', 'respondent weight column')
-    .option('--config <file>', 'cx.yaml with a drivers section (default: ./cx.yaml if present)')
+    .description(h('Key driver analysis: r, β, VIF, relative weights, Shapley/LMG, importance–performance quadrants', '关键驱动因素分析：r、β、VIF、相对权重、Shapley/LMG、重要性–表现象限'))
+    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
+    .option('--outcome <col>', h('the outcome column (overall satisfaction, likelihood to recommend …)', '结果变量列（总体满意度、推荐意愿 …）'))
+    .option('--drivers <cols>', h('driver columns, comma-separated (default: every other rating column)', '驱动因素列，逗号分隔（默认：其余所有评分列）'))
+    .option('--performance <how>', h('driver performance: mean | top2', '表现的计算：mean（均值）| top2（前两项占比）'), 'mean')
+    .option('--weight <col>', h('respondent weight column', '受访者权重列'))
+    .option('--config <file>', h('cx.yaml with a drivers section (default: ./cx.yaml if present)', '含 drivers 部分的 cx.yaml（默认：当前目录下的 cx.yaml）'))
     .action((input: string, opts: DriversOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
@@ -101,8 +103,8 @@ function render(
   ]);
   const stars = r.fP < 0.001 ? '<.001' : fmt(r.fP, 3);
   return [
-    `${ctx.t('outcome', '结果变量')}: ${r.outcome}   n = ${r.n}${r.excluded ? ctx.t(` (${r.excluded} excluded)`, `（剔除 ${r.excluded}）`) : ''}   R² = ${fmt(r.r2, 3)}   ${ctx.t('adj. R²', '调整 R²')} = ${fmt(r.adjR2, 3)}   F(${r.df1}, ${r.df2}) = ${fmt(r.f, 2)}, p ${stars.startsWith('<') ? stars : '= ' + stars}`,
-    renderTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)]),
+    `${ctx.t('outcome: ', '结果变量：')}${r.outcome}   n = ${r.n}${r.excluded ? ctx.t(` (${r.excluded} excluded)`, `（剔除 ${r.excluded}）`) : ''}   R² = ${fmt(r.r2, 3)}   ${ctx.t('adj. R²', '调整 R²')} = ${fmt(r.adjR2, 3)}   F(${r.df1}, ${r.df2}) = ${fmt(r.f, 2)}, p ${stars.startsWith('<') ? '< .001' : '= ' + stars}`,
+    renderTable(head, rows, head.map((_, i) => (i === 0 || i === head.length - 1 ? 'left' : 'right'))), // quadrant (last) is text
     ctx.t(
       'RW % = Johnson relative weight as % of R²; quadrants split at the mean importance and mean performance.',
       '相对权重 % = Johnson 相对权重占 R² 的百分比；象限以重要性均值和表现均值划分。',

@@ -1,6 +1,7 @@
 // `cx kano <input> [--config cx.yaml]`: parse flags → load → kano() → JSON or a terminal table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
+import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import type { KanoResult, KanoCategory } from '../metrics/kano.js';
 
@@ -14,11 +15,12 @@ const CAT_NAMES: Record<KanoCategory, [string, string]> = {
 };
 
 export function register(program: Command): void {
+  const h = helpText();
   program
     .command('kano')
-    .description('Kano analysis: categories, Better/Worse, strength, Fong test, DuMouchel scores')
-    .argument('<input>', 'dataset directory or survey export')
-    .option('--config <file>', 'cx.yaml listing kano.features (default: ./cx.yaml if present; else pairs are found by name)')
+    .description(h('Kano analysis: categories, Better/Worse, strength, Fong test, DuMouchel scores', 'Kano 分析：属性类别、Better/Worse、强度、Fong 检验、DuMouchel 得分'))
+    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
+    .option('--config <file>', h('cx.yaml listing kano.features (default: ./cx.yaml if present; else pairs are found by name)', '列出 kano.features 的 cx.yaml（默认：当前目录下的 cx.yaml；否则按列名自动配对）'))
     .action((input: string, opts: { config?: string }, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
@@ -63,7 +65,8 @@ function render(
     if (hasImp) row.push(f.importance ? fmt(f.importance.mean, 2) : '–');
     return row;
   });
-  const lines = [renderTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)])];
+  // text columns (feature, category, Fong) left, numbers right
+  const lines = [renderTable(head, rows, head.map((_, i) => (i === 0 || i === 8 || i === 13 ? 'left' : 'right')))];
   if (r.features.some((f) => f.nearTie)) {
     lines.push(ctx.t(
       '* near-tie (category strength < 6%): decided by M > O > A > I (Berger et al. 1993).',

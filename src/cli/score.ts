@@ -44,7 +44,7 @@ export function register(program: Command): void {
     .option('--date <col>', h('the response-date column for --period (default: the survey date column)', '--period 使用的日期列（默认：问卷的答卷日期列）'))
     .option('--where <expr>', h('filter, e.g. \'region = "East" and plan != "Basic"\'', '筛选条件，如 \'region = "华东" and plan != "Basic"\''))
     .option('--weight <col>', h('weight column (SE by Kish effective n)', '权重列（标准误按 Kish 有效样本量）'))
-    .option('--compare <what>', h('"previous": each period vs the one before; segments vs the rest', '"previous"：每期与上一期比较；各分组与其余样本比较'))
+    .option('--compare <what>', h('"previous": each period (or wave, with --by wave) vs the one before; other segments vs the rest', '"previous"：每期（或 --by wave 时每批次）与上一期比较；其他分组与其余样本比较'))
     .option('--ces <method>', h('CES convention: mean | agree | index', 'CES 口径：mean | agree | index'), 'mean')
     .option('--min-n <n>', h('flag cells with fewer answers as unstable', '样本量低于此值的单元标记为不稳定'), '30')
     .option('--scale <min-max>', h('CSAT/CES scale, e.g. 1-7 (default from the survey, else 1-5 / 1-7)', 'CSAT/CES 量表，如 1-7（默认取自问卷，否则 1-5 / 1-7）'))
@@ -152,7 +152,7 @@ function render(ctx: Ctx, r: ScoreResult, renderTable: Render): string {
   for (const p of r.periods ?? []) rows.push([...blanks, p.period, ...cells(p), ...tail(p.change)]);
   for (const g of r.groups ?? []) {
     const keys = byCols.map((c) => g.key[c] ?? t('(missing)', '（缺失）'));
-    rows.push([...keys, ...(withPeriod ? [t('all', '全部')] : []), ...cells(g), ...tail(g.vsRest)]);
+    rows.push([...keys, ...(withPeriod ? [t('all', '全部')] : []), ...cells(g), ...tail(g.change ?? g.vsRest)]);
     for (const p of g.periods ?? []) rows.push([...keys, p.period, ...cells(p), ...tail(p.change)]);
   }
   const leadHead = [...byCols, ...(withPeriod ? [t('period', '周期')] : [])];
@@ -168,7 +168,7 @@ function render(ctx: Ctx, r: ScoreResult, renderTable: Render): string {
         : `CES（${r.ces === 'mean' ? '均值' : r.ces === 'agree' ? '同意比例：高于中点' : `指数：${max - 1}–${max} 占比 − 低于中点占比`}，量表 ${min}–${max}）`;
   const seZh = r.weight ? `加权（${r.weight}），标准误按 Kish 有效样本量` : '简单随机样本';
   const notes: string[] = [t(`method: ${r.method}; SE: ${r.seMethod}`, `方法：${methodZh}；标准误：${seZh}`)];
-  if (compare) notes.push(t(`* significant at 5% (${r.compareMethod}); ▲/▼ direction`, '* 5% 水平显著（独立样本双侧检验；各期与上一期比较，各分组与其余样本比较）；▲/▼ 表示方向'));
+  if (compare) notes.push(t(`* significant at 5% (${r.compareMethod}); ▲/▼ direction`, `* 5% 水平显著（独立样本双侧检验；各期与上一期比较，${r.compareMethod?.includes('previous wave') ? '各批次与上一批次比较' : '各分组与其余样本比较'}）；▲/▼ 表示方向`));
   if (anyUnstable) notes.push(t(`† n < ${r.minN}: unstable, read with care`, `† 样本量 < ${r.minN}：结果不稳定，请谨慎解读`));
   if (r.excluded) notes.push(t(`${r.excluded} invalid answers excluded`, `已排除 ${r.excluded} 个无效答案`));
   lines.push(...notes);

@@ -1,6 +1,7 @@
 // `cx servqual <input> [--config cx.yaml]`: parse flags → load → servqual() → JSON or a terminal table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
+import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import type { ServqualResult } from '../metrics/servqual.js';
 import { inputError } from '../ui/errors.js';
@@ -14,13 +15,14 @@ const ZH: Record<string, string> = {
 };
 
 export function register(program: Command): void {
+  const h = helpText();
   program
     .command('servqual')
-    .description('SERVQUAL gaps (P − E) by dimension, weighted score, SERVPERF, zone of tolerance, Cronbach α')
-    .argument('<input>', 'dataset directory or survey export')
-    .option('--config <file>', 'cx.yaml with servqual.items / servqual.weights (default: ./cx.yaml if present)')
-    .option('--items', 'also list every item')
-    .option('--reverse <items>', 'reverse-score negatively worded items (1988 version), e.g. 10-13,18-22 or column ids')
+    .description(h('SERVQUAL gaps (P − E) by dimension, weighted score, SERVPERF, zone of tolerance, Cronbach α', 'SERVQUAL 各维度差距（P − E）、加权得分、SERVPERF、容忍区间、Cronbach α'))
+    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
+    .option('--config <file>', h('cx.yaml with servqual.items / servqual.weights (default: ./cx.yaml if present)', '含 servqual.items / servqual.weights 的 cx.yaml（默认：当前目录下的 cx.yaml）'))
+    .option('--items', h('also list every item', '同时列出每道题'))
+    .option('--reverse <items>', h('reverse-score negatively worded items (1988 version), e.g. 10-13,18-22 or column ids', '反向计分的负向表述题（1988 版），如 10-13,18-22 或列名'))
     .action((input: string, opts: { config?: string; items?: boolean; reverse?: string }, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');

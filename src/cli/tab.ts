@@ -1,6 +1,7 @@
 // `cx tab <input> --rows COL --cols COL`: crosstab with column %, χ² and column-proportion letters.
 import type { Command } from 'commander';
 import { runner } from './run.js';
+import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
 import type { CrosstabResult } from '../metrics/crosstab.js';
@@ -14,15 +15,16 @@ interface TabOpts {
 }
 
 export function register(program: Command): void {
+  const h = helpText();
   program
     .command('tab')
-    .description('Crosstab: counts, column %, χ² with Cramér\'s V, column-proportion significance letters')
-    .argument('<input>', 'dataset directory or survey export')
-    .requiredOption('--rows <col>', 'the row variable')
-    .requiredOption('--cols <col>', 'the column variable (the groups compared)')
-    .option('--alpha <a>', 'significance level of the column tests', '0.05')
-    .option('--no-bonferroni', 'do not adjust the column tests for multiple comparisons')
-    .option('--config <file>', 'cx.yaml (default: ./cx.yaml if present)')
+    .description(h('Crosstab: counts, column %, χ² with Cramér\'s V, column-proportion significance letters', '交叉表：频数、列百分比、χ² 与 Cramér V、列比例显著性字母'))
+    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
+    .requiredOption('--rows <col>', h('the row variable', '行变量'))
+    .requiredOption('--cols <col>', h('the column variable (the groups compared)', '列变量（比较的分组）'))
+    .option('--alpha <a>', h('significance level of the column tests', '列比较检验的显著性水平'), '0.05')
+    .option('--no-bonferroni', h('do not adjust the column tests for multiple comparisons', '列比较不做多重比较校正'))
+    .option('--config <file>', h('cx.yaml (default: ./cx.yaml if present)', 'cx.yaml（默认：当前目录下的 cx.yaml）'))
     .action((input: string, opts: TabOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const alpha = Number(opts.alpha);

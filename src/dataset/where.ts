@@ -261,6 +261,14 @@ function bind(node: WhereNode, survey: Survey): Pred {
         return op === '=' ? (r) => !isMissing(col, r) && eq(r) : (r) => isMissing(col, r) || !eq(r);
       }
       const num = toNumber(survey, id, col, node.value);
+      const filled = col.kind === 'str' ? col.values.filter((v): v is string => v != null && v.trim() !== '') : [];
+      if (typeof node.value === 'number' && filled.length > 0 && !filled.some((v) => Number.isFinite(Number(v)))) {
+        // `region > 5`: no value of a text column is a number, so every row would silently fail the test.
+        throw inputError(
+          `--where: column ${id} holds text, not numbers, so "${op} ${node.value}" matches no row; compare it with a quoted value (${id} = "…") or use a numeric column.`,
+          `--where：列 ${id} 是文本而非数字，"${op} ${node.value}" 不会匹配任何行；请与带引号的值比较（${id} = "…"）或改用数值列。`,
+        );
+      }
       const cmp = (a: number, b: number) => (op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b);
       if (!Number.isNaN(num)) return (r) => cmp(numAt(col, r), num); // NaN (missing/text) compares false
       const s = String(node.value);

@@ -44,22 +44,19 @@ interface Stats {
   max: number;
   totalLen: number;
   /** Every cell as a number (NaN when empty), filled while `allNum` holds: a numeric column needs no second parse. */
-  nums: Float64Array;
+  nums?: Float64Array;
 }
 
 const CAP = 500;
 
 function scan(cells: readonly string[], n: number): Stats {
-  const st: Stats = { n: 0, distinct: new Set(), capped: false, allNum: true, numLabel: false, allInt: true, min: Infinity, max: -Infinity, totalLen: 0, nums: new Float64Array(n) };
-  const nums = st.nums;
+  const st: Stats = { n: 0, distinct: new Set(), capped: false, allNum: true, numLabel: false, allInt: true, min: Infinity, max: -Infinity, totalLen: 0 };
+  let nums: Float64Array | undefined; // allocated at the first number (never for text columns)
   // Cells are interned (RawTable contract): each distinct text is parsed once.
   const memo = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     const raw = cells[k]!;
-    if (raw === '' || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) {
-      nums[k] = NaN;
-      continue;
-    }
+    if (raw === '' || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) continue;
     st.n++;
     st.totalLen += raw.length;
     if (!st.allNum) {
@@ -71,7 +68,7 @@ function scan(cells: readonly string[], n: number): Stats {
     }
     let v = memo.get(raw);
     if (v !== undefined) {
-      nums[k] = v;
+      nums![k] = v; // a memoised text was a number, so nums exists
       continue; // already counted in the statistics
     }
     if (!st.capped) {
@@ -89,6 +86,7 @@ function scan(cells: readonly string[], n: number): Stats {
         continue;
       }
     }
+    if (nums === undefined) st.nums = nums = new Float64Array(n).fill(NaN);
     nums[k] = v;
     if (memo.size < 4096) memo.set(raw, v);
     if (!Number.isInteger(v)) st.allInt = false;
@@ -119,12 +117,13 @@ function scaleFor(min: number, max: number): Scale {
  * Infer one question + column from cells: `cells[k]` (or `get(k)`) is the k-th kept row's cell ('' when
  * missing). Hints from the platform win over inference.
  */
-export function inferColumn(id: string, label: string, get: readonly string[] | ((k: number) => string), n: number, hint: ColumnHint = {}): Inferred {
+export function inferColumn(id: string, label: string, get: string[] | ((k: number) => string), n: number, hint: ColumnHint = {}): Inferred {
   const warnings: string[] = [];
   const text = `${label} ${id}`;
   const q: Question = { id, label, type: 'category' };
   const pool = new Interner();
-  let cells: readonly string[];
+  // The cells array becomes the output of a text column (overwritten in place): callers pass a fresh one.
+  let cells: string[];
   if (typeof get === 'function') {
     const a = new Array<string>(n);
     for (let k = 0; k < n; k++) a[k] = get(k);
@@ -133,7 +132,7 @@ export function inferColumn(id: string, label: string, get: readonly string[] | 
   // Raw cells arrive interned (RawTable contract); a transformed value is memoised per raw text so
   // equal inputs share one output instance, and new texts are interned.
   const strCol = (f?: (s: string) => string | null): Column => {
-    const values = new Array<string | null>(n);
+    const values = cells as (string | null)[]; // cells[k] is read before values[k] is written
     if (!f) {
       for (let k = 0; k < n; k++) {
         const s = cells[k]!;
@@ -174,7 +173,8 @@ export function inferColumn(id: string, label: string, get: readonly string[] | 
       // Numbers already parsed by scan(): only drop the missing codes.
       if (scaleType) {
         for (let k = 0; k < n; k++) {
-          if (MISSING_CODES.has(values[k]!)) {
+          const v = values[k]!;
+          if (v < 0 && MISSING_CODES.has(v)) {
             values[k] = NaN;
             dropped++;
           }

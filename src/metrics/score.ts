@@ -33,7 +33,7 @@ export interface ScoreSpec {
 export type Cell = (NpsCell | CsatCell | CesCell) & { unstable: boolean };
 export interface Change extends DiffResult {
   significant: boolean;
-  /** What the cell is compared with: the previous period label, or "rest" (the rest of the sample). */
+  /** What the cell is compared with: the previous period (or wave) label, or "rest" (the rest of the sample). */
   against: string;
   /** CSAT only: the change of the mean. */
   meanChange?: DiffResult & { significant: boolean };
@@ -45,6 +45,8 @@ export interface PeriodRow extends Record<string, unknown> {
 export interface GroupRow extends Record<string, unknown> {
   key: Record<string, string | null>;
   vsRest?: Change;
+  /** --by the wave column with --compare previous: the change from the previous wave. */
+  change?: Change;
   periods?: (PeriodRow & Cell)[];
 }
 
@@ -100,18 +102,19 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   const minN = spec.minN ?? 30;
   const alpha = spec.alpha ?? 0.05;
   const warnings: Bilingual[] = [];
+  if (survey.nRows === 0) {
+    const ex = (survey.log ?? []).flatMap((l) => l.exclusions ?? []).map((e) => `${e.count} × ${e.reason}`);
+    throw inputError(
+      `${survey.source.join(', ')}: no responses to score (${ex.length ? `every row was excluded: ${ex.join(', ')}` : 'only a header row'}); check the export${ex.length ? '; to keep preview/test rows, import with --include-preview' : ''}.`,
+      `${survey.source.join('，')}：没有可计算的答卷（${ex.length ? `所有行都被排除：${ex.join('，')}` : '只有表头'}）；请检查导出文件${ex.length ? '；如需保留预览/测试答卷，导入时加 --include-preview' : ''}。`,
+    );
+  }
   const q = findQuestion(survey, metric, spec.question);
   const scale = spec.scale ?? defaultScale(metric, q);
   if (metric === 'nps' && spec.scale && (spec.scale.min !== 0 || spec.scale.max !== 10)) {
     throw inputError('NPS is defined on 0–10; --scale applies to csat and ces only.', 'NPS 固定为 0–10 分；--scale 只适用于 csat 和 ces。');
   }
   const n = survey.nRows;
-  if (n === 0) {
-    throw inputError(
-      `${survey.source.join(', ')}: no responses to score (only a header row, or every row was excluded); check the export.`,
-      `${survey.source.join('，')}：没有可计算的答卷（只有表头，或所有行都被排除）；请检查导出文件。`,
-    );
-  }
   const mask = whereMask(survey, spec.where);
   let rowsFiltered = 0;
   for (let i = 0; i < n; i++) rowsFiltered += mask[i]!;
@@ -299,7 +302,9 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
         ? 'adjusted-Wald z test'
         : metric === 'csat' || cesMethod === 'agree'
           ? 'Agresti–Caffo z test (CSAT mean: Welch t)'
-          : 'Welch t test') + `, independent samples, two-sided, alpha ${alpha}; periods vs the previous period, segments vs the rest of the sample`;
+          : 'Welch t test') + `, independent samples, two-sided, alpha ${alpha}; periods vs the previous period, ${
+          spec.by?.length === 1 && spec.by[0] === survey.waveColumn ? 'waves vs the previous wave' : 'segments vs the rest of the sample'
+        }`;
   }
   const invalid = sc.notNumeric + sc.outOfScale;
   if (result.overall.n === 0 && invalid > 0) {
@@ -335,11 +340,27 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   }
   if (groups) {
     result.by = groups.columns;
-    result.groups = groups.keys.flatMap((key, g) => {
+    // --by the wave column: each wave is compared with the wave before it (import order), like periods.
+    const waveCol = groups.columns.length === 1 && groups.columns[0] === survey.waveColumn ? survey.waveColumn : undefined;
+    const waveOrder = survey.waves ?? [];
+    const waveRank = (key: Record<string, string | null>) => {
+      const v = waveCol ? key[waveCol] : null;
+      const i = v == null ? -1 : waveOrder.indexOf(v);
+      return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    };
+    let prevWave: (GroupRow & Cell) | undefined;
+    const order = groups.keys.map((_, g) => g);
+    if (waveCol) order.sort((a, b) => waveRank(groups.keys[a]!) - waveRank(groups.keys[b]!) || a - b);
+    result.groups = order.flatMap((g) => {
+      const key = groups.keys[g]!;
       if (groupRowsIn[g] === 0) return [];
       const t = cellOf(tallies, g * (P + 1) + P);
       const row: GroupRow & Cell = { key, ...toCell(t) };
-      if (spec.compare === 'previous') {
+      if (spec.compare === 'previous' && waveCol) {
+        const c = prevWave ? diff(row, prevWave, String(prevWave.key[waveCol])) : undefined;
+        if (c) row.change = c;
+        if (row.n > 0) prevWave = row;
+      } else if (spec.compare === 'previous') {
         const rest = subtractTally(overallTally, t);
         const c = diff(row, toCell(rest), 'rest');
         if (c) row.vsRest = c;

@@ -88,7 +88,7 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
     title: cleanText(model.meta.title),
     hook: async (parts) => {
       for (const p of parts.list()) {
-        if (/^ppt\/charts\/chart\d+\.xml$/.test(p)) parts.set(p, fixChartXml((await parts.get(p))!, CJK_FONT));
+        if (/^ppt\/charts\/chart\d+\.xml$/.test(p)) parts.set(p, stableIds(fixChartXml((await parts.get(p))!, CJK_FONT), p));
         else if (/^ppt\/embeddings\/[^/]+\.xlsx$/.test(p)) {
           // the chart's editable data workbook: same fixed dates
           parts.setBytes(p, await finalizePackage((await parts.getBytes(p))!, { date, kind: 'xlsx' }));
@@ -99,6 +99,20 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
         }
       }
     },
+  });
+}
+
+/**
+ * pptxgenjs gives chart data labels random `c16:uniqueId` GUIDs; replace them with ones derived from the
+ * part name and position so the same model gives the same deck contents.
+ */
+export function stableIds(xml: string, part: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 0x01000193) >>> 0;
+  let n = 0;
+  return xml.replace(/(<c16:uniqueId val="\{)([0-9A-Fa-f]{8})-[0-9A-Fa-f-]{27}(\}")/g, (_m, a: string, idx: string, b: string) => {
+    const tail = ((h + n++) >>> 0).toString(16).padStart(8, '0');
+    return `${a}${idx}-0000-4000-8000-0000${tail}${b}`;
   });
 }
 

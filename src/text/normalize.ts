@@ -5,7 +5,7 @@
 // T→S is made cheap: opencc-js is loaded lazily (synchronously, on the first text that contains a Han
 // character) and the converter only runs on texts that contain at least one character that OpenCC maps to
 // something else (a Traditional-only character). Pure Simplified text costs one Set lookup per Han char.
-import { createRequire } from 'node:module';
+import { lazyRequire } from '../lazy-require.js';
 
 type Converter = (s: string) => string;
 
@@ -21,9 +21,8 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 function loadOpencc(): OpenccState | null {
   if (opencc !== undefined) return opencc;
   try {
-    const req = createRequire(import.meta.url);
     // UMD build of the Traditional → Simplified preset only (~110 kB), not the full 1.2 MB bundle.
-    const m = req('opencc-js/t2cn') as {
+    const m = lazyRequire('opencc-js/t2cn') as {
       Converter(o: { from: string; to: string }): Converter;
       Locale: { from: Record<string, unknown>; configs?: Record<string, { conversionChain?: unknown }> };
     };

@@ -91,6 +91,13 @@ describe('empty and extreme inputs to kano, drivers and score', () => {
     expect(d.stderr).toMatch(/Only 0 complete rows for 1 drivers/);
   });
 
+  it('a real Qualtrics export whose 5 rows are all test responses: score says so (exit 2), not "no NPS question"', () => {
+    const f = path.resolve(root, '../shared/data/exports/qualtrics/Multiple_Answer_MC_Questions (Insights).csv');
+    const r = cx(['score', 'nps', f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no responses to score \(every row was excluded: 5 × test\).*--include-preview/);
+  });
+
   it('drivers on values near 1e300: r is scale-free (was 0 from overflowing sums of squares)', () => {
     // x = (1..5)·1e300, y = 1,3,2,5,4: deviations x −2,−1,0,1,2 and y −2,0,−1,2,1 → Sxy = 8, Sxx = Syy = 10,
     // r = 8/10 = 0.8
@@ -102,6 +109,20 @@ describe('empty and extreme inputs to kano, drivers and score', () => {
     expect(j.drivers[0].r).toBeCloseTo(0.8, 12);
     expect(j.r2).toBeCloseTo(0.64, 12);
     expect(j.drivers[0].performance / 1e300).toBeCloseTo(3, 12); // the mean stays on the raw scale
+  });
+});
+
+describe('help in Chinese', () => {
+  it('tab, kano, servqual and drivers describe themselves in Chinese with --lang zh', () => {
+    const want: Record<string, RegExp> = { tab: /交叉表/, kano: /Kano 分析/, servqual: /各维度差距/, drivers: /关键驱动因素分析/ };
+    for (const [cmd, re] of Object.entries(want)) {
+      const zh = cx([cmd, '--help', '--lang', 'zh']);
+      expect(zh.status).toBe(0);
+      expect(zh.stdout).toMatch(re);
+      expect(zh.stdout).toContain('数据集目录或问卷导出文件');
+      const en = cx([cmd, '--help', '--lang', 'en']);
+      expect(en.stdout).toContain('dataset directory or survey export');
+    }
   });
 });
 

@@ -142,6 +142,24 @@ describe('researcher workflow on the demo waves', () => {
     expect(j.periods[1].change.p).toBeLessThan(1);
   });
 
+  it('score nps --by wave --compare previous: each wave vs the wave before (not vs the rest)', () => {
+    const j = json(['score', 'nps', ds, '--by', 'wave', '--compare', 'previous']);
+    const q2 = npsOf(ref.filter((r) => r.wave === '2026Q2'));
+    const q3 = npsOf(ref.filter((r) => r.wave === '2026Q3'));
+    expect(j.groups.map((g: { key: { wave: string }; n: number }) => [g.key.wave, g.n])).toEqual([
+      ['2026Q2', q2.n],
+      ['2026Q3', q3.n],
+    ]);
+    expect(j.groups[0].change).toBeUndefined();
+    expect(j.groups[1].change.against).toBe('2026Q2');
+    expect(j.groups[1].change.diff).toBeCloseTo(q3.nps - q2.nps, 8);
+    expect(j.groups[1].vsRest).toBeUndefined();
+    expect(j.compareMethod).toMatch(/waves vs the previous wave/);
+    const human = cx(['score', 'nps', ds, '--by', 'wave', '--compare', 'previous']).stdout.split('\n');
+    expect(human.find((l) => l.startsWith('│ 2026Q2'))).not.toMatch(/p[=<]/);
+    expect(human.find((l) => l.startsWith('│ 2026Q3'))).toMatch(/\+8\.8 \(p=0\.\d{3}\)/); // 16.70 − 7.87 = 8.83
+  });
+
   it('kano on the dataset: counts per category follow the Berger table applied by hand', () => {
     const j = json(['kano', ds]);
     const expectCat: Record<string, string> = { dark_mode: 'A', live_tracking: 'O', contactless: 'M' }; // PROVENANCE.md

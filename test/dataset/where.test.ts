@@ -79,3 +79,19 @@ describe('--where errors', () => {
     expect(() => parseWhere('process.exit(1)')).toThrow(CxError);
   });
 });
+
+describe('--where on a text column compared with a number (QA)', () => {
+  it('region > 5 is bad input naming the column (every row would silently fail), exit 2', () => {
+    let err: unknown;
+    try {
+      whereMask(survey, 'region > 5');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CxError);
+    expect((err as CxError).exitCode).toBe(2);
+    expect((err as Error).message).toMatch(/column region holds text, not numbers/);
+    // a numeric literal against numeric text still works: nps is numeric; region = "华东" still a text test
+    expect(rows('nps > 5')).toEqual([0, 1, 4]);
+  });
+});

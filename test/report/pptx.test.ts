@@ -79,6 +79,17 @@ describe('renderPptx', () => {
     for (const f of Object.values(zip.files)) expect(f.date.toISOString()).toBe('2026-11-22T00:00:00.000Z');
   });
 
+  it('gives the same bytes for the same model (no random chart ids)', async () => {
+    const a = await buildPptx(sampleModel('en'));
+    const b = await buildPptx(sampleModel('en'));
+    expect(Buffer.compare(a, b)).toBe(0);
+    const { charts, text } = await unzip(a);
+    const xml = (await Promise.all(charts.map(text))).join('');
+    const ids = [...xml.matchAll(/c16:uniqueId val="\{([^}]*)\}"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length); // still unique within the deck
+  });
+
   it('renders a KPI-only model as title + KPI slides', async () => {
     const m = sampleModel('en');
     const minimal: ReportModel = { meta: m.meta, kpis: [], notes: [], warnings: [] };

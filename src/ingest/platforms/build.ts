@@ -112,12 +112,23 @@ function splitJoined(text: string, sep: string): string[] {
   return out;
 }
 
-/** The kept rows' cells of one raw column as a dense array ('' when missing), mapped when the layout says so. */
-function keptCells(raw: string[], rows: Int32Array, map?: (s: string) => string): string[] {
+/**
+ * The kept rows' cells of one raw column as a fresh dense array ('' when missing), mapped when the layout
+ * says so. With `reuse` (the raw column is released right after) and no row excluded, the raw array itself
+ * is trimmed to the kept rows instead of copied: no second million-entry array per column.
+ */
+function keptCells(raw: string[], rows: Int32Array, map: ((s: string) => string) | undefined, reuse: boolean): string[] {
   const n = rows.length;
-  if (!map && n > 0 && rows[n - 1]! - rows[0]! === n - 1 && raw.length >= rows[0]! + n) {
-    // No row excluded: one native copy. Holes (never in parser output) still read as ''.
-    const out = raw.slice(rows[0]!, rows[0]! + n);
+  const first = n > 0 ? rows[0]! : 0;
+  if (!map && n > 0 && rows[n - 1]! - first === n - 1 && raw.length >= first + n) {
+    let out: string[];
+    if (reuse) {
+      if (first <= 3) for (let k = 0; k < first; k++) raw.shift();
+      else raw.splice(0, first);
+      raw.length = n;
+      out = raw;
+    } else out = raw.slice(first, first + n);
+    // Holes (never in CSV parser output) read as ''.
     for (let k = 0; k < n; k++) if (out[k] === undefined) out[k] = '';
     return out;
   }
@@ -189,7 +200,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
       release(spec.index);
       continue;
     }
-    const inf = inferColumn(spec.id, spec.label, keptCells(raw, rows, spec.map), n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : spec.hint);
+    const inf = inferColumn(spec.id, spec.label, keptCells(raw, rows, spec.map, !opts.keepTable && raw.length > 0), n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : spec.hint);
     warnings.push(...inf.warnings);
     const q = inf.question;
     if (spec.source !== undefined && spec.source !== q.id) q.source = spec.source;

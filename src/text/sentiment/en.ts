@@ -1,7 +1,7 @@
 // Zero-config English sentiment: wink-nlp with its lite English model (TEXT.md §4.1: best measured
 // accuracy of the npm lexicon tools), plus cx's small CX word list (late, cold, rude, refund, on time …)
 // that general lexicons miss. wink is loaded lazily, once; the list is compiled once.
-import { createRequire } from 'node:module';
+import { lazyRequire } from '../../lazy-require.js';
 import { readAsset } from '../../assets.js';
 
 interface WinkDoc {
@@ -16,9 +16,8 @@ let nlp: WinkNlp | undefined;
 
 function load(): WinkNlp {
   if (nlp) return nlp;
-  const req = createRequire(import.meta.url);
-  const winkNLP = req('wink-nlp') as (model: unknown) => WinkNlp;
-  const model = req('wink-eng-lite-web-model');
+  const winkNLP = lazyRequire('wink-nlp') as (model: unknown) => WinkNlp;
+  const model = lazyRequire('wink-eng-lite-web-model');
   nlp = winkNLP(model);
   return nlp;
 }

@@ -115,6 +115,24 @@ describe('chunked reading of large files', () => {
       expect(chunked.encoding).toBe('utf-8');
     }
   });
+  it('reads a BOM file whose quoted comment is longer than two chunks (the work buffer grows)', async () => {
+    const { readTable } = await import('../../../src/ingest/read/index.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cx-chunk-'));
+    const file = path.join(dir, 'long.csv');
+    // Row 3 holds a 3,000-character quoted comment with a doubled quote and a newline; chunks are 1 KB.
+    const long = 'é'.repeat(1000) + '""x""\n' + 'b'.repeat(1990);
+    const rows = Array.from({ length: 50 }, (_, i) => `${i},"c${i}"`);
+    rows[2] = `2,"${long}"`;
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`id,comment\r\n${rows.join('\r\n')}\r\n`)]));
+    const t = await readTable(file, { streamMinBytes: 0, chunkBytes: 1024 });
+    expect(t.encoding).toBe('utf-8-bom');
+    expect(t.height).toBe(51);
+    expect(t.columns[0]![0]).toBe('id'); // BOM stripped
+    expect(t.columns[1]![3]).toBe('é'.repeat(1000) + '"x"\n' + 'b'.repeat(1990));
+    expect(t.columns[1]![3]!.length).toBe(1000 + 3 + 1 + 1990); // é×1000, "x", newline, b×1990
+    expect(t.columns[1]![50]).toBe('c49');
+    expect(t.columns[1]![4]).toBe('c3');
+  });
   it('reports an unterminated quote in a chunked file with its row and line', async () => {
     const { readTable } = await import('../../../src/ingest/read/index.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'cx-chunk-'));
