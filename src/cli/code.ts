@@ -6,6 +6,7 @@ import { inputError } from '../ui/errors.js';
 import type { Ctx } from './context.js';
 import { renderTable } from '../ui/table.js';
 import type { CodeResult } from '../text/code.js';
+import type { Survey } from '../dataset/types.js';
 
 interface CodeOpts {
   codeframe?: string;
@@ -39,6 +40,7 @@ export function register(program: Command): void {
         const out = opts.output ? await outputFormat(opts.output, opts.format, input) : undefined;
         const cf = await loadCodeframeFile(opts.codeframe!);
         const survey = await loadComments(input);
+        await warnIfCategory(ctx, survey, opts.text, input);
         const { result, rows, ids } = await codeSurvey(survey, cf, { text: opts.text, by: opts.by, sentiment: opts.sentiment !== false, file: input });
         if (out) {
           const { writeTable } = await import('../dataset/write.js');
@@ -49,6 +51,21 @@ export function register(program: Command): void {
         ctx.emit({ ...result, output: out?.path ?? null }, () => human(ctx, result));
       }),
     );
+}
+
+/** Warn when the comment column (given or picked) looks like a category (QA text-1). */
+async function warnIfCategory(ctx: Ctx, survey: Survey, text: string | undefined, input: string): Promise<void> {
+  const { findTextColumn } = await import('../text/code.js');
+  const { textColumnWarning } = await import('../text/column-check.js');
+  const col = findTextColumn(survey, text, input);
+  let suggest: string | undefined;
+  try {
+    suggest = findTextColumn(survey, undefined, input);
+  } catch {
+    suggest = undefined;
+  }
+  const w = textColumnWarning(survey, col, suggest);
+  if (w) ctx.warn(w.en, w.zh);
 }
 
 async function outputFormat(file: string, format: string | undefined, input: string): Promise<{ path: string; format: 'csv' | 'xlsx' | 'jsonl' }> {

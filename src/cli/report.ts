@@ -47,7 +47,7 @@ export function register(program: Command): void {
         const cfg = loadConfig(opts.config);
         // Parse every check first: a typo fails fast (exit 2), before any work.
         const checks = [...fi.thresholdExprs(cfg.thresholds), ...(cfg.failIf ?? []), ...opts.failIf];
-        for (const c of checks) fi.parseFailIf(c);
+        for (const c of checks) fi.validateFailIf(c);
 
         const inputs = opts.input ? [opts.input] : cfg.input ?? [];
         if (inputs.length === 0)
@@ -79,8 +79,9 @@ export function register(program: Command): void {
           verbatims,
           cesMethod: opts.ces as 'mean' | undefined,
         });
-        const res = await render.renderReport(model, { format, template, out, charts: opts.charts });
+        // Evaluate before rendering: an unknown theme/segment name (known only now) exits 2 with nothing written.
         const results = checks.map((c) => fi.evaluateFailIf(c, model));
+        const res = await render.renderReport(model, { format, template, out, charts: opts.charts });
 
         if (ctx.json) ctx.out(toJson({ ...model, checks: results }));
         else if (res.text !== undefined) ctx.out(res.text);

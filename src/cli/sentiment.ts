@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { runner } from './run.js';
 import type { Ctx } from './context.js';
 import { toJson } from './context.js';
-import { inputError } from '../ui/errors.js';
+import { CxError, inputError } from '../ui/errors.js';
 import { detectLang } from '../ui/lang.js';
 
 type Lang = 'auto' | 'en' | 'zh';
@@ -31,6 +31,15 @@ async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang
   const { pickTextColumn, columnTexts, rowIds } = await import('../text/sentiment/input.js');
   const survey = await load(input);
   const col = pickTextColumn(survey, opts.text, input);
+  const { textColumnWarning } = await import('../text/column-check.js');
+  let suggest: string | undefined;
+  try {
+    suggest = pickTextColumn(survey, undefined, input);
+  } catch {
+    suggest = undefined;
+  }
+  const warning = textColumnWarning(survey, col, suggest);
+  if (warning) ctx.warn(warning.en, warning.zh);
   const texts = columnTexts(survey, col);
   const results = await analyzeSentiment(texts, { lang, model });
   const summary = summarizeSentiment(results);
@@ -40,6 +49,7 @@ async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang
     try {
       await writeTable(opts.output, [idName, 'sentiment', 'sentimentScore'], rows, { format: format! });
     } catch (e) {
+      if (e instanceof CxError) throw e;
       throw inputError(`${opts.output}: cannot write the results (${(e as Error).message}); check the folder exists and is writable.`, `${opts.output}：无法写入结果（${(e as Error).message}），请检查目录是否存在且可写。`);
     }
     ctx.info(`wrote ${results.length} rows to ${opts.output}`, `已写入 ${results.length} 行到 ${opts.output}`);

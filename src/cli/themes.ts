@@ -19,6 +19,15 @@ async function themesCommand(ctx: Ctx, input: string, opts: ThemesOpts) {
   const { pickTextColumn, columnTexts } = await import('../text/sentiment/input.js');
   const survey = await loadInput(input, {});
   const col = pickTextColumn(survey, opts.text, input);
+  const { textColumnWarning } = await import('../text/column-check.js');
+  let suggest: string | undefined;
+  try {
+    suggest = pickTextColumn(survey, undefined, input);
+  } catch {
+    suggest = undefined;
+  }
+  const warning = textColumnWarning(survey, col, suggest);
+  if (warning) ctx.warn(warning.en, warning.zh);
   const texts = columnTexts(survey, col);
   const { discoverThemes } = await import('../text/themes.js');
   const { themesToYaml } = await import('../text/themes-yaml.js');

@@ -9,6 +9,7 @@
 // Only the columns a command asks for are read (`loadDataset(dir, { columns })`).
 import { LazyColumns } from './lazy-columns.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { outputPathError } from './write.js';
 import { endianness } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Column, Question, Survey } from './types.js';
@@ -191,7 +192,7 @@ function writeColumnFiles(dir: string, file: string, col: Column, nRows: number,
     if (s != null) chars += s.length;
   }
   const out = Buffer.allocUnsafe(chars * 3) as Buffer & { utf8Write?: (s: string, off: number) => number };
-  // Buffer#utf8Write skips write()'s argument handling (most of the cost on a million short strings).
+  // Buffer#utf8Write skips write()'s argument handling.
   const write: (s: string, off: number) => number =
     typeof out.utf8Write === 'function' ? (s, o) => out.utf8Write!(s, o) : (s, o) => out.write(s, o, 'utf8');
   let off = 0;
@@ -255,7 +256,11 @@ export async function loadDataset(dir: string, opts: LoadDatasetOptions = {}): P
 export function saveDataset(dir: string, survey: Survey): void {
   const target = resolve(dir);
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (e) {
+    throw outputPathError(dir, e);
+  }
   if (existsSync(target) && !(statSync(target).isDirectory() && isDataset(target))) {
     throw inputError(
       `${dir}: already exists and is not a cx dataset; choose another -o directory.`,
@@ -263,8 +268,12 @@ export function saveDataset(dir: string, survey: Survey): void {
     );
   }
   const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
+  try {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+  } catch (e) {
+    throw outputPathError(dir, e);
+  }
   try {
     const stored: StoredColumn[] = [];
     let k = 0;

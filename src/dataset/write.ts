@@ -2,8 +2,9 @@
 // Atomic: the table is written to `<path>.tmp-<pid>` beside the target, then renamed; on any failure the
 // temporary file is removed and no output exists. CSV cells that a spreadsheet would run as a formula
 // (starting with = + - @, tab or CR) are prefixed with a single quote (OWASP "CSV injection").
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { inputError } from '../ui/errors.js';
 
 export type Cell = string | number | null | undefined;
 export type TableFormat = 'csv' | 'xlsx' | 'jsonl';
@@ -44,27 +45,101 @@ function tmpName(path: string): string {
   return `${path}.tmp-${process.pid}`;
 }
 
-async function writeStreamed(tmp: string, chunks: Iterable<string>): Promise<void> {
-  const ws = createWriteStream(tmp, { flags: 'wx' });
-  const failed = new Promise<never>((_, reject) => ws.once('error', reject));
-  failed.catch(() => undefined);
-  let buf = '';
+/** The nearest existing ancestor folder-or-file of `path` (for "… is a file" messages). */
+function nearestExisting(path: string): string | undefined {
+  let p = dirname(resolve(path));
+  for (;;) {
+    if (existsSync(p)) return p;
+    const up = dirname(p);
+    if (up === p) return undefined;
+    p = up;
+  }
+}
+
+/**
+ * A file-system error met while writing the output `path` (a file or a dataset directory), as one
+ * bilingual exit-2 sentence naming the path and what to do. Errors without a known code are returned as is.
+ */
+export function outputPathError(path: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const anc = nearestExisting(path);
+  const ancIsFile = anc !== undefined && !statSync(anc).isDirectory();
+  switch (code) {
+    case 'ENOTDIR':
+    case 'EEXIST':
+      if (ancIsFile) {
+        return inputError(
+          `cannot write ${path}: ${anc} is a file, not a folder; choose another -o.`,
+          `无法写入 ${path}：${anc} 是文件而不是文件夹；请用 -o 另选路径。`,
+        );
+      }
+      return inputError(
+        `cannot write ${path}: a file is in the way (${code}); choose another -o.`,
+        `无法写入 ${path}：路径上已有同名文件（${code}）；请用 -o 另选路径。`,
+      );
+    case 'ENOENT':
+      return inputError(
+        `cannot write ${path}: its folder ${dirname(path)} does not exist or cannot hold files; create it or choose another -o.`,
+        `无法写入 ${path}：文件夹 ${dirname(path)} 不存在或不能存放文件；请先创建它或用 -o 另选路径。`,
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return inputError(
+        `cannot write ${path}: permission denied; choose another -o where you can write.`,
+        `无法写入 ${path}：没有写权限；请用 -o 另选可写的路径。`,
+      );
+    case 'EROFS':
+      return inputError(
+        `cannot write ${path}: the file system is read-only; choose another -o.`,
+        `无法写入 ${path}：文件系统只读；请用 -o 另选路径。`,
+      );
+    case 'EISDIR':
+      return inputError(
+        `cannot write ${path}: it is a folder; give a file name with -o.`,
+        `无法写入 ${path}：它是文件夹；请用 -o 指定文件名。`,
+      );
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return inputError(
+        `cannot write ${path}: the disk is full; free some space or choose another -o.`,
+        `无法写入 ${path}：磁盘已满；请释放空间或用 -o 另选路径。`,
+      );
+    case 'ENAMETOOLONG':
+      return inputError(
+        `cannot write ${path}: the path is too long; choose a shorter -o.`,
+        `无法写入 ${path}：路径过长；请用 -o 另选较短的路径。`,
+      );
+    default:
+      return e;
+  }
+}
+
+/**
+ * Write the chunks to a new file `tmp`. Synchronous I/O on purpose: an open or write error is thrown
+ * right here (an async stream that fails on open can leave nothing pending and let node exit 0).
+ * Chunks are batched into ~64 KiB writes.
+ */
+function writeChunks(tmp: string, chunks: Iterable<string>): void {
+  const fd = openSync(tmp, 'wx');
   try {
+    let buf = '';
     for (const chunk of chunks) {
       buf += chunk;
       if (buf.length >= 1 << 16) {
-        if (!ws.write(buf)) await Promise.race([once(ws, 'drain'), failed]);
+        writeAll(fd, buf);
         buf = '';
       }
     }
-  } catch (e) {
-    await new Promise<void>((resolve) => ws.destroy() && ws.once('close', () => resolve()));
-    throw e;
+    if (buf) writeAll(fd, buf);
+  } finally {
+    closeSync(fd);
   }
-  if (buf) ws.write(buf);
-  ws.end();
-  await Promise.race([once(ws, 'finish'), failed]);
-  await new Promise<void>((resolve, reject) => ws.close((e) => (e ? reject(e) : resolve())));
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 function* csvChunks(header: readonly string[], rows: Iterable<readonly Cell[]>, bom: boolean): Iterable<string> {
@@ -87,6 +162,8 @@ function* jsonlChunks(header: readonly string[], rows: Iterable<readonly Cell[]>
 }
 
 async function writeXlsx(tmp: string, header: readonly string[], rows: Iterable<readonly Cell[]>, sheet: string): Promise<void> {
+  // Create the file first so an unwritable path fails here, synchronously, with its real error code.
+  closeSync(openSync(tmp, 'wx'));
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet(sheet.slice(0, 31) || 'data');
@@ -113,16 +190,20 @@ export async function writeTable(
   opts: WriteTableOptions,
 ): Promise<void> {
   const tmp = tmpName(path);
-  rmSync(tmp, { force: true });
   try {
-    if (opts.format === 'csv') await writeStreamed(tmp, csvChunks(header, rows, opts.bom !== false));
-    else if (opts.format === 'jsonl') await writeStreamed(tmp, jsonlChunks(header, rows));
+    rmSync(tmp, { force: true });
+    if (opts.format === 'csv') writeChunks(tmp, csvChunks(header, rows, opts.bom !== false));
+    else if (opts.format === 'jsonl') writeChunks(tmp, jsonlChunks(header, rows));
     else if (opts.format === 'xlsx') await writeXlsx(tmp, header, rows, opts.sheet ?? 'data');
     else throw new Error(`unknown table format ${String(opts.format)}`);
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the temporary file could not even be created (e.g. its folder is a file): nothing to remove
+    }
+    throw outputPathError(path, e);
   }
 }
 

@@ -54,6 +54,7 @@ function scan(cells: readonly string[], n: number): Stats {
   let nums: Float64Array | undefined; // allocated at the first number (never for text columns)
   // Cells are interned (RawTable contract): each distinct text is parsed once.
   const memo = new Map<string, number>();
+  const seenSmall = new Uint8Array(100);
   for (let k = 0; k < n; k++) {
     const raw = cells[k]!;
     if (raw === '' || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) continue;
@@ -65,6 +66,23 @@ function scan(cells: readonly string[], n: number): Stats {
         if (st.distinct.size > CAP) st.capped = true;
       }
       continue;
+    }
+    // Ratings and codes "0".."99" (no sign, no leading zero): read the digits; only the first
+    // occurrence of each goes through the full path below (statistics, distinct values).
+    let small = -1;
+    if (raw.length <= 2) {
+      const d0 = raw.charCodeAt(0) - 48;
+      if (d0 >= 0 && d0 <= 9) {
+        if (raw.length === 1) small = d0;
+        else if (d0 > 0) {
+          const d1 = raw.charCodeAt(1) - 48;
+          if (d1 >= 0 && d1 <= 9) small = d0 * 10 + d1;
+        }
+      }
+      if (small >= 0 && seenSmall[small] === 1) {
+        nums![k] = small; // seen before as a number, so nums exists
+        continue;
+      }
     }
     let v = memo.get(raw);
     if (v !== undefined) {
@@ -88,7 +106,8 @@ function scan(cells: readonly string[], n: number): Stats {
     }
     if (nums === undefined) st.nums = nums = new Float64Array(n).fill(NaN);
     nums[k] = v;
-    if (memo.size < 4096) memo.set(raw, v);
+    if (small >= 0) seenSmall[small] = 1;
+    else if (memo.size < 4096) memo.set(raw, v);
     if (!Number.isInteger(v)) st.allInt = false;
     if (!MISSING_CODES.has(v)) {
       if (v < st.min) st.min = v;

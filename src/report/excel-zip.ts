@@ -15,6 +15,8 @@ export interface ZipParts {
   set(path: string, text: string): void;
   getBytes(path: string): Promise<Uint8Array | undefined>;
   setBytes(path: string, bytes: Uint8Array): void;
+  /** Drop a part from the package. */
+  remove(path: string): void;
   list(): string[];
 }
 
@@ -60,6 +62,7 @@ export async function finalizePackage(
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const edited = new Map<string, string | Uint8Array>();
+  const removed = new Set<string>();
   const parts: ZipParts = {
     async get(p) {
       const e = edited.get(p);
@@ -68,6 +71,7 @@ export async function finalizePackage(
       return f ? f.async('string') : undefined;
     },
     set(p, text) {
+      removed.delete(p);
       edited.set(p, text);
     },
     async getBytes(p) {
@@ -77,11 +81,17 @@ export async function finalizePackage(
       return f ? f.async('uint8array') : undefined;
     },
     setBytes(p, bytes) {
+      removed.delete(p);
       edited.set(p, bytes);
+    },
+    remove(p) {
+      edited.delete(p);
+      removed.add(p);
     },
     list() {
       const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n].dir));
       for (const k of edited.keys()) names.add(k);
+      for (const k of removed) names.delete(k);
       return [...names].sort();
     },
   };
@@ -122,6 +132,13 @@ export async function finalizePackage(
     }
   }
   if (opts.hook) await opts.hook(parts);
+  // pptxgenjs lists chart parts in [Content_Types].xml in the order their async writers finish, which
+  // varies from run to run: sort the Override entries so the same model always gives the same bytes.
+  const types = await parts.get('[Content_Types].xml');
+  if (types) {
+    const sorted = sortOverrides(types);
+    if (sorted !== types) parts.set('[Content_Types].xml', sorted);
+  }
 
   // Re-zip in a fixed order with fixed timestamps. [Content_Types].xml first (some readers expect it).
   const out = new JSZip();
@@ -131,6 +148,16 @@ export async function finalizePackage(
     out.file(n, content, { date: opts.date, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+}
+
+/** `<Override PartName=…/>` elements in part-name order (numbers compared as numbers), in place. */
+export function sortOverrides(xml: string): string {
+  const re = /<Override\b[^>]*\/>/g;
+  const all = xml.match(re) ?? [];
+  const key = (el: string) => /PartName="([^"]*)"/.exec(el)?.[1] ?? '';
+  const sorted = [...all].sort((a, b) => key(a).localeCompare(key(b), 'en', { numeric: true }));
+  let i = 0;
+  return xml.replace(re, () => sorted[i++]!);
 }
 
 /** Write bytes to `<out>.tmp-<pid>` then rename, so no half-written report is ever left at `out`. */

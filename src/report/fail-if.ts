@@ -142,16 +142,49 @@ export function parseFailIf(expr: string): Node {
   return e;
 }
 
+const THEME_FIELDS = ['pct', 'count', 'change', 'detractors.pct', 'detractors.count', 'negative'];
+
+function unknownName(expr: string, text: string): Error {
+  return inputError(
+    `--fail-if "${expr}": unknown name "${text}"; use n, nps, csat, ces (with .change, .significant, .p, .previous, .n, .lo, .hi), theme.<name>.pct|count|change, segment.<column>.<value>.<metric>.`,
+    `--fail-if "${expr}"：未知的名称 "${text}"；可用 n、nps、csat、ces（及 .change、.significant、.p、.previous、.n、.lo、.hi）、theme.<名称>.pct|count|change、segment.<列>.<值>.<指标>。`,
+  );
+}
+
+/** Whether a dotted name has a shape the resolver knows (theme and segment names are checked later, on the model). */
+function knownShape(path: string[]): boolean {
+  const head = path[0]!.toLowerCase();
+  const rest = path.slice(1);
+  if (head === 'n') return rest.length === 0;
+  if (METRICS.includes(head)) return rest.length === 0 || (rest.length === 1 && KPI_FIELDS.includes(rest[0]!.toLowerCase()));
+  if (head === 'theme' || head === 'themes') return rest.length >= 2 && THEME_FIELDS.includes(rest.slice(1).join('.').toLowerCase());
+  if (head === 'segment') return rest.length === 3 && (rest[2]!.toLowerCase() === 'n' || METRICS.includes(rest[2]!.toLowerCase()));
+  return false;
+}
+
+/**
+ * Parses `expr` and checks every name's shape, without a model: run it on every check before any work,
+ * so a typo ("nsp < 20") exits 2 before a report is built or written. Throws a CxError (exit 2).
+ */
+export function validateFailIf(expr: string): void {
+  const walk = (n: Node): void => {
+    if (n.k === 'var') {
+      if (!knownShape(n.path)) throw unknownName(expr, n.text);
+    } else if (n.k === 'not') walk(n.a);
+    else if (n.k === 'and' || n.k === 'or' || n.k === 'cmp') {
+      walk(n.a);
+      walk(n.b);
+    }
+  };
+  walk(parseFailIf(expr));
+}
+
 const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
 /** Resolves a dotted name against the model; undefined when the value is absent; throws for unknown names. */
 function resolver(model: ReportModel, expr: string) {
   const kpi = (m: string): Kpi | undefined => model.kpis.find((k) => k.metric === m);
-  const unknown = (text: string) =>
-    inputError(
-      `--fail-if "${expr}": unknown name "${text}"; use n, nps, csat, ces (with .change, .significant, .p, .previous, .n, .lo, .hi), theme.<name>.pct|count|change, segment.<column>.<value>.<metric>.`,
-      `--fail-if "${expr}"：未知的名称 "${text}"；可用 n、nps、csat、ces（及 .change、.significant、.p、.previous、.n、.lo、.hi）、theme.<名称>.pct|count|change、segment.<列>.<值>.<指标>。`,
-    );
+  const unknown = (text: string) => unknownName(expr, text);
   return (path: string[], text: string): Value => {
     const [h, ...rest] = path.map((p) => p);
     const head = h!.toLowerCase();

@@ -10,7 +10,7 @@ import { fixChartXml } from './pptx-charts.js';
 import { chartSlide, chartWithTableSlide, fmt, followUpSlide, kpiSlide, notesSlide, titleSlide, verbatimSlides, type Deck } from './pptx-slides.js';
 import { newPresentation } from './pptx-types.js';
 import { cleanText } from './xlsx-safe.js';
-import { finalizePackage, fixedDate, writeAtomic } from './excel-zip.js';
+import { finalizePackage, fixedDate, writeAtomic, type ZipParts } from './excel-zip.js';
 
 export interface PptxOptions {
   lang?: Lang;
@@ -87,6 +87,7 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
     kind: 'pptx',
     title: cleanText(model.meta.title),
     hook: async (parts) => {
+      await renumberCharts(parts);
       for (const p of parts.list()) {
         if (/^ppt\/charts\/chart\d+\.xml$/.test(p)) parts.set(p, stableIds(fixChartXml((await parts.get(p))!, CJK_FONT), p));
         else if (/^ppt\/embeddings\/[^/]+\.xlsx$/.test(p)) {
@@ -100,6 +101,42 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
       }
     },
   });
+}
+
+/**
+ * pptxgenjs numbers charts with a module-wide counter, so a second deck built in the same process has
+ * chart8.xml… instead of chart1.xml…: renumber the chart parts and their workbooks from 1, in order.
+ */
+export async function renumberCharts(parts: ZipParts): Promise<void> {
+  const nums = parts
+    .list()
+    .map((p) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(p)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const map = new Map(nums.map((n, i) => [n, i + 1]));
+  if (nums.every((n, i) => n === i + 1)) return;
+  const ren = (text: string) =>
+    text
+      .replace(/\bchart(\d+)\.xml/g, (m, n: string) => (map.has(+n) ? `chart${map.get(+n)}.xml` : m))
+      .replace(/\bMicrosoft_Excel_Worksheet(\d+)\.xlsx/g, (m, n: string) => (map.has(+n) ? `Microsoft_Excel_Worksheet${map.get(+n)}.xlsx` : m));
+  const all = parts.list();
+  // Move renamed parts first (old bytes under new names), then fix references in every XML/rels part.
+  const moved = new Map<string, Uint8Array>();
+  for (const p of all) {
+    const np = ren(p);
+    if (np !== p && /^ppt\/(charts|embeddings)\//.test(p)) {
+      moved.set(np, (await parts.getBytes(p))!);
+      parts.remove(p);
+    }
+  }
+  for (const [np, bytes] of moved) parts.setBytes(np, bytes);
+  for (const p of parts.list()) {
+    if (!/\.(xml|rels)$/.test(p)) continue;
+    const text = (await parts.get(p))!;
+    const fixed = ren(text);
+    if (fixed !== text) parts.set(p, fixed);
+  }
 }
 
 /**

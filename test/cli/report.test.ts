@@ -125,6 +125,20 @@ describe('cx report (demo data)', () => {
     expect(readFileSync(path.join(d, 'r.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('a bad --fail-if name is exit 2 with nothing written (QA report-1)', () => {
+    const d = tmp();
+    const out = path.join(d, 'r.md');
+    const typo = cx(['report', '--config', cfg, '-o', out, '--fail-if', 'nsp < 20']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('unknown name "nsp"');
+    // a theme name is known only once the model is built: still checked before rendering
+    const theme = cx(['report', '--config', cfg, '-o', out, '--fail-if', 'theme.nothing.pct > 1']);
+    expect(theme.status).toBe(2);
+    expect(theme.stderr).toContain('unknown name "theme.nothing.pct"');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(path.join(d, 'r-charts'))).toBe(false);
+  });
+
   it('bad usage and bad input are exit 2 with one clear line', () => {
     const cases: [string[], RegExp][] = [
       [['report', '--input', demo, '--period', '2025-W01'], /no responses in period 2025-W01 \(2024-12-30 to 2025-01-05\); the data runs from 2026-0\d-\d\d to 2026-\d\d-\d\d/],

@@ -48,6 +48,34 @@ describe('dataset store', () => {
     expect(Array.from(got.values as Float64Array)).toEqual(Array.from(nps));
     expect(back.questions.map((q) => q.label)).toEqual(['ID', 'REGION', 'NPS']);
   });
+  it('round-trips utf8 text: emoji, CJK, empty text, nulls and lone surrogates, with exact byte lengths', async () => {
+    // 10,000 values; lone surrogates next to each other must not pair up into one character (each value
+    // is encoded on its own).
+    const n = 10_000;
+    const pick = ['a', '😀x', '中文评论，很好', 'é"\n,', '', 'plain text that is long enough'];
+    const text: (string | null)[] = Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : pick[i % pick.length]!));
+    text[4095] = '\ud83d'; // high surrogate alone, last of batch 1
+    text[4096] = '\ude00'; // low surrogate alone, first of batch 2
+    text[5000] = 'x\ud83d';
+    text[5001] = '\ude00y';
+    const s = survey({ id: str(...Array.from({ length: n }, (_, i) => `R${i}`)), c: str(...text) }, n);
+    s.questions[1]!.type = 'text';
+    const dir = path.join(tmp(), 'ds');
+    saveDataset(dir, s);
+    const back = values((await loadDataset(dir)).columns.get('c'))!;
+    // A lone surrogate is not encodable in UTF-8: each becomes U+FFFD on its own (never a joined pair).
+    const expected = text.slice();
+    expected[4095] = '\ufffd';
+    expected[4096] = '\ufffd';
+    expected[5000] = 'x\ufffd';
+    expected[5001] = '\ufffdy';
+    expect(back).toEqual(expected);
+    // Byte lengths are exact: '😀x' is 4 + 1 bytes, '中文评论，很好' 7 × 3.
+    const lens = new Int32Array(readFileSync(path.join(dir, 'c1.len')).buffer.slice(0));
+    expect(lens[1]).toBe(5);
+    expect(lens[2]).toBe(21);
+    expect(lens[0]).toBe(-1);
+  });
   it('loads only the requested columns (by id or by source header)', async () => {
     const s = survey({ id: str('a', 'b'), q1: num(1, 2), q2: num(3, 4) }, 2);
     s.questions[2]!.source = 'Question two';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFailIf, parseFailIf, thresholdExprs } from '../../src/report/fail-if.js';
+import { evaluateFailIf, parseFailIf, thresholdExprs, validateFailIf } from '../../src/report/fail-if.js';
 import type { Kpi, ReportModel } from '../../src/report/model.js';
 import { CxError } from '../../src/ui/errors.js';
 
@@ -82,6 +82,26 @@ describe('fail-if', () => {
     expect(err('theme.nothing.pct > 1')).toContain('unknown name "theme.nothing.pct"');
     expect(err('significant')).toContain('needs a metric before it');
     expect(() => parseFailIf('process.exit(1)')).toThrow(CxError);
+  });
+
+  it('validateFailIf rejects unknown names without a model (QA report-1), accepts every documented shape', () => {
+    const msg = (e: string) => {
+      try {
+        validateFailIf(e);
+      } catch (x) {
+        expect((x as CxError).exitCode).toBe(2);
+        return (x as CxError).message;
+      }
+      return 'ok';
+    };
+    expect(msg('nsp < 20')).toContain('unknown name "nsp"');
+    expect(msg('nps.chnage < -5')).toContain('unknown name "nps.chnage"');
+    expect(msg('theme.delivery.share > 15')).toContain('unknown name "theme.delivery.share"');
+    expect(msg('segment.region.North > 1')).toContain('unknown name "segment.region.North"');
+    expect(msg('n < 100 or ((nps.change < -5 and significant) or not csat.p > 0.05)')).toBe('ok');
+    expect(msg('theme.delivery.pct > 15 and theme."Late delivery".detractors.pct > 3 and theme.x.negative > 1')).toBe('ok');
+    expect(msg('segment.region.North.nps < 0 or segment.region."华东".n < 30 or ces.hi > 5 or ces.moe > 1')).toBe('ok');
+    expect(msg('nps <')).toContain('unexpected end');
   });
 
   it('thresholds from cx.yaml become expressions', () => {
