@@ -78,7 +78,7 @@ export function register(program: Command): void {
         }
         const { renderTable, fmt } = await import('../ui/table.js');
         const { QUADRANT_LABELS } = await import('../metrics/drivers.js');
-        ctx.emit(result, () => render(ctx, result, renderTable, fmt, QUADRANT_LABELS));
+        ctx.emit(result, () => render(ctx, result, renderTable, fmt, QUADRANT_LABELS, (id) => shortLabel(survey.questions.find((q) => q.id === id)?.label, id)));
       }),
     );
 }
@@ -89,6 +89,7 @@ function render(
   renderTable: (h: string[], rows: (string | number)[][], align?: ('left' | 'right' | 'center')[]) => string,
   fmt: (n: number | null | undefined, d?: number) => string,
   labels: Record<string, { en: string; zh: string }>,
+  labelOf: (id: string) => string = (id) => id,
 ): string {
   const top2 = r.method.performance.startsWith('top');
   const hasSh = r.drivers.some((d) => d.shapley != null);
@@ -97,7 +98,7 @@ function render(
     ctx.t('rank', '排名'), top2 ? ctx.t('top-2 %', '前两项 %') : ctx.t('mean', '均值'), ctx.t('quadrant', '象限'),
   ];
   const rows = [...r.drivers].sort((a, b) => a.rank - b.rank).map((d) => [
-    d.driver.length > 40 ? d.driver.slice(0, 39) + '…' : d.driver, fmt(d.r, 2), fmt(d.beta, 2), d.p < 0.001 ? '<.001' : fmt(d.p, 3), fmt(d.vif, 2), fmt(d.weightPct, 1),
+    driverName(d.driver, labelOf(d.driver)), fmt(d.r, 2), fmt(d.beta, 2), d.p < 0.001 ? '<.001' : fmt(d.p, 3), fmt(d.vif, 2), fmt(d.weightPct, 1),
     ...(hasSh ? [fmt(d.shapleyPct, 1)] : []), d.rank, top2 ? fmt(100 * d.performance, 0) : fmt(d.performance, 2),
     ctx.lang === 'zh' ? labels[d.quadrant]!.zh : labels[d.quadrant]!.en,
   ]);
@@ -111,4 +112,16 @@ function render(
     ),
     ...(r.n < 30 ? [ctx.t(`unstable: n = ${r.n} < 30.`, `样本不足：n = ${r.n} < 30，结果不稳定。`)] : []),
   ].join('\n');
+}
+
+/** "Q4_2 Delivery speed": the id, then the matrix row text (after the last " - ") or the question text. */
+export function shortLabel(label: string | undefined, id: string): string {
+  if (!label || label === id) return '';
+  const parts = label.split(/\s[-–—]\s/);
+  return (parts.length > 1 ? parts[parts.length - 1]! : label).trim();
+}
+
+function driverName(id: string, label: string): string {
+  const s = label ? `${id} ${label}` : id;
+  return s.length > 40 ? s.slice(0, 39) + '…' : s;
 }

@@ -57,8 +57,12 @@ export function reportFilters(lang: 'en' | 'zh'): Record<string, (...args: unkno
   return {
     /** 12.345 | num → "12.3"; num: 0 → "12"; missing → "–". */
     num: (v, d) => fixed(v, d),
-    /** Signed change: +3.0 / -3.0. */
-    signed: (v, d) => (isNum(v) ? (v > 0 ? '+' : '') + fixed(v, d) : DASH),
+    /** Signed change: +3.0 / -3.0; the sign follows the displayed value, so 0.04 and -0.04 both show 0.0. */
+    signed: (v, d) => {
+      if (!isNum(v)) return DASH;
+      const s = fixed(v, d);
+      return Number(s) > 0 ? '+' + s : s;
+    },
     /** 42.1 | pct → "42.1%" (input already on 0…100). */
     pct: (v, d) => (isNum(v) ? fixed(v, d) + '%' : DASH),
     /** [lo, hi] | ci → "9.5 – 39.1". */
@@ -67,8 +71,16 @@ export function reportFilters(lang: 'en' | 'zh'): Record<string, (...args: unkno
     pvalue: (v) => (isNum(v) ? (v < 0.001 ? '<0.001' : v.toFixed(3)) : DASH),
     /** Text safe inside a Markdown table cell (pipes escaped, line breaks flattened). */
     cell: (v) => String(v ?? '').replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|').trim(),
-    /** Arrow for a change: ▲ ▼ or = (with a star when significant: `kpi.change | arrow: kpi.significant`). */
-    arrow: (v, sig) => (isNum(v) ? (v > 0 ? '▲' : v < 0 ? '▼' : '=') + (sig === true ? '*' : '') : ''),
+    /**
+     * Arrow for a change: ▲ ▼ or = (with a star when significant: `kpi.change | arrow: kpi.significant`).
+     * Decided on the value as displayed with `digits` decimals (default 1, as `signed`): a change that
+     * shows as 0.0 gets =, never an arrow.
+     */
+    arrow: (v, sig, digits) => {
+      if (!isNum(v)) return '';
+      const r = Number(fixed(v, digits));
+      return (r > 0 ? '▲' : r < 0 ? '▼' : '=') + (sig === true ? '*' : '');
+    },
     /** Localised label for Kano categories, sentiment, SERVQUAL dimensions, grains, 'unassigned'. */
     label: (v) => {
       const k = String(v ?? '');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assetExists, readAsset } from '../assets.js';
 import { inputError } from '../ui/errors.js';
-import type { MetricName, ReportModel } from './model.js';
+import type { Kpi, MetricName, ReportModel } from './model.js';
 import { renderLiquid } from './liquid.js';
 
 export const BUILTIN_TEMPLATES = ['weekly', 'quarterly'];
@@ -26,6 +26,11 @@ const fill = <T extends object>(o: T, keys: string[]): T => {
 };
 const fillMetrics = (o: object, ms: string[]) => fill(o, ms);
 
+/** Decimals a KPI is shown with: 2 for a mean on a short scale (CES mean), 1 for points and percentages. */
+export function kpiDigits(k: Pick<Kpi, 'unit'>): number {
+  return k.unit === 'mean' ? 2 : 1;
+}
+
 /**
  * What templates see: the model with every documented optional field present (absent = nil, so
  * `{% if kano %}` and `{{ k.change | signed }}` work while a misspelt name is still an error), plus
@@ -33,7 +38,11 @@ const fillMetrics = (o: object, ms: string[]) => fill(o, ms);
  */
 export function templateData(model: ReportModel, charts: ChartRef[] = []): Record<string, unknown> {
   const ms = model.kpis.map((k) => k.metric);
-  const kpis = model.kpis.map((k) => fill(k, ['method', 'ci95', 'moe95', 'previous', 'previousN', 'change', 'p', 'significant']));
+  // Display decimals per KPI: 2 for a CES mean (as `cx score ces`), 1 otherwise; `digits.<metric>` for trend tables.
+  const kpis = model.kpis.map((k) => ({ ...fill(k, ['method', 'ci95', 'moe95', 'previous', 'previousN', 'change', 'p', 'significant']), digits: kpiDigits(k) }));
+  const digits: Record<string, number> = {};
+  for (const m of METRICS) digits[m] = 1;
+  for (const k of model.kpis) digits[k.metric] = kpiDigits(k);
   const kpi: Record<string, unknown> = {};
   for (const m of METRICS) kpi[m] = kpis.find((k) => k.metric === m) ?? null;
   const chartMap: Record<string, string | null> = {};
@@ -43,6 +52,7 @@ export function templateData(model: ReportModel, charts: ChartRef[] = []): Recor
     meta: fill(model.meta, ['comparison', 'nComparison', 'dataRange', 'dateColumn']),
     kpis,
     kpi,
+    digits,
     trends: model.trends
       ? {
           ...model.trends,
