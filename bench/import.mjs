@@ -23,10 +23,10 @@ function measure(args) {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, status: r.status };
 }
 
-function timeV(args) {
+function timeV(args, exe = process.execPath) {
   if (!existsSync('/usr/bin/time')) return undefined;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  const r = spawnSync('/usr/bin/time', ['-v', exe, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
   const get = (k) => Number((new RegExp(`${k}[^:]*:\\s*([\\d.:]+)`).exec(r.stderr) ?? [])[1]);
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   return { status: r.status, wall, user: get('User time'), sys: get('System time'), rssMB: get('Maximum resident set size') / 1024 };
@@ -45,7 +45,10 @@ const load = `
   const { loadDataset } = await import(${JSON.stringify(join(root, 'dist', 'dataset', 'store.js'))});
   const t = performance.now();
   const s = await loadDataset(${JSON.stringify(ds)}, { columns: ['NPS', 'region', 'RecordedDate'] });
-  process.stdout.write(String(performance.now() - t) + ' ' + s.nRows);
+  // Columns are read lazily: touch them so the time includes reading them.
+  let k = 0;
+  for (const id of ['NPS', 'region', 'RecordedDate']) k += s.columns.get(id)?.values.length ?? 0;
+  process.stdout.write(String(performance.now() - t) + ' ' + s.nRows + ' ' + k);
 `;
 const lr = spawnSync(process.execPath, ['--input-type=module', '-e', load], { encoding: 'utf8' });
 const [loadMs] = lr.stdout.split(' ').map(Number);
@@ -54,6 +57,12 @@ console.log(`file        ${csv} (${mb.toFixed(1)} MB, ${rows} rows × 25 columns
 console.log(`cx import   ${imp.wall.toFixed(2)} s wall, ${(imp.user + imp.sys).toFixed(2)} s CPU`);
 console.log(`throughput  ${Math.round(rows / imp.wall).toLocaleString('en')} rows/s, ${(mb / imp.wall).toFixed(1)} MB/s (wall)`);
 console.log(`peak RSS    ${imp.rssMB.toFixed(0)} MB`);
-console.log(`load 3 cols ${loadMs?.toFixed(0)} ms (NPS, region, RecordedDate from the dataset)`);
+console.log(`load 3 cols ${loadMs?.toFixed(0)} ms (NPS, region, RecordedDate read from the dataset)`);
+// pandas read_csv on the same file, when a Python with pandas is there (the reference speed).
+const py = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0);
+if (py) {
+  const pd = timeV(['-c', `import pandas as pd; pd.read_csv(${JSON.stringify(csv)})`].map(String), py);
+  if (pd && pd.status === 0) console.log(`pandas      read_csv ${pd.wall.toFixed(2)} s wall, ${(pd.user + pd.sys).toFixed(2)} s CPU, peak RSS ${pd.rssMB.toFixed(0)} MB`);
+}
 if (!keep) rmSync(dir, { recursive: true, force: true });
 else console.log(`kept        ${dir}`);

@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--period <p>', 'last-week | last-month | last-quarter | all | 2026-W47 | 2026-Q3 | 2026-03')
     .option('-o, --output <file>', 'output file (md/html default: stdout)')
     .option('--fail-if <expr>', 'exit 1 when the condition holds, e.g. "nps < 20" (repeatable)', collect, [])
-    .option('--title <text>', 'report title')
+    .option('--title <text>', 'report title (overrides report.title in cx.yaml, which otherwise applies to every template)')
     .option('--no-charts', 'do not draw SVG charts (md/html)')
     .option('--verbatims <n>', 'number of comments to quote (default 5)')
     .option('--ces <method>', 'CES convention: mean | agree | index')

@@ -9,7 +9,7 @@
 // Only the columns a command asks for are read (`loadDataset(dir, { columns })`).
 import { LazyColumns } from './lazy-columns.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { outputPathError } from './write.js';
+import { makeDirs, outputPathError } from './write.js';
 import { endianness } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Column, Question, Survey } from './types.js';
@@ -257,7 +257,7 @@ export function saveDataset(dir: string, survey: Survey): void {
   const target = resolve(dir);
   const parent = dirname(target);
   try {
-    mkdirSync(parent, { recursive: true });
+    makeDirs(parent);
   } catch (e) {
     throw outputPathError(dir, e);
   }

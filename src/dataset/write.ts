@@ -2,7 +2,7 @@
 // Atomic: the table is written to `<path>.tmp-<pid>` beside the target, then renamed; on any failure the
 // temporary file is removed and no output exists. CSV cells that a spreadsheet would run as a formula
 // (starting with = + - @, tab or CR) are prefixed with a single quote (OWASP "CSV injection").
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { inputError } from '../ui/errors.js';
 
@@ -53,6 +53,32 @@ function nearestExisting(path: string): string | undefined {
     const up = dirname(p);
     if (up === p) return undefined;
     p = up;
+  }
+}
+
+/**
+ * `mkdir -p` without `mkdirSync(dir, { recursive: true })`: on Node 20/22 that call loops forever when
+ * mkdir answers ENOENT under an existing folder (e.g. anything below /proc), so a bad -o hung cx.
+ * Creates the missing folders one by one, top down; errors keep their code (ENOTDIR, EACCES, ENOENT…).
+ */
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let p = resolve(dir);
+  while (!existsSync(p)) {
+    missing.push(p);
+    const up = dirname(p);
+    if (up === p) break;
+    p = up;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i]!);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(missing[i]!).isDirectory()) throw e;
+    }
+  }
+  if (!statSync(resolve(dir)).isDirectory()) {
+    throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${dir}'`), { code: 'EEXIST' });
   }
 }
 

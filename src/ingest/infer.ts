@@ -57,7 +57,7 @@ function scan(cells: readonly string[], n: number): Stats {
   const seenSmall = new Uint8Array(100);
   for (let k = 0; k < n; k++) {
     const raw = cells[k]!;
-    if (raw === '' || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) continue;
+    if (raw === '' || (!(raw.charCodeAt(0) > 32 && raw.charCodeAt(0) < 127) && raw.trim() === '')) continue;
     st.n++;
     st.totalLen += raw.length;
     if (!st.allNum) {

@@ -1,6 +1,7 @@
 // Writes a report in the chosen format: Markdown (+ SVG charts next to it), self-contained HTML, XLSX or
 // PPTX (the office renderers, imported lazily). Every file is written to `<out>.tmp-<pid>` then renamed.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeDirs, outputPathError } from '../dataset/write.js';
 import path from 'node:path';
 import { inputError } from '../ui/errors.js';
 import type { ReportFormat } from '../config/schema.js';
@@ -26,6 +27,8 @@ export interface RenderResult {
 
 function unwritable(file: string, e: unknown): Error {
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  const known = outputPathError(file, e);
+  if (known !== e) return known as Error;
   return inputError(
     `${file}: cannot write the report (${code || (e as Error).message}); choose another -o path or check permissions.`,
     `${file}：无法写入报告（${code || (e as Error).message}）；请换一个 -o 路径或检查权限。`,
@@ -102,7 +105,7 @@ export async function renderReport(model: ReportModel, o: RenderOptions): Promis
       const dirName = `${stem}-charts`;
       const dir = path.join(path.dirname(o.out), dirName);
       try {
-        mkdirSync(dir, { recursive: true });
+        makeDirs(dir);
       } catch (e) {
         throw unwritable(dir, e);
       }
@@ -124,7 +127,7 @@ export async function renderReport(model: ReportModel, o: RenderOptions): Promis
 function ensureDir(file: string): void {
   const dir = path.dirname(path.resolve(file));
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
   } catch (e) {
     throw unwritable(file, e);
   }

@@ -139,6 +139,15 @@ describe('cx report (demo data)', () => {
     expect(existsSync(path.join(d, 'r-charts'))).toBe(false);
   });
 
+  it('an unwritable -o is exit 2 naming the path (below /proc it used to hang in mkdir)', () => {
+    const md = cx(['report', '--config', cfg, '-o', '/proc/cx-report-test.md']);
+    expect(md.status).toBe(2);
+    expect(md.stderr).toContain('cannot write /proc/cx-report-test-charts');
+    const html = cx(['report', '--config', cfg, '-o', '/proc/cx-none/r.html']);
+    expect(html.status).toBe(2);
+    expect(html.stderr).toContain('/proc/cx-none/r.html');
+  });
+
   it('bad usage and bad input are exit 2 with one clear line', () => {
     const cases: [string[], RegExp][] = [
       [['report', '--input', demo, '--period', '2025-W01'], /no responses in period 2025-W01 \(2024-12-30 to 2025-01-05\); the data runs from 2026-0\d-\d\d to 2026-\d\d-\d\d/],
@@ -147,7 +156,7 @@ describe('cx report (demo data)', () => {
       [['report', '--input', demo, '--fail-if', 'npx < 3'], /unknown name "npx"/],
       [['report', '--input', demo, '--format', 'pdf'], /--format pdf: use md, html, xlsx or pptx/],
       [['report', '--input', demo, '--format', 'xlsx'], /--format xlsx needs an output file/],
-      [['report', '--input', demo, '--no-charts', '-o', '/etc/passwd/x.md'], /\/etc\/passwd\/x\.md: cannot write the report/],
+      [['report', '--input', demo, '--no-charts', '-o', '/etc/passwd/x.md'], /cannot write \/etc\/passwd\/x\.md: \/etc\/passwd is a file, not a folder/],
       [['report', '--input', path.join(root, 'nope.csv')], /nope\.csv: no such file or dataset/],
       [['report', '--config', path.join(root, 'nope.yaml')], /nope\.yaml: config file not found/],
     ];

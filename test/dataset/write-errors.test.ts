@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeTable } from '../../src/dataset/write.js';
+import { makeDirs, writeTable } from '../../src/dataset/write.js';
 import { CxError } from '../../src/ui/errors.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'cx-write-err-'));
@@ -68,5 +68,15 @@ describe('writeTable on unwritable paths', () => {
     expect(lines[0]).toBe('id,n');
     expect(lines[20000]).toBe('r19999,19999');
     expect(lines.length).toBe(20002); // header + 20000 rows + trailing empty
+  });
+  it('makeDirs: creates nested folders; below /proc it throws ENOENT instead of looping (Node recursive mkdir hangs there)', () => {
+    const dir = tmp();
+    makeDirs(path.join(dir, 'a', 'b', 'c'));
+    makeDirs(path.join(dir, 'a', 'b')); // existing: no error
+    expect(readdirSync(path.join(dir, 'a', 'b'))).toEqual(['c']);
+    expect(() => makeDirs(`/proc/cx-test-${process.pid}/x`)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    writeFileSync(path.join(dir, 'f'), 'x');
+    expect(() => makeDirs(path.join(dir, 'f', 'sub'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+    expect(() => makeDirs(path.join(dir, 'f'))).toThrow(expect.objectContaining({ code: 'EEXIST' }));
   });
 });

@@ -107,6 +107,21 @@ describe('inference', () => {
     expect(nums(r.column)).toEqual([1, 5, NaN, 3, NaN]);
     expect(r.warnings).toEqual(["Q5_1: 2 negative code(s) (don't know / no basis) treated as missing"]);
   });
+  it('numbers: repeated small integers, leading zeros, padding and blanks read the same as once', () => {
+    // Hand values: 5,5,10,"07"→7," 5 "→5,3; blanks are missing. min 3, max 10, 5 distinct texts → rating 1–10.
+    const r = infer(['5', '5', '10', '07', ' 5 ', '3', '', '10'], 'x');
+    expect(r.question.type).toBe('rating');
+    expect(r.question.scale).toEqual({ min: 1, max: 10 });
+    expect(nums(r.column)).toEqual([5, 5, 10, 7, 5, 3, NaN, 10]);
+    // Leading blanks before the first number stay missing.
+    const b = infer(['', '4', ' ', '9', '4'], 'x');
+    expect(nums(b.column)).toEqual([NaN, 4, NaN, 9, 4]);
+    // One text answer after many small numbers: the column is text, every cell kept as written.
+    const t = infer(['1', '2', '3', '1', '2', '3', 'no idea', '2'], 'x');
+    expect(t.column.kind).toBe('str');
+    expect(t.column.values).toEqual(['1', '2', '3', '1', '2', '3', 'no idea', '2']);
+    expect(t.question.choices?.map((c) => c.code)).toEqual(['1', '2', '3', 'no idea']);
+  });
   it('dates in several platform formats', () => {
     expect(parseDate('2024/05/02 9:14:03 pm GMT+8')).toBe('2024-05-02T21:14:03');
     expect(parseDate('2024/05/02 12:14:03 am GMT+8')).toBe('2024-05-02T00:14:03');
@@ -115,6 +130,8 @@ describe('inference', () => {
     expect(parseDate('22.08.2022 15:44')).toBe('2022-08-22T15:44:00');
     expect(parseDate('2024-05-02T09:16:40.123Z')).toBe('2024-05-02T09:16:40');
     expect(parseDate('2026年9月3日 12:00')).toBe('2026-09-03T12:00:00');
+    expect(parseDate('2024-05-02 09:14:03')).toBe('2024-05-02T09:14:03'); // the fixed-format fast path
+    expect(parseDate(' 1999-12-31 23:59:59 ')).toBe('1999-12-31T23:59:59');
     expect(parseDate('2024-02-30 10:00:00')).toBeNull();
     expect(parseDate('hello')).toBeNull();
     // Excel serial 45414.5 = 2024-05-02 12:00 (45414 days after 1899-12-30).

@@ -84,6 +84,20 @@ describe('report filters', () => {
     expect(f.arrow!(-2, true)).toBe('▼*');
     expect(f.arrow!(2, false)).toBe('▲');
     expect(f.label!('M')).toBe('Must-be');
+  });
+  it('signs and arrows follow the displayed value (QA report-2)', () => {
+    // 0.04 and -0.04 show as 0.0 with one decimal: no sign, no arrow, only "=".
+    expect(f.signed!(0.04)).toBe('0.0');
+    expect(f.signed!(-0.04)).toBe('0.0');
+    expect(f.arrow!(0.04, false)).toBe('=');
+    expect(f.arrow!(-0.04, false)).toBe('=');
+    // with two decimals (a CES mean) 0.04 is +0.04 ▲, -0.004 is 0.00 =
+    expect(f.signed!(0.04, 2)).toBe('+0.04');
+    expect(f.arrow!(0.04, false, 2)).toBe('▲');
+    expect(f.signed!(-0.004, 2)).toBe('0.00');
+    expect(f.arrow!(-0.004, false, 2)).toBe('=');
+    expect(f.signed!(0.012, 2)).toBe('+0.01');
+    expect(f.arrow!(0, true)).toBe('=*');
     expect(z.label!('M')).toBe('必备型');
     expect(z.label!('keep-up')).toBe('继续保持');
     expect(f.label!('Logistics')).toBe('Logistics');

@@ -45,6 +45,26 @@ describe('templateData', () => {
 });
 
 describe('built-in templates', () => {
+  it('CES mean with 2 decimals; a change that rounds to zero has no arrow and no sign (QA report-2)', async () => {
+    const m = model();
+    // CES 5.57 vs 5.56: change 0.01 → "+0.01 ▲" with 2 decimals (with 1 decimal it read "5.6 → 5.6 +0.0 ▲").
+    // NPS 25.04 vs 25.00: change 0.04 → "0.0 =" (rounds to zero at 1 decimal).
+    m.kpis[0] = { ...m.kpis[0]!, value: 25.04, previous: 25, change: 0.04, p: 0.99, significant: false };
+    m.kpis.push({
+      metric: 'ces', name: 'CES', question: 'Q3', label: 'Effort', value: 5.57, unit: 'mean', method: 'mean', n: 100, ci95: [5.351, 5.789],
+      previous: 5.56, previousN: 100, change: 0.01, p: 0.95, significant: false, unstable: false, cell: {},
+    });
+    m.segments = [{ column: 'region', label: 'Region', rows: [
+      { value: 'East', n: 50, values: { nps: 20, ces: 5.5 }, ci95: {}, change: { nps: -0.04, ces: -0.004 }, unstable: false },
+      { value: 'West', n: 50, values: { nps: 30, ces: 5.64 }, ci95: {}, change: { nps: 0.04, ces: 0.004 }, unstable: false },
+    ] }];
+    const md = await renderTemplate(m, loadTemplate('weekly', 'en'));
+    expect(md).toContain('| NPS | 25.0 | 9.5 – 39.1 | 100 | 25.0 | 0.0 = | 0.990 |');
+    expect(md).toContain('| CES | 5.57 | 5.35 – 5.79 | 100 | 5.56 | +0.01 ▲ | 0.950 |');
+    expect(md).toContain('| East | 50 | 20.0 | 0.0 | 5.50 | 0.00 |');
+    expect(md).toContain('| West | 50 | 30.0 | 0.0 | 5.64 | 0.00 |');
+  });
+
   it('weekly (en): headline table with CI, change, significance, themes and follow-ups', async () => {
     const md = await renderTemplate(model(), loadTemplate('weekly', 'en'));
     expect(md).toContain('# Weekly CX');

@@ -117,6 +117,13 @@ describe('validation errors name the line, the code id and the term', () => {
     expect(i).toMatchObject({ line: 3, codeId: 1 });
     expect(i!.message).toBe('duplicate code id 1 (first used on line 2)');
   });
+  it('a duplicate key in one code (two any: lists) names the line and the key (was silently the last list)', () => {
+    const [i] = issuesOf('codes:\n  - id: 1\n    name: Late\n    any: [late]\n    any: [slow]\n');
+    expect(i).toMatchObject({ line: 5 });
+    expect(i!.message).toMatch(/^duplicate key "any" in one map/);
+    const [j] = issuesOf('{"codes": [{"id": 1, "name": "a", "any": ["x"], "any": ["y"]}]}');
+    expect(j!.message).toMatch(/^duplicate key "any"/);
+  });
   it('empty terms and codes without terms', () => {
     const [i] = issuesOf('codes:\n  - { id: 1, name: a, any: [x, "", y] }\n');
     expect(i).toMatchObject({ line: 2, codeId: 1, term: '' });

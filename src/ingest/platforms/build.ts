@@ -39,6 +39,9 @@ class ExclusionLog {
   }
 }
 
+/** A visible ASCII character: a cell starting with one is not blank (other starts need trim()). */
+const isPrintableAscii = (c: number): boolean => c > 32 && c < 127;
+
 function keptRows(t: RawTable, lay: Layout, opts: RecogniseOptions, log: ExclusionLog): Int32Array {
   const kept = new Int32Array(Math.max(0, t.height - lay.headerRows));
   let nk = 0;
@@ -49,7 +52,7 @@ function keptRows(t: RawTable, lay: Layout, opts: RecogniseOptions, log: Exclusi
     let empty = true;
     for (const col of used) {
       const v = col[r];
-      if (v !== undefined && v !== '' && v.trim() !== '') {
+      if (v !== undefined && v !== '' && (isPrintableAscii(v.charCodeAt(0)) || v.trim() !== '')) {
         empty = false;
         break;
       }
@@ -66,11 +69,13 @@ function keptRows(t: RawTable, lay: Layout, opts: RecogniseOptions, log: Exclusi
     if (idCol) {
       const id = (idCol[r] ?? '').trim();
       if (id !== '') {
-        if (seen.has(id)) {
+        // One hash lookup per row: the set does not grow when the id is already in it.
+        const before = seen.size;
+        seen.add(id);
+        if (seen.size === before) {
           log.add('duplicate', r);
           continue;
         }
-        seen.add(id);
       }
     }
     kept[nk++] = r;

@@ -68,25 +68,27 @@ type FastBuffer = Buffer & { utf8Slice?: (s: number, e: number) => string };
 /**
  * One column's pool of short cell values: an open-addressing hash table keyed by the field's bytes (no
  * per-lookup allocation, unlike a Map of objects). Equal byte strings return the one string instance.
+ * The table starts small and doubles, so a column of a few distinct ratings stays in the CPU cache.
  */
 class InternTable {
-  private readonly slots = new Int32Array(1 << 16); // entry index + 1, 0 = free
-  private readonly hashes = new Int32Array(INTERN_MAX_ENTRIES);
+  private slots = new Int32Array(2 * 64); // pairs (hash, entry index + 1); index 0 = free
+  private mask = 63;
   private readonly offs = new Int32Array(INTERN_MAX_ENTRIES + 1);
   private readonly strs: string[] = [];
-  private pool = new Uint8Array(1 << 14);
+  private pool = new Uint8Array(1 << 10);
   size = 0;
   misses = 0;
 
   /** The interned string for buf[s, e) with hash h, or undefined (then the caller decodes and may `add`). */
   find(buf: Uint8Array, s: number, e: number, h: number): string | undefined {
     const slots = this.slots;
+    const mask = this.mask;
     const len = e - s;
-    for (let i = h & 0xffff; ; i = (i + 1) & 0xffff) {
-      const x = slots[i]!;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const x = slots[2 * i + 1]!;
       if (x === 0) return undefined;
+      if (slots[2 * i] !== h) continue;
       const k = x - 1;
-      if (this.hashes[k] !== h) continue;
       const o = this.offs[k]!;
       if (this.offs[k + 1]! - o !== len) continue;
       const pool = this.pool;
@@ -109,12 +111,26 @@ class InternTable {
     }
     this.pool.set(buf.subarray(s, e), o);
     this.offs[k + 1] = o + len;
-    this.hashes[k] = h;
     this.strs.push(v);
-    let i = h & 0xffff;
-    while (this.slots[i] !== 0) i = (i + 1) & 0xffff;
-    this.slots[i] = k + 1;
+    if (2 * this.size > this.mask) this.grow();
+    this.place(h, k);
     return true;
+  }
+
+  private place(h: number, k: number): void {
+    const slots = this.slots;
+    let i = h & this.mask;
+    while (slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
+    slots[2 * i] = h;
+    slots[2 * i + 1] = k + 1;
+  }
+
+  /** Double the slots and re-place every entry (load factor stays under 1/2). */
+  private grow(): void {
+    const old = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array(2 * (this.mask + 1));
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]! - 1);
   }
 }
 

@@ -131,10 +131,17 @@ function codeFrom(o: Record<string, unknown>, line: number, parent: number | und
 function parseStructured(text: string, file: string): ParsedCodeframe {
   const ctx: RawCtx = { file, issues: [] };
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  // Unique keys: a second `any:` in one code would silently replace the first list of terms.
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
   const def: CodeframeDef = { name: file, scope: 'sentence', codes: [], file };
   for (const e of doc.errors) {
-    ctx.issues.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML/JSON syntax: ${e.message.split('\n')[0]}` });
+    const line = lc.linePos(e.pos[0]).line;
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = /^\s*["']?([^"':\n]*)/.exec(text.slice(e.pos[0]))?.[1]?.trim() ?? '';
+      ctx.issues.push({ file, line, message: `duplicate key "${key}" in one map: the second would replace the first; put all its values in one "${key}:" entry` });
+    } else {
+      ctx.issues.push({ file, line, message: `YAML/JSON syntax: ${e.message.split('\n')[0]}` });
+    }
   }
   if (doc.errors.length) return { def, issues: ctx.issues };
   const lineOf = (n: YNode | null | undefined): number => (n?.range ? lc.linePos(n.range[0]).line : 1);
