@@ -9,6 +9,8 @@ import { main } from './main.js';
       return require('wink-nlp');
     case 'wink-eng-lite-web-model':
       return require('wink-eng-lite-web-model');
+    case 'cli-table3':
+      return require('cli-table3');
     case 'opencc-js/t2cn':
       return require('opencc-js/t2cn');
     default:

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
-const HEAVY = ['exceljs', 'pptxgenjs', 'vega', 'vega-lite', '@node-rs/jieba', 'wink-nlp', 'wink-eng-lite-web-model', 'liquidjs', 'hyparquet', 'hyparquet-writer', 'opencc-js', 'natural', 'xlsx-template', 'ml-matrix', '@inquirer/prompts'];
+const HEAVY = ['exceljs', 'pptxgenjs', 'vega', 'vega-lite', '@node-rs/jieba', 'wink-nlp', 'wink-eng-lite-web-model', 'liquidjs', 'hyparquet', 'hyparquet-writer', 'opencc-js', 'natural', 'xlsx-template', 'ml-matrix', '@inquirer/prompts', 'cli-table3'];
 
 function importsOf(args: string[]): string[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-imports-'));
