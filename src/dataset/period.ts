@@ -181,9 +181,7 @@ export function columnDays(col: Column): Float64Array {
 /** Period codes straight from a date column (see periodCodes), without an intermediate array of days. */
 export function columnPeriodCodes(col: Column, unit: PeriodUnit): { codes: Int32Array; labels: string[] } {
   const codes = new Int32Array(col.values.length);
-  const byDay = new Map<number, number>();
-  const byLabel = new Map<string, number>();
-  const labels: string[] = [];
+  const { codeOf, labels } = dayCoder(unit);
   let lastDay = NaN;
   let lastCode = -1;
   forEachDay(col, (i, d) => {
@@ -193,22 +191,33 @@ export function columnPeriodCodes(col: Column, unit: PeriodUnit): { codes: Int32
     }
     if (d !== lastDay) {
       lastDay = d;
-      let c = byDay.get(d);
-      if (c === undefined) {
-        const label = dayToPeriod(d, unit);
-        c = byLabel.get(label);
-        if (c === undefined) {
-          c = labels.length;
-          labels.push(label);
-          byLabel.set(label, c);
-        }
-        byDay.set(d, c);
-      }
-      lastCode = c;
+      lastCode = codeOf(d);
     }
     codes[i] = lastCode;
   });
   return relabel(codes, labels);
+}
+
+/** Day number → period code, computing each distinct day's label once (labels in first-seen order). */
+function dayCoder(unit: PeriodUnit): { codeOf: (day: number) => number; labels: string[] } {
+  const byDay = new Map<number, number>();
+  const byLabel = new Map<string, number>();
+  const labels: string[] = [];
+  const codeOf = (d: number): number => {
+    let c = byDay.get(d);
+    if (c === undefined) {
+      const label = dayToPeriod(d, unit);
+      c = byLabel.get(label);
+      if (c === undefined) {
+        c = labels.length;
+        labels.push(label);
+        byLabel.set(label, c);
+      }
+      byDay.set(d, c);
+    }
+    return c;
+  };
+  return { codeOf, labels };
 }
 
 /** Period label of one date (Date, day string, or number as Excel serial/YYYYMMDD/epoch). */
@@ -225,28 +234,11 @@ export function periodKey(date: Date | string | number, unit: PeriodUnit): strin
  * missing or unreadable. Period labels are computed once per distinct day.
  */
 export function periodCodes(days: Float64Array, unit: PeriodUnit): { codes: Int32Array; labels: string[] } {
-  const byDay = new Map<number, number>();
-  const byLabel = new Map<string, number>();
-  const labels: string[] = [];
+  const { codeOf, labels } = dayCoder(unit);
   const codes = new Int32Array(days.length);
   for (let i = 0; i < days.length; i++) {
     const d = days[i]!;
-    if (d !== d) {
-      codes[i] = -1;
-      continue;
-    }
-    let c = byDay.get(d);
-    if (c === undefined) {
-      const label = dayToPeriod(d, unit);
-      c = byLabel.get(label);
-      if (c === undefined) {
-        c = labels.length;
-        labels.push(label);
-        byLabel.set(label, c);
-      }
-      byDay.set(d, c);
-    }
-    codes[i] = c;
+    codes[i] = d !== d ? -1 : codeOf(d);
   }
   return relabel(codes, labels);
 }
