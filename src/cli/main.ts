@@ -6,6 +6,7 @@ import { detectLang } from '../ui/lang.js';
 import { reportError } from './run.js';
 import { commands } from './commands.js';
 import { VERSION } from './version.js';
+import { useChineseCommanderErrors } from './commander-zh.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride();
   for (const register of commands) register(program);
+  if (zh) useChineseCommanderErrors(program);
   return program;
 }
 

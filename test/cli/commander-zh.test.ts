@@ -2,6 +2,8 @@
 // strings commander 14.0.3 builds (node_modules/commander/lib/command.js, option.js, suggestSimilar.js).
 import { describe, expect, it } from 'vitest';
 import { Command, Option } from 'commander';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { commanderErrorZh, useChineseCommanderErrors } from '../../src/cli/commander-zh.js';
 
 describe('commanderErrorZh', () => {
@@ -34,5 +36,16 @@ describe('commanderErrorZh', () => {
     err = '';
     await expect(program.parseAsync(['node', 'cx', '--lang', 'fr', 'redact', 'x', '-o', 'y'])).rejects.toThrow();
     expect(err).toBe("错误：选项 '--lang <lang>' 的取值 'fr' 无效。可选值：en, zh, auto。\n");
+  });
+  it('cx redact without -o: Chinese with --lang zh, English otherwise, exit 2 both (QA text-3)', () => {
+    const root = path.resolve(__dirname, '../..');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'bin/cx.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', LANG: 'C', LC_ALL: 'C' } });
+    const zh = run(['redact', 'fixtures/comments/sample.csv', '--lang', 'zh']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe("错误：缺少必需的选项 '-o, --output <file>'。\n");
+    const en = run(['redact', 'fixtures/comments/sample.csv']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe("error: required option '-o, --output <file>' not specified\n");
   });
 });
