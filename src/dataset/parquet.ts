@@ -1,6 +1,7 @@
 // Parquet output of a Survey (for other tools: pandas, DuckDB, R arrow) via hyparquet-writer, loaded lazily.
 // Numeric columns are DOUBLE (missing = null), text columns UTF-8 strings. Written atomically.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { outputPathError } from './write.js';
 import type { Survey } from './types.js';
 
 export async function writeParquet(path: string, s: Survey, ids: string[] = s.questions.map((q) => q.id)): Promise<void> {
@@ -21,7 +22,11 @@ export async function writeParquet(path: string, s: Survey, ids: string[] = s.qu
     writeFileSync(tmp, new Uint8Array(buf));
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the folder itself is unusable: nothing was written
+    }
+    throw outputPathError(path, e);
   }
 }

@@ -32,6 +32,12 @@ describe('unwritable output paths', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`cx: cannot write ${target}: ${file} is a file, not a folder; choose another -o.`);
   });
+  it('cx export DS -o FILE/x.parquet: exit 2 saying FILE is a file (was exit 3 ENOTDIR)', () => {
+    const target = path.join(file, 'x.parquet');
+    const r = cx(['export', ds, '-o', target]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`cx: cannot write ${target}: ${file} is a file, not a folder; choose another -o.`);
+  });
   it('cx import f.csv -o FILE/ds: exit 2 in Chinese with --lang zh (was exit 3 EEXIST)', () => {
     const target = path.join(file, 'ds');
     const r = cx(['import', 'fixtures/demo/wave-2026Q2.csv', '-o', target, '--lang', 'zh']);
