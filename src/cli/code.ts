@@ -56,16 +56,9 @@ export function register(program: Command): void {
 /** Warn when the comment column (given or picked) looks like a category (QA text-1). */
 async function warnIfCategory(ctx: Ctx, survey: Survey, text: string | undefined, input: string): Promise<void> {
   const { findTextColumn } = await import('../text/code.js');
-  const { textColumnWarning } = await import('../text/column-check.js');
-  const col = findTextColumn(survey, text, input);
-  let suggest: string | undefined;
-  try {
-    suggest = findTextColumn(survey, undefined, input);
-  } catch {
-    suggest = undefined;
-  }
-  const w = textColumnWarning(survey, col, suggest);
-  if (w) ctx.warn(w.en, w.zh);
+  const { chooseTextColumn } = await import('../text/column-check.js');
+  const { warning } = chooseTextColumn(survey, text, input, findTextColumn);
+  if (warning) ctx.warn(warning.en, warning.zh);
 }
 
 async function outputFormat(file: string, format: string | undefined, input: string): Promise<{ path: string; format: 'csv' | 'xlsx' | 'jsonl' }> {

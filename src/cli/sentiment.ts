@@ -30,15 +30,8 @@ async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang
   const model = opts.model ? loadModelFile(opts.model) : undefined;
   const { pickTextColumn, columnTexts, rowIds } = await import('../text/sentiment/input.js');
   const survey = await load(input);
-  const col = pickTextColumn(survey, opts.text, input);
-  const { textColumnWarning } = await import('../text/column-check.js');
-  let suggest: string | undefined;
-  try {
-    suggest = pickTextColumn(survey, undefined, input);
-  } catch {
-    suggest = undefined;
-  }
-  const warning = textColumnWarning(survey, col, suggest);
+  const { chooseTextColumn } = await import('../text/column-check.js');
+  const { column: col, warning } = chooseTextColumn(survey, opts.text, input, pickTextColumn);
   if (warning) ctx.warn(warning.en, warning.zh);
   const texts = columnTexts(survey, col);
   const results = await analyzeSentiment(texts, { lang, model });

@@ -18,15 +18,8 @@ async function themesCommand(ctx: Ctx, input: string, opts: ThemesOpts) {
   const { loadInput } = await import('../dataset/load.js');
   const { pickTextColumn, columnTexts } = await import('../text/sentiment/input.js');
   const survey = await loadInput(input, {});
-  const col = pickTextColumn(survey, opts.text, input);
-  const { textColumnWarning } = await import('../text/column-check.js');
-  let suggest: string | undefined;
-  try {
-    suggest = pickTextColumn(survey, undefined, input);
-  } catch {
-    suggest = undefined;
-  }
-  const warning = textColumnWarning(survey, col, suggest);
+  const { chooseTextColumn } = await import('../text/column-check.js');
+  const { column: col, warning } = chooseTextColumn(survey, opts.text, input, pickTextColumn);
   if (warning) ctx.warn(warning.en, warning.zh);
   const texts = columnTexts(survey, col);
   const { discoverThemes } = await import('../text/themes.js');

@@ -72,3 +72,23 @@ export function textColumnWarning(s: Survey, id: string, suggest?: string): Bili
       '（cx describe 可查看哪些列是文本类型）。',
   };
 }
+
+/**
+ * The comment column to analyse (`explicit`, else what `pick` finds) and, when it looks like a category,
+ * a warning that names the column `pick` would have chosen on its own.
+ */
+export function chooseTextColumn(
+  s: Survey,
+  explicit: string | undefined,
+  input: string,
+  pick: (s: Survey, text: string | undefined, input: string) => string,
+): { column: string; warning?: Bilingual } {
+  const column = pick(s, explicit, input);
+  let suggest: string | undefined;
+  try {
+    suggest = explicit === undefined ? column : pick(s, undefined, input);
+  } catch {
+    suggest = undefined;
+  }
+  return { column, warning: textColumnWarning(s, column, suggest) };
+}
