@@ -68,6 +68,15 @@ export function register(program: Command): void {
           if (!opts.wave && usedWaves.has(wave) && usedWaves.get(wave) !== file) wave = `${basename(dirname(file))}/${wave}`;
           usedWaves.set(wave, file);
           const r = await readExport(file, { ...opts, wave });
+          if (ds) {
+            const { questionOverlap } = await import('../dataset/store-merge.js');
+            const o = questionOverlap(ds, r.survey);
+            if (o.total >= 3 && o.shared < o.total / 5) {
+              const en = `only ${o.shared} of its ${o.total} questions match the dataset ${out}; is it the same survey? (the rows are appended with the other columns missing)`;
+              if (ctx.json) r.warnings.push(en);
+              else ctx.warn(`${file}: ${en}`, `${file}：${o.total} 道题中只有 ${o.shared} 道与数据集 ${out} 相同；是同一份问卷吗？（已追加，其余列为缺失）`);
+            }
+          }
           const { survey, duplicates } = appendSurvey(ds, r.survey, wave);
           ds = survey;
           const exclusions: FileReport['exclusions'] = r.exclusions.map((e) => ({ reason: e.reason, count: e.count, rows: e.rows }));

@@ -141,3 +141,22 @@ export function appendSurvey(base: Survey | undefined, add: Survey, wave: string
   };
   return { survey, duplicates: duplicateRows.length, duplicateRows };
 }
+
+/**
+ * How much of a new wave's content matches the dataset's questions (by id), ignoring meta, id, date and
+ * wave columns: a low share usually means a different survey is being appended by mistake.
+ */
+export function questionOverlap(base: Survey, add: Survey): { shared: number; total: number } {
+  const skip = new Set(['meta', 'id', 'date']);
+  const content = add.questions.filter((q) => !skip.has(q.type) && q.role !== 'wave' && q.id !== add.partialColumn);
+  // Same id is not enough (Q1, Q2 … recur across unrelated surveys): the question text must agree too.
+  const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const labels = new Map(base.questions.map((q) => [q.id, norm(q.label)]));
+  const same = (q: Question) => {
+    const l = labels.get(q.id);
+    if (l === undefined) return false;
+    const m = norm(q.label);
+    return l === m || !l || !m || l === q.id.toLowerCase() || m === q.id.toLowerCase();
+  };
+  return { shared: content.filter(same).length, total: content.length };
+}

@@ -141,3 +141,18 @@ describe('appendSurvey', () => {
     expect(values(s.columns.get('wave'))).toEqual(['spring']);
   });
 });
+
+describe('questionOverlap (a different survey appended by mistake)', () => {
+  it('counts content questions whose id and text both match; meta/id/date columns do not count', async () => {
+    const { questionOverlap } = await import('../../src/dataset/store-merge.js');
+    const mk = (qs: [string, string, string][]) =>
+      ({ source: [], platform: 'x', questions: qs.map(([id, label, type]) => ({ id, label, type })), columns: new Map(), nRows: 0, log: [] }) as never;
+    const base = mk([['Q1', 'How likely are you to recommend us?', 'nps'], ['Q2', 'Overall satisfaction', 'rating'], ['id', 'id', 'id']]);
+    // Same ids, other questions (问卷星 also numbers Q1, Q2 …): 0 of 3 content questions match.
+    const other = mk([['Q1', '您的性别', 'single'], ['Q2', '推荐意愿', 'nps'], ['Q3', '建议', 'text'], ['序号', '序号', 'id']]);
+    expect(questionOverlap(base, other)).toEqual({ shared: 0, total: 3 });
+    // The next wave of the same survey: wording differs only in spacing and case.
+    const next = mk([['Q1', 'How likely are you to  recommend us?', 'nps'], ['Q2', 'overall satisfaction', 'rating'], ['Q9', 'New question', 'text']]);
+    expect(questionOverlap(base, next)).toEqual({ shared: 2, total: 3 });
+  });
+});
