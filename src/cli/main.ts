@@ -5,12 +5,13 @@ import { CxError } from '../ui/errors.js';
 import { detectLang } from '../ui/lang.js';
 import { reportError } from './run.js';
 import { commands } from './commands.js';
+import { helpZh, langFromArgv } from './help-lang.js';
 import { VERSION } from './version.js';
 import { useChineseCommanderErrors } from './commander-zh.js';
 
 export function buildProgram(): Command {
   const program = new Command();
-  const zh = detectLang(langFromArgv(process.argv)) === 'zh';
+  const zh = helpZh();
   program
     .name('cx')
     .description(
@@ -33,12 +34,6 @@ export function buildProgram(): Command {
   return program;
 }
 
-function langFromArgv(argv: string[]): string | undefined {
-  const i = argv.indexOf('--lang');
-  if (i >= 0) return argv[i + 1];
-  const eq = argv.find((a) => a.startsWith('--lang='));
-  return eq?.slice(7);
-}
 
 /** `cx … | head` closes stdout early: stop quietly, as Unix tools do, instead of an unhandled EPIPE stack. */
 function quietOnClosedPipe(): void {

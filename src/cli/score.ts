@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { runner } from './run.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
-import { detectLang } from '../ui/lang.js';
+import { helpZh } from './help-lang.js';
 import type { ScoreResult, ScoreSpec, Cell, Change } from '../metrics/score.js';
 
 interface ScoreOpts {
@@ -23,12 +23,6 @@ interface ScoreOpts {
 const METRICS = ['nps', 'csat', 'ces'];
 const UNITS = ['day', 'week', 'month', 'quarter'];
 
-function helpZh(): boolean {
-  const argv = process.argv;
-  const i = argv.indexOf('--lang');
-  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  return detectLang(flag) === 'zh';
-}
 
 export function register(program: Command): void {
   const zh = helpZh();

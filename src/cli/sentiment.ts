@@ -4,7 +4,7 @@ import { runner } from './run.js';
 import type { Ctx } from './context.js';
 import { toJson } from './context.js';
 import { CxError, inputError } from '../ui/errors.js';
-import { detectLang } from '../ui/lang.js';
+import { helpZh } from './help-lang.js';
 
 type Lang = 'auto' | 'en' | 'zh';
 
@@ -145,12 +145,6 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function helpZh(): boolean {
-  const argv = process.argv;
-  const i = argv.indexOf('--lang');
-  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  return detectLang(flag) === 'zh';
-}
 
 export function register(program: Command): void {
   const zh = helpZh();

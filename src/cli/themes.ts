@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { runner } from './run.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
-import { detectLang } from '../ui/lang.js';
+import { helpZh } from './help-lang.js';
 
 interface ThemesOpts {
   text?: string;
@@ -51,12 +51,6 @@ async function themesCommand(ctx: Ctx, input: string, opts: ThemesOpts) {
   });
 }
 
-function helpZh(): boolean {
-  const argv = process.argv;
-  const i = argv.indexOf('--lang');
-  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  return detectLang(flag) === 'zh';
-}
 
 export function register(program: Command): void {
   const zh = helpZh();
