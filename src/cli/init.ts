@@ -44,15 +44,19 @@ export function register(program: Command): void {
         const d = detectConfig(survey);
         if (ctx.interactive && !opts.yes && !ctx.json) await ask(d, survey.questions.map((q) => ({ id: q.id, label: q.label })), ctx.t);
 
-        // Paths relative to cx.yaml when they live below it, else absolute.
+        // Paths relative to cx.yaml (also "../data.csv"), so a project can be committed and moved; absolute
+        // only when no relative path exists (another drive on Windows).
         const where = (p: string) => {
           const rel = path.relative(path.dirname(out), path.resolve(p)) || '.';
-          return rel.startsWith('..') || path.isAbsolute(rel) ? path.resolve(p) : rel.split(path.sep).join('/');
+          return path.isAbsolute(rel) ? path.resolve(p) : rel.split(path.sep).join('/');
         };
+        // The report speaks the survey's language: a Chinese questionnaire gets a Chinese title and lang: zh.
+        const lang: 'en' | 'zh' = d.lang === 'zh' || ctx.lang === 'zh' ? 'zh' : 'en';
         const settings = {
           ...d,
           input: where(input),
-          title: ctx.t('Customer experience report', '客户体验报告'),
+          title: lang === 'zh' ? '客户体验报告' : 'Customer experience report',
+          reportLang: lang,
           codeframe: opts.codeframe ? where(opts.codeframe) : undefined,
         };
         const text = configYaml(settings);

@@ -1,18 +1,12 @@
 // `cx kano <input> [--config cx.yaml]`: parse flags → load → kano() → JSON or a terminal table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
+import { GLOSSARY } from '../ui/glossary.js';
 import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import type { KanoResult, KanoCategory } from '../metrics/kano.js';
 
-const CAT_NAMES: Record<KanoCategory, [string, string]> = {
-  A: ['Attractive', '魅力属性'],
-  O: ['One-dimensional', '期望属性'],
-  M: ['Must-be', '必备属性'],
-  I: ['Indifferent', '无差异属性'],
-  R: ['Reverse', '反向属性'],
-  Q: ['Questionable', '可疑结果'],
-};
+const CAT_NAMES = Object.fromEntries((['A', 'O', 'M', 'I', 'R', 'Q'] as KanoCategory[]).map((c) => [c, GLOSSARY[c]])) as Record<KanoCategory, readonly [string, string]>;
 
 export function register(program: Command): void {
   const h = helpText();

@@ -59,10 +59,12 @@ export function register(program: Command): void {
           );
         const globals = cmd.optsWithGlobals() as { lang?: string };
         const lang = globals.lang ? ctx.lang : cfg.report?.lang ?? ctx.lang;
-        const out = opts.output ?? cfg.report?.output;
-        const format = (opts.format ?? render.formatFromPath(opts.output) ?? cfg.report?.format ?? render.formatFromPath(out) ?? 'md') as 'md';
-        if (!['md', 'html', 'xlsx', 'pptx'].includes(format))
-          throw inputError(`--format ${format}: use md, html, xlsx or pptx.`, `--format ${format}：可用 md、html、xlsx 或 pptx。`);
+        const { out, format } = render.resolveOutput({
+          format: opts.format,
+          output: opts.output,
+          cfgFormat: cfg.report?.format,
+          cfgOutput: cfg.report?.output,
+        });
         const template = opts.template ?? cfg.report?.template ?? 'weekly';
         const verbatims = opts.verbatims === undefined ? undefined : Number(opts.verbatims);
         if (verbatims !== undefined && !(Number.isInteger(verbatims) && verbatims >= 0))

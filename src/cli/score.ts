@@ -1,6 +1,7 @@
 // `cx score nps|csat|ces <input>`: parse flags → load → scoreSurvey → JSON or a terminal table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
+import { term } from '../ui/glossary.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
 import { helpZh } from './help-lang.js';
@@ -107,7 +108,7 @@ function render(ctx: Ctx, r: ScoreResult, renderTable: Render): string {
   const name = r.metric === 'nps' ? 'NPS' : r.metric === 'csat' ? t('CSAT %', 'CSAT %') : `CES (${r.ces})`;
   const score = (c: Cell) => (c as { nps?: number; csat?: number; ces?: number })[r.metric as 'nps'];
   const head = [t('n', '样本量'), name, t('95% CI', '95% 置信区间'), '±MOE'];
-  if (r.metric === 'nps') head.push(t('Prom %', '推荐者 %'), t('Pass %', '中立者 %'), t('Detr %', '贬损者 %'));
+  if (r.metric === 'nps') head.push(`${t('Prom', term('promoters', 'zh'))} %`, `${t('Pass', term('passives', 'zh'))} %`, `${t('Detr', term('detractors', 'zh'))} %`);
   if (r.metric === 'csat') head.push(t('mean', '均值'), t('mean 95% CI', '均值 95% CI'));
   if (r.metric === 'ces' && r.ces !== 'mean') head.push(t('mean', '均值'));
   let anyUnstable = false;

@@ -1,18 +1,13 @@
 // `cx servqual <input> [--config cx.yaml]`: parse flags → load → servqual() → JSON or a terminal table.
 import type { Command } from 'commander';
 import { runner } from './run.js';
+import { term } from '../ui/glossary.js';
 import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import type { ServqualResult } from '../metrics/servqual.js';
 import { inputError } from '../ui/errors.js';
 
-const ZH: Record<string, string> = {
-  tangibles: '有形性',
-  reliability: '可靠性',
-  responsiveness: '响应性',
-  assurance: '保证性',
-  empathy: '移情性',
-};
+const ZH: Record<string, string> = Object.fromEntries(['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'].map((d) => [d, term(d, 'zh')]));
 
 export function register(program: Command): void {
   const h = helpText();

@@ -3,7 +3,7 @@
 import type { Survey, Question } from '../dataset/types.js';
 import { strAt } from '../dataset/types.js';
 import { findKanoPairs } from '../metrics/kano-pairs.js';
-import { findServqualItems } from '../metrics/servqual-items.js';
+import { findServqualItems, standardDimension } from '../metrics/servqual-items.js';
 import type { KanoFeatureConfig, RolesConfig, ServqualItemConfig } from './schema.js';
 
 export interface Detected {
@@ -15,6 +15,18 @@ export interface Detected {
   candidates: Partial<Record<'nps' | 'csat' | 'ces' | 'date' | 'text', string[]>>;
   /** Segment candidates (chosen ones are in roles.segments). */
   segmentCandidates: string[];
+  /** The survey's language, from its question texts (most contain Chinese → zh). */
+  lang: 'en' | 'zh';
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** zh when at least half of the question texts (besides platform metadata) contain Chinese characters. */
+export function surveyLang(s: Survey): 'en' | 'zh' {
+  const labels = s.questions.filter((q) => s.columns.has(q.id) && q.type !== 'meta' && q.type !== 'id').map((q) => q.label || q.id);
+  if (!labels.length) return 'en';
+  const zh = labels.filter((l) => CJK.test(l)).length;
+  return zh * 2 >= labels.length ? 'zh' : 'en';
 }
 
 const MAX_SEGMENT_VALUES = 12;
@@ -54,7 +66,9 @@ export function detectConfig(s: Survey): Detected {
   const kano = findKanoPairs(s);
   const kanoCols = new Set(kano.flatMap((k) => [k.functional, k.dysfunctional, k.importance].filter(Boolean) as string[]));
   const sq = findServqualItems(s);
+  // Items named only by number (E1…E22 / P1…P22) take the standard PZB dimension of their number.
   const servqual: ServqualItemConfig[] = sq.items
+    .map((it) => ({ ...it, dimension: it.dimension ?? standardDimension(it.item) }))
     .filter((it) => it.E && it.P && it.dimension)
     .map((it) => ({ expectation: it.E!, perception: it.P!, dimension: it.dimension! }));
   const sqCols = new Set(sq.items.flatMap((it) => [it.E, it.P, it.A, it.D].filter(Boolean) as string[]));
@@ -104,6 +118,7 @@ export function detectConfig(s: Survey): Detected {
     servqual,
     candidates: {},
     segmentCandidates: [...segRole, ...segOther],
+    lang: surveyLang(s),
   };
   if (outcome && drv.length >= 2) out.drivers = { outcome, drivers: drv };
   const cand = { nps, csat, ces, date: dates, text: texts };

@@ -15,6 +15,8 @@ export interface InitSettings extends Detected {
   /** Input path as written in cx.yaml (relative to it when possible). */
   input: string;
   title: string;
+  /** Report language written as report.lang (the survey's language). */
+  reportLang?: 'en' | 'zh';
   codeframe?: string;
 }
 
@@ -56,6 +58,7 @@ export function configYaml(d: InitSettings): string {
   L.push('');
   L.push('report:');
   L.push(`  title: ${JSON.stringify(d.title)}`);
+  if (d.reportLang) L.push(`  lang: ${d.reportLang}                # en | zh (the survey's language; --lang overrides)`);
   L.push('  template: weekly        # weekly | quarterly | path/to/my.md.liquid');
   L.push('  format: md              # md | html | xlsx | pptx');
   L.push('  period: last-week       # last-week | last-month | last-quarter | all | 2026-W47 | 2026-Q3 | 2026-03');

@@ -52,7 +52,7 @@ export function valueOf(spec: MetricSpec, cell: AnyCell): number {
   return (spec.metric === 'nps' ? cell.nps : spec.metric === 'csat' ? cell.csat : cell.ces) as number;
 }
 
-function diffFor(spec: MetricSpec, a: AnyCell, b: AnyCell): DiffResult {
+export function diffFor(spec: MetricSpec, a: AnyCell, b: AnyCell): DiffResult {
   if (spec.metric === 'nps') return diffNps(a as never, b as never);
   if (spec.metric === 'csat') return diffCsat(a as never, b as never);
   return diffCes(a as never, b as never);
@@ -91,6 +91,7 @@ export function buildKpi(spec: MetricSpec, cur: AnyCell, prev: AnyCell | undefin
     kpi.previousN = prev.n;
     const d = diffFor(spec, cur, prev);
     kpi.change = d.diff;
+    if (Number.isFinite(d.ci95[0]) && Number.isFinite(d.ci95[1])) kpi.changeCi95 = d.ci95;
     if (Number.isFinite(d.p)) {
       kpi.p = d.p;
       kpi.significant = d.p < 0.05;
@@ -169,15 +170,30 @@ export function buildSegments(
     const list = [...cur.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const segRows = list.slice(0, MAX_SEGMENT_ROWS).map(([value, r]) => {
       const row: SegmentSection['rows'][number] = { value, n: r.length, values: {}, ci95: {}, change: {}, unstable: r.length < UNSTABLE_N };
+      const inSeg = new Set(r);
+      const rest = rows.filter((i) => !inSeg.has(i));
       for (const spec of specs) {
         const c = cellFor(spec, valuesAt(s, spec.column, r), weights && pick(weights, r));
         if (c.n === 0) continue;
         row.values[spec.metric] = valueOf(spec, c);
         row.ci95[spec.metric] = c.ci95;
+        // This value against everyone else in the period (independent groups).
+        const rc = rest.length ? cellFor(spec, valuesAt(s, spec.column, rest), weights && pick(weights, rest)) : undefined;
+        if (rc && rc.n > 0) {
+          const d = diffFor(spec, c, rc);
+          if (Number.isFinite(d.p)) (row.vsRest ??= {})[spec.metric] = { diff: d.diff, p: d.p, significant: d.p < 0.05 };
+        }
         const pr = prev?.get(value);
         if (pr) {
           const pc = cellFor(spec, valuesAt(s, spec.column, pr), weights && pick(weights, pr));
-          if (pc.n > 0) row.change[spec.metric] = valueOf(spec, c) - valueOf(spec, pc);
+          if (pc.n > 0) {
+            row.change[spec.metric] = valueOf(spec, c) - valueOf(spec, pc);
+            const d = diffFor(spec, c, pc);
+            if (Number.isFinite(d.p)) {
+              (row.changeP ??= {})[spec.metric] = d.p;
+              (row.changeSignificant ??= {})[spec.metric] = d.p < 0.05;
+            }
+          }
         }
       }
       return row;

@@ -7,6 +7,23 @@ import type { ReportModel } from './model.js';
 
 type T = (en: string, zh: string) => string;
 
+/**
+ * Minimum bases below which a study section is left out of the report (with a note saying so): a Kano
+ * classification on fewer than 30 answers per feature, SERVQUAL gaps on fewer than 30 respondents, or a
+ * regression on fewer than max(50, 10 per driver) complete cases is too unstable to present.
+ */
+export const MIN_BASE = { kano: 30, servqual: 30, drivers: 50, driversPerItem: 10 };
+
+function thin(model: ReportModel, section: string, name: [string, string], n: number, min: number, t: T): void {
+  model.notes.push({
+    section,
+    text: t(
+      `${name[0]} left out: based on ${n} answers, below the minimum of ${min} for this analysis; use a longer period (e.g. --period last-quarter).`,
+      `${name[1]}已省略：仅基于 ${n} 个答案，低于该分析的最低样本量 ${min}；请使用更长的时间段（如 --period last-quarter）。`,
+    ),
+  });
+}
+
 /** The survey restricted to the given rows (columns copied; questions shared). */
 export function subsetSurvey(s: Survey, rows: number[]): Survey {
   if (rows.length === s.nRows) return s;
@@ -58,7 +75,9 @@ async function buildServqual(model: ReportModel, s: Survey, cfg: CxConfig, t: T)
     model.notes.push({ section: 'servqual', text: t('No SERVQUAL answers in this period.', '本时间段内没有 SERVQUAL 答案。') });
     return;
   }
+  if (r.n < MIN_BASE.servqual) return thin(model, 'servqual', ['SERVQUAL', 'SERVQUAL 分析'], r.n, MIN_BASE.servqual, t);
   model.servqual = {
+    n: r.n,
     dimensions: r.dimensions.map((d) => ({ dimension: d.dimension, expectation: d.expectation, perception: d.perception, gap: d.gap, alpha: d.alpha })),
     overall: r.overall.weighted === undefined ? { unweighted: r.overall.unweighted } : { unweighted: r.overall.unweighted, weighted: r.overall.weighted },
   };
@@ -76,6 +95,9 @@ async function buildDrivers(model: ReportModel, s: Survey, cfg: CxConfig, t: T):
   } catch (e) {
     return omitted(model, 'drivers', e, true, t);
   }
+  const min = Math.max(MIN_BASE.drivers, MIN_BASE.driversPerItem * r.drivers.length);
+  if (r.n < min) return thin(model, 'drivers', ['Key-driver analysis', '关键驱动因素分析'], r.n, min, t);
+  const top2 = cfg.drivers.performance === 'top2';
   const label = (id: string) => s.questions.find((q) => q.id === id)?.label || id;
   // Matrix rows share their question text ("Please rate … - Price"): keep the part that differs.
   const full = r.drivers.map((d) => label(d.driver));
@@ -85,6 +107,7 @@ async function buildDrivers(model: ReportModel, s: Survey, cfg: CxConfig, t: T):
     outcome: label(r.outcome),
     n: r.n,
     r2: r.r2,
+    performanceUnit: top2 ? '%' : 'mean',
     drivers: [...r.drivers].sort((a, b) => b.weightPct - a.weightPct || a.rank - b.rank).map((d) => ({
       driver: d.driver,
       label: short(label(d.driver)),
@@ -92,7 +115,8 @@ async function buildDrivers(model: ReportModel, s: Survey, cfg: CxConfig, t: T):
       beta: d.beta,
       weight: d.weight,
       weightPct: d.weightPct,
-      performance: d.performance,
+      // top-2-box comes as a fraction from the metric; the model keeps percentages on 0…100.
+      performance: top2 ? 100 * d.performance : d.performance,
       quadrant: d.quadrant,
     })),
   };
@@ -117,7 +141,13 @@ async function buildKano(model: ReportModel, s: Survey, cfg: CxConfig, t: T): Pr
     model.notes.push({ section: 'kano', text: t('No Kano answers in this period.', '本时间段内没有 Kano 答案。') });
     return;
   }
+  const nKano = Math.max(...features.map((f) => f.n));
+  if (nKano < MIN_BASE.kano) return thin(model, 'kano', ['Kano analysis', 'Kano 分析'], nKano, MIN_BASE.kano, t);
+  const small = features.filter((f) => f.n < MIN_BASE.kano);
+  if (small.length)
+    model.notes.push({ section: 'kano', text: t(`Kano: ${small.map((f) => `${f.feature} (n=${f.n})`).join(', ')} rest on fewer than ${MIN_BASE.kano} answers; treat their category as indicative.`, `Kano：${small.map((f) => `${f.feature}（n=${f.n}）`).join('、')} 的答案少于 ${MIN_BASE.kano} 个，其类别仅供参考。`) });
   model.kano = {
+    n: nKano,
     features: features.map((f) => ({
       feature: f.feature,
       n: f.n,

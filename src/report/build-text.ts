@@ -4,9 +4,10 @@ import type { Survey } from '../dataset/types.js';
 import { numAt, strAt } from '../dataset/types.js';
 import type { CxConfig } from '../config/schema.js';
 import type { ResolvedRoles } from '../config/apply.js';
-import type { FollowUpGroup, ReportModel, Verbatim } from './model.js';
+import type { FollowUpGroup, FollowUpItem, ReportModel, Verbatim } from './model.js';
 import { codeComments, type CodedComments } from './build-themes.js';
 import { redactText } from '../text/redact.js';
+import { buildThemeImpact } from './build-impact.js';
 
 type T = (en: string, zh: string) => string;
 
@@ -73,6 +74,10 @@ export async function buildText(model: ReportModel, s: Survey, cfg: CxConfig, ro
   }
   const prevComments = o.prevRows ? commentsAt(s, roles, o.prevRows) : [];
   const coded: CodedComments | undefined = await codeComments(model, s, cfg, comments, prevComments, t);
+  if (coded && model.themes) {
+    const impact = buildThemeImpact({ s, roles, rows: comments.map((c) => c.row), themesOf: coded.themesOf, themes: model.themes });
+    if (impact) model.themes.impact = impact;
+  }
 
   const idCol = roles.id ? s.columns.get(roles.id) : undefined;
   const dateCol = roles.date ? s.columns.get(roles.date) : undefined;
@@ -133,14 +138,34 @@ export async function buildText(model: ReportModel, s: Survey, cfg: CxConfig, ro
   if (roles.nps) {
     const groups = new Map<string, FollowUpGroup>();
     const det = comments.filter((c) => c.score !== undefined && c.score <= 6);
+    const segCols = roles.segments.map((id) => [id, s.columns.get(id)] as const).filter((x) => x[1]);
+    let multi = 0;
+    let assignments = 0;
     for (const c of det) {
       const owners = coded?.ownersOf(c.row) ?? [];
-      for (const owner of owners.length ? owners : ['unassigned']) {
+      const list = owners.length ? owners : ['unassigned'];
+      if (list.length > 1) multi++;
+      for (const owner of list) {
         let g = groups.get(owner);
         if (!g) groups.set(owner, (g = { owner, items: [] }));
-        g.items.push(base(c));
+        const it: FollowUpItem = base(c);
+        if (segCols.length) {
+          const seg: Record<string, string> = {};
+          for (const [id, col] of segCols) {
+            const v = strAt(col!, c.row);
+            if (v != null && v !== '') seg[id] = v;
+          }
+          it.segments = seg;
+        }
+        if (list.length > 1) {
+          it.alsoRoutedTo = list.filter((o) => o !== owner);
+          g.shared = (g.shared ?? 0) + 1;
+        }
+        g.items.push(it);
+        assignments++;
       }
     }
+    if (det.length) model.followUpSummary = { comments: det.length, multiRouted: multi, assignments };
     const list = [...groups.values()];
     for (const g of list) g.items.sort((a, b) => a.score! - b.score! || cmp(a.date ?? '', b.date ?? '') || cmp(a.id ?? '', b.id ?? '') || cmp(a.text, b.text));
     list.sort((a, b) => (a.owner === 'unassigned' ? 1 : 0) - (b.owner === 'unassigned' ? 1 : 0) || b.items.length - a.items.length || cmp(a.owner, b.owner));

@@ -4,6 +4,7 @@
 import type { Survey } from '../dataset/types.js';
 import type { CxConfig } from '../config/schema.js';
 import type { ReportModel, ThemeRow } from './model.js';
+import { diffProportions } from '../metrics/proportion.js';
 
 type T = (en: string, zh: string) => string;
 
@@ -23,6 +24,19 @@ export interface CodedComments {
 
 const pctOf = (k: number, n: number) => (n ? (100 * k) / n : 0);
 
+/** A theme's share among detractors now versus the comparison window: change in points and its p. */
+function detractorChange(x: number, n: number, px: number, pn: number) {
+  const d = diffProportions({ x, n }, { x: px, n: pn });
+  const out: { previousCount: number; previousN: number; previousPct: number; change: number; p?: number; significant?: boolean } = {
+    previousCount: px, previousN: pn, previousPct: pctOf(px, pn), change: 100 * d.diff,
+  };
+  if (Number.isFinite(d.p)) {
+    out.p = d.p;
+    out.significant = d.p < 0.05;
+  }
+  return out;
+}
+
 export async function codeComments(
   model: ReportModel,
   _s: Survey,
@@ -39,9 +53,12 @@ export async function codeComments(
 
   const coded = await codeTexts(comments.map((c) => c.text), cf, true);
   const summary = summarizeCodes(cf, coded, comments.length);
-  const prevSummary = prev.length ? summarizeCodes(cf, await codeTexts(prev.map((c) => c.text), cf, false), prev.length) : undefined;
+  const prevCoded = prev.length ? await codeTexts(prev.map((c) => c.text), cf, false) : undefined;
+  const prevSummary = prevCoded ? summarizeCodes(cf, prevCoded, prev.length) : undefined;
   const detIdx = comments.map((c, i) => (c.score !== undefined && c.score <= 6 ? i : -1)).filter((i) => i >= 0);
   const detSummary = detIdx.length ? summarizeCodes(cf, detIdx.map((i) => coded[i]!), detIdx.length) : undefined;
+  const prevDetIdx = prev.map((c, i) => (c.score !== undefined && c.score <= 6 ? i : -1)).filter((i) => i >= 0);
+  const prevDetSummary = prevCoded && prevDetIdx.length ? summarizeCodes(cf, prevDetIdx.map((i) => prevCoded[i]!), prevDetIdx.length) : undefined;
 
   // Owner of a code: its own, else the nearest ancestor's.
   const ownerOf = (k: number): string | undefined => {
@@ -65,7 +82,10 @@ export async function codeComments(
       const n = r.sentiment.positive + r.sentiment.neutral + r.sentiment.negative;
       if (n) row.sentiment = { positive: pctOf(r.sentiment.positive, n), neutral: pctOf(r.sentiment.neutral, n), negative: pctOf(r.sentiment.negative, n) };
     }
-    if (detSummary) row.detractors = { count: detSummary[k]!.count, pct: detSummary[k]!.pct };
+    if (detSummary) {
+      row.detractors = { count: detSummary[k]!.count, pct: detSummary[k]!.pct, n: detIdx.length };
+      if (prevDetSummary) Object.assign(row.detractors, detractorChange(detSummary[k]!.count, detIdx.length, prevDetSummary[k]!.count, prevDetIdx.length));
+    }
     const owner = ownerOf(k);
     if (owner) row.owner = owner;
     themes.push(row);

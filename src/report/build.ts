@@ -14,6 +14,7 @@ import {
 } from './build-kpis.js';
 import { buildStudies } from './build-studies.js';
 import { buildText } from './build-text.js';
+import { addInsights } from './build-insights.js';
 
 export interface BuildOptions {
   /** Period spec; default: cx.yaml report.period, else by template (quarterly → last-quarter, else last-week); `all` without dates. */
@@ -132,6 +133,8 @@ export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptio
       n: rows.length,
       modelVersion: REPORT_MODEL_VERSION,
     },
+    headlines: [],
+    alerts: [],
     kpis,
     notes,
     warnings,
@@ -155,5 +158,6 @@ export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptio
 
   await buildStudies(model, s, cfg, rows, t);
   await buildText(model, s, cfg, roles, { rows, prevRows, verbatims: opts.verbatims ?? cfg.report?.verbatims ?? 5, t });
+  addInsights(model, s, cfg, t);
   return model;
 }

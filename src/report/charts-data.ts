@@ -3,6 +3,8 @@
 import type { MetricName, ReportModel } from './model.js';
 import type { BarChart, ChartSpec, LineChart, ScatterChart, Series } from './charts-spec.js';
 import { cleanText } from './xlsx-safe.js';
+import { isTerm, term } from '../ui/glossary.js';
+import { EXPECTATION, IMPACT_COLORS, PERCEPTION, SMALL_BASE } from './colors.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -20,35 +22,13 @@ export function metricUnit(m: MetricName, lang: Lang, method?: string): string {
   return method === 'agree' ? tr(lang, 'CES (% agree)', 'CES（同意占比 %）') : tr(lang, 'CES (mean)', 'CES（均值）');
 }
 
-export const KANO_NAMES: Record<string, [string, string]> = {
-  A: ['Attractive', '魅力'],
-  O: ['One-dimensional', '期望'],
-  M: ['Must-be', '必备'],
-  I: ['Indifferent', '无差异'],
-  R: ['Reverse', '反向'],
-  Q: ['Questionable', '可疑'],
-};
-
+/** Kano category as shown in charts and tables: the letter and its glossary name ("A Attractive"). */
 export function kanoName(cat: string, lang: Lang): string {
-  const n = KANO_NAMES[cat];
-  return n ? `${cat} ${tr(lang, n[0], n[1])}` : cat;
+  return isTerm(cat) && cat.length === 1 ? `${cat} ${term(cat, lang)}` : cat;
 }
 
-const QUADRANT_NAMES: Record<string, [string, string]> = {
-  fix: ['Concentrate here', '重点改进'],
-  concentrate: ['Concentrate here', '重点改进'],
-  maintain: ['Keep up the good work', '继续保持'],
-  keep: ['Keep up the good work', '继续保持'],
-  'keep-up': ['Keep up the good work', '继续保持'],
-  monitor: ['Low priority', '低优先级'],
-  'low-priority': ['Low priority', '低优先级'],
-  leverage: ['Possible overkill', '可能过度投入'],
-  overkill: ['Possible overkill', '可能过度投入'],
-};
-
 export function quadrantName(q: string, lang: Lang): string {
-  const n = QUADRANT_NAMES[q.toLowerCase()];
-  return n ? tr(lang, n[0], n[1]) : q;
+  return term(q, lang);
 }
 
 function trendCharts(model: ReportModel, lang: Lang): LineChart[] {
@@ -117,10 +97,47 @@ function servqualChart(model: ReportModel, lang: Lang): BarChart | undefined {
     kind: 'bar',
     id: 'servqual',
     title: tr(lang, 'SERVQUAL gaps (perception − expectation)', 'SERVQUAL 差距（感知 − 期望）'),
-    categories: s.dimensions.map((d) => d.dimension),
+    categories: s.dimensions.map((d) => term(d.dimension, lang)),
     series: [{ name: tr(lang, 'Gap', '差距'), values: s.dimensions.map((d) => d.gap) }],
     horizontal: true,
     yLabel: tr(lang, 'Gap', '差距'),
+    format: 'num2',
+  };
+}
+
+function servqualEpChart(model: ReportModel, lang: Lang): BarChart | undefined {
+  const s = model.servqual;
+  if (!s || s.dimensions.length === 0) return undefined;
+  return {
+    kind: 'bar',
+    id: 'servqual-ep',
+    title: tr(lang, 'SERVQUAL: expectation vs perception', 'SERVQUAL：期望与感知'),
+    categories: s.dimensions.map((d) => term(d.dimension, lang)),
+    series: [
+      { name: tr(lang, 'Expectation', '期望'), values: s.dimensions.map((d) => d.expectation) },
+      { name: tr(lang, 'Perception', '感知'), values: s.dimensions.map((d) => d.perception) },
+    ],
+    seriesColors: [EXPECTATION, PERCEPTION],
+    horizontal: true,
+    yLabel: tr(lang, 'Mean score', '平均分'),
+    format: 'num2',
+  };
+}
+
+function impactChart(model: ReportModel, lang: Lang): BarChart | undefined {
+  const imp = model.themes?.impact;
+  if (!imp || imp.rows.length === 0) return undefined;
+  const rows = imp.rows.slice(0, 10);
+  const M = imp.metric.toUpperCase();
+  return {
+    kind: 'bar',
+    id: 'impact',
+    title: tr(lang, `${M}: mention the theme vs not (difference)`, `${M}：提及该主题者 vs 未提及者（差值）`),
+    categories: rows.map((r) => `${r.name}${r.unstable ? ' ⚠' : ''}`),
+    series: [{ name: tr(lang, 'Difference', '差值'), values: rows.map((r) => r.diff) }],
+    pointColors: rows.map((r) => (r.unstable ? SMALL_BASE : IMPACT_COLORS[r.kind]!)),
+    horizontal: true,
+    yLabel: tr(lang, `${M} difference (points)`, `${M} 差值（分）`),
     format: 'num',
   };
 }
@@ -175,9 +192,11 @@ export function chartSpecs(model: ReportModel, lang: Lang = model.meta.lang): Ch
     ...trendCharts(model, lang),
     ...segmentCharts(model, lang),
     kanoChart(model, lang),
+    servqualEpChart(model, lang),
     servqualChart(model, lang),
     driversChart(model, lang),
     themesChart(model, lang),
+    impactChart(model, lang),
   ];
   return out.filter((c): c is ChartSpec => c !== undefined).map(cleanSpec);
 }

@@ -2,7 +2,8 @@
 // each renderer draws them: SVG via vega-lite (charts.ts), native PowerPoint charts (pptx-charts.ts),
 // native Excel charts (excel-chart.ts).
 
-export type ValueFormat = 'num' | 'pct' | 'int';
+/** num: 1 decimal; num2: 2 decimals (means on short scales, SERVQUAL); pct: fractions as %; int. */
+export type ValueFormat = 'num' | 'num2' | 'pct' | 'int';
 
 export interface Series {
   name: string;
@@ -16,6 +17,10 @@ export interface LineChart {
   title: string;
   categories: string[];
   series: Series[];
+  /** 95% band around the (single) series: lower and upper bound per category. */
+  band?: { lo: Array<number | null>; hi: Array<number | null> };
+  /** A target drawn as a horizontal dashed line. */
+  target?: { value: number; label: string };
   yLabel?: string;
   format?: ValueFormat;
 }
@@ -28,6 +33,10 @@ export interface BarChart {
   series: Series[];
   /** Bars grow to the right (long category names, ranked lists). */
   horizontal?: boolean;
+  /** One colour per category (single series): meaning (pain/delight), small base (pale). Hex, no '#'. */
+  pointColors?: string[];
+  /** One colour per series (e.g. expectation grey, perception blue). */
+  seriesColors?: string[];
   yLabel?: string;
   format?: ValueFormat;
 }
@@ -52,6 +61,8 @@ export interface ScatterChart {
   yRef?: number;
   xDomain?: [number, number];
   yDomain?: [number, number];
+  /** Colour of each group (by the group's display name), so a meaning keeps its colour in every deck. */
+  groupColors?: Record<string, string>;
   format?: ValueFormat;
 }
 

@@ -17,7 +17,7 @@ function axisFormat(fmt: ChartSpec['format']): string | undefined {
 }
 
 function tipFormat(fmt: ChartSpec['format']): string {
-  return fmt === 'pct' ? '.1%' : fmt === 'int' ? 'd' : '.1f';
+  return fmt === 'pct' ? '.1%' : fmt === 'int' ? 'd' : fmt === 'num2' ? '.2f' : '.1f';
 }
 
 function base(spec: ChartSpec): VlSpec {

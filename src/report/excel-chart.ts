@@ -105,7 +105,12 @@ function axis(kind: 'cat' | 'val', id: number, cross: number, pos: 'b' | 'l', op
 }
 
 function fmtCode(spec: ChartSpec): string {
-  return spec.format === 'pct' ? '0%' : spec.format === 'int' ? '0' : '0.0';
+  return spec.format === 'pct' ? '0%' : spec.format === 'int' ? '0' : spec.format === 'num2' ? '0.00' : '0.0';
+}
+
+/** Per-category colours (meaning or small base) as data points. */
+function colorPoints(colors: string[]): string {
+  return colors.map((c, i) => `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solid(c)}</c:spPr></c:dPt>`).join('');
 }
 
 /** Data points below zero in red (single-series bars: gaps, negative NPS). */
@@ -129,9 +134,11 @@ function lineOrBar(spec: LineChart | BarChart, data: ChartDataSheet): string {
   const sers = series.map((s, i) => {
     const vals = horiz ? [...s.values].reverse() : s.values;
     const refs = data.column(c0 + 1 + i, s.name, vals);
-    const color = PALETTE[(horiz ? series.length - 1 - i : i) % PALETTE.length];
+    const k = horiz ? series.length - 1 - i : i;
+    const color = spec.kind === 'bar' && spec.seriesColors?.[k] ? spec.seriesColors[k]! : PALETTE[k % PALETTE.length]!;
+    const pc = spec.kind === 'bar' && spec.pointColors && series.length === 1 ? (horiz ? [...spec.pointColors].reverse() : spec.pointColors) : undefined;
     const look = isBar
-      ? `<c:spPr>${solid(color)}</c:spPr><c:invertIfNegative val="0"/>${series.length === 1 ? negPoints(vals) : ''}`
+      ? `<c:spPr>${solid(color)}</c:spPr><c:invertIfNegative val="0"/>${pc ? colorPoints(pc) : series.length === 1 ? negPoints(vals) : ''}`
       : `<c:spPr><a:ln w="28575" cap="rnd">${solid(color)}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${solid(color)}<a:ln>${solid(color)}</a:ln></c:spPr></c:marker>`;
     const labels = `<c:dLbls><c:numFmt formatCode="${fmtCode(spec)}" sourceLinked="0"/>${NO_BOX}${txPr(8)}<c:dLblPos val="${isBar ? 'outEnd' : 't'}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
     return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${serTx(refs.nameRef, s.name)}${look}${series.length === 1 || isBar ? labels : ''}<c:cat>${strRef(catRef, cats)}</c:cat><c:val>${numRef(refs.ref, vals)}</c:val>${isBar ? '' : '<c:smooth val="0"/>'}</c:ser>`;
@@ -169,7 +176,7 @@ function scatter(spec: ScatterChart, data: ChartDataSheet): string {
   groups.forEach((g, i) => {
     const mine = pts.filter((p) => (p.group ?? '') === g);
     const name = g || spec.yLabel;
-    const color = PALETTE[i % PALETTE.length];
+    const color = spec.groupColors?.[g] ?? PALETTE[i % PALETTE.length]!;
     data.column(col, name, mine.map((p) => p.label));
     const xr = data.column(col + 1, 'x', mine.map((p) => p.x));
     const yr = data.column(col + 2, name, mine.map((p) => p.y));

@@ -6,7 +6,7 @@ import { cleanText, safeCell } from './xlsx-safe.js';
 
 /** Number formats cx uses. `pct` expects a fraction (0.42 → 42.0%). */
 /** `pct100` expects a percentage already on 0…100 (42 → 42.0%), as the report model stores them. */
-export type ColFormat = 'text' | 'int' | 'num1' | 'num2' | 'num3' | 'pct' | 'pct100' | 'signed1' | 'pval';
+export type ColFormat = 'text' | 'int' | 'num1' | 'num2' | 'num3' | 'pct' | 'pct100' | 'signed1' | 'signed2' | 'pval';
 
 export interface ColSpec {
   key: string;
@@ -18,6 +18,17 @@ export interface ColSpec {
   cond?: 'change' | 'bar';
   /** Wrap long text (verbatims). */
   wrap?: boolean;
+  /** A drop-down list (data validation) of allowed values for every row of this column. */
+  list?: string[];
+}
+
+/**
+ * Per-row extras a row object may carry besides its column values: `_fmt` (a number format for one cell,
+ * e.g. 2 decimals for the CES row) and `_color` (a font colour by meaning, ARGB, for one cell).
+ */
+export interface RowExtras {
+  _fmt?: Record<string, ColFormat>;
+  _color?: Record<string, string>;
 }
 
 export interface TableSheet {
@@ -26,6 +37,8 @@ export interface TableSheet {
   title?: string;
   /** Optional note lines under the title (grey). */
   notes?: string[];
+  /** Blocks between the title and the notes (e.g. the executive summary): a heading and wrapped lines. */
+  blocks?: Array<{ heading: string; lines: Array<{ text: string; color?: string }> }>;
   columns: ColSpec[];
   rows: Array<Record<string, unknown>>;
 }
@@ -39,6 +52,7 @@ export const NUM_FMT: Record<ColFormat, string | undefined> = {
   pct: '0.0%',
   pct100: '0.0"%"',
   signed1: '+0.0;-0.0;0.0',
+  signed2: '+0.00;-0.00;0.00',
   pval: '0.000',
 };
 
@@ -104,6 +118,26 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheet, taken: Set
     c.font = { name: CELL_FONT, bold: true, size: 14, color: { argb: TITLE_FONT } };
     r++;
   }
+  // Blocks (executive summary, alerts): each line merged across the table's width, wrapped, with a row
+  // height for its length, so long sentences never overlap the next row.
+  const span = Math.max(1, spec.columns.length);
+  const spanWidth = spec.columns.reduce((a, c) => a + (c.width ?? Math.max(10, displayWidth(c.header) + 2)), 0);
+  for (const b of spec.blocks ?? []) {
+    const h = ws.getCell(r, 1);
+    h.value = safeCell(b.heading);
+    h.font = { name: CELL_FONT, bold: true, size: 12, color: { argb: TITLE_FONT } };
+    r++;
+    for (const line of b.lines) {
+      if (span > 1) ws.mergeCells(r, 1, r, span);
+      const c = ws.getCell(r, 1);
+      c.value = safeCell(line.text);
+      c.font = { name: CELL_FONT, size: 11, color: { argb: line.color ? `FF${line.color}` : 'FF222222' } };
+      c.alignment = { wrapText: true, vertical: 'top' };
+      ws.getRow(r).height = rowHeight(line.text, Math.max(30, spanWidth));
+      r++;
+    }
+    r++;
+  }
   for (const note of spec.notes ?? []) {
     const c = ws.getCell(r, 1);
     c.value = safeCell(note);
@@ -125,18 +159,25 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheet, taken: Set
   const widths = spec.columns.map((col) => Math.max(8, displayWidth(col.header) + 2));
   spec.rows.forEach((row, ri) => {
     const rr = headerRow + 1 + ri;
+    const ex = row as RowExtras;
+    let lines = 1;
     spec.columns.forEach((col, ci) => {
       const raw = row[col.key];
-      const v = col.format === 'text' && typeof raw === 'number' ? String(raw) : safeCell(raw);
+      const format = ex._fmt?.[col.key] ?? col.format;
+      const v = format === 'text' && typeof raw === 'number' ? String(raw) : safeCell(raw);
       const c = ws.getCell(rr, ci + 1);
       c.value = v;
-      c.font = { name: CELL_FONT };
-      if (typeof v === 'number' && col.format && col.format !== 'text') c.numFmt = NUM_FMT[col.format]!;
+      c.font = ex._color?.[col.key] ? { name: CELL_FONT, bold: true, color: { argb: ex._color[col.key]! } } : { name: CELL_FONT };
+      if (typeof v === 'number' && format && format !== 'text') c.numFmt = NUM_FMT[format]!;
+      if (col.wrap && typeof v === 'string' && col.width) lines = Math.max(lines, Math.ceil(displayWidth(v) / Math.max(4, col.width - 1)));
       if (col.wrap) c.alignment = { wrapText: true, vertical: 'top' };
       else if (typeof v === 'string' && col.format === 'text') c.alignment = { vertical: 'top' };
       const w = v === null ? 0 : typeof v === 'number' ? 8 : Math.min(displayWidth(v) + 2, col.wrap ? 80 : 50);
       if (w > widths[ci]) widths[ci] = w;
     });
+    // Wrapped cells get a row tall enough for their lines (Excel and LibreOffice do not grow rows written
+    // by a library; without it long question texts overlap the next row).
+    if (lines > 1) ws.getRow(rr).height = Math.min(409, 15 * lines + 2);
   });
   spec.columns.forEach((col, i) => {
     ws.getColumn(i + 1).width = col.width ?? Math.min(widths[i], 60);
@@ -145,6 +186,15 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheet, taken: Set
   const lastRow = headerRow + spec.rows.length;
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  spec.columns.forEach((col, i) => {
+    if (!col.list || spec.rows.length === 0) return;
+    const L = colLetter(i + 1);
+    // A drop-down on every row (and 200 more for rows the team adds).
+    const ref = `${L}${headerRow + 1}:${L}${lastRow + 200}`;
+    (ws as unknown as { dataValidations: { add(ref: string, v: object): void } }).dataValidations.add(ref, {
+      type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`"${col.list.join(',')}"`],
+    });
+  });
   if (spec.rows.length > 0) {
     ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: spec.columns.length } };
     spec.columns.forEach((col, i) => {
@@ -170,6 +220,12 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheet, taken: Set
     });
   }
   return ws;
+}
+
+/** Row height (points) for `text` wrapped in a cell `width` characters wide. */
+export function rowHeight(text: string, width: number): number {
+  const lines = Math.max(1, Math.ceil(displayWidth(text) / Math.max(4, width - 2)));
+  return Math.min(409, 15 * lines + 3);
 }
 
 /** An empty-state sheet body: one line saying why the section has no rows. */

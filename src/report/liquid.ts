@@ -2,6 +2,7 @@
 // an error, not a blank (`{% if x %}` on an absent section is allowed); no includes or file access; limits on
 // template size, render time and memory. Errors name the template file, line and column (exit 2).
 import { inputError } from '../ui/errors.js';
+import { term } from '../ui/glossary.js';
 
 export interface LiquidRenderOptions {
   /** Template name for messages (file name or built-in name). */
@@ -26,31 +27,6 @@ function fixed(v: unknown, digits: unknown): string {
   return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
-const LABELS: Record<string, [string, string]> = {
-  A: ['Attractive', '魅力型'],
-  O: ['One-dimensional', '期望型'],
-  M: ['Must-be', '必备型'],
-  I: ['Indifferent', '无差异型'],
-  R: ['Reverse', '反向型'],
-  Q: ['Questionable', '可疑'],
-  positive: ['positive', '正面'],
-  neutral: ['neutral', '中性'],
-  negative: ['negative', '负面'],
-  unassigned: ['unassigned', '未分配'],
-  tangibles: ['Tangibles', '有形性'],
-  reliability: ['Reliability', '可靠性'],
-  responsiveness: ['Responsiveness', '响应性'],
-  assurance: ['Assurance', '保证性'],
-  empathy: ['Empathy', '移情性'],
-  concentrate: ['Concentrate here', '重点改进'],
-  'keep-up': ['Keep up the good work', '继续保持'],
-  'low-priority': ['Low priority', '低优先级'],
-  overkill: ['Possible overkill', '可能过度投入'],
-  all: ['All responses', '全部答卷'],
-  week: ['week', '周'],
-  month: ['month', '月'],
-  quarter: ['quarter', '季度'],
-};
 
 /** Filters available to every template (documented in the README, "Report templates"). */
 export function reportFilters(lang: 'en' | 'zh'): Record<string, (...args: unknown[]) => unknown> {
@@ -82,11 +58,7 @@ export function reportFilters(lang: 'en' | 'zh'): Record<string, (...args: unkno
       return (r > 0 ? '▲' : r < 0 ? '▼' : '=') + (sig === true ? '*' : '');
     },
     /** Localised label for Kano categories, sentiment, SERVQUAL dimensions, grains, 'unassigned'. */
-    label: (v) => {
-      const k = String(v ?? '');
-      const l = LABELS[k] ?? LABELS[k.toLowerCase()];
-      return l ? l[lang === 'zh' ? 1 : 0] : k;
-    },
+    label: (v) => term(String(v ?? ''), lang),
   };
 }
 

@@ -6,6 +6,7 @@ import { assetExists, readAsset } from '../assets.js';
 import { inputError } from '../ui/errors.js';
 import type { Kpi, MetricName, ReportModel } from './model.js';
 import { renderLiquid } from './liquid.js';
+import { digitsOf, targetText } from './build-insights.js';
 
 export const BUILTIN_TEMPLATES = ['weekly', 'quarterly'];
 
@@ -28,7 +29,16 @@ const fillMetrics = (o: object, ms: string[]) => fill(o, ms);
 
 /** Decimals a KPI is shown with: 2 for a mean on a short scale (CES mean), 1 for points and percentages. */
 export function kpiDigits(k: Pick<Kpi, 'unit'>): number {
-  return k.unit === 'mean' ? 2 : 1;
+  return digitsOf(k);
+}
+
+/** Promoter / passive / detractor counts and shares (%) from an NPS cell (its own % when it has them). */
+export function npsSplit(cell: Record<string, unknown>): { promoters: number; passives: number; detractors: number; pctPromoters: number; pctPassives: number; pctDetractors: number } {
+  const num = (k: string) => (typeof cell[k] === 'number' ? (cell[k] as number) : 0);
+  const [p, a, d] = [num('promoters'), num('passives'), num('detractors')];
+  const tot = p + a + d;
+  const pct = (k: string, x: number) => (typeof cell[k] === 'number' ? (cell[k] as number) : tot ? (100 * x) / tot : 0);
+  return { promoters: p, passives: a, detractors: d, pctPromoters: pct('pctPromoters', p), pctPassives: pct('pctPassives', a), pctDetractors: pct('pctDetractors', d) };
 }
 
 /**
@@ -39,7 +49,14 @@ export function kpiDigits(k: Pick<Kpi, 'unit'>): number {
 export function templateData(model: ReportModel, charts: ChartRef[] = []): Record<string, unknown> {
   const ms = model.kpis.map((k) => k.metric);
   // Display decimals per KPI: 2 for a CES mean (as `cx score ces`), 1 otherwise; `digits.<metric>` for trend tables.
-  const kpis = model.kpis.map((k) => ({ ...fill(k, ['method', 'ci95', 'moe95', 'previous', 'previousN', 'change', 'p', 'significant']), digits: kpiDigits(k) }));
+  const kpis = model.kpis.map((k) => ({
+    ...fill(k, ['method', 'ci95', 'moe95', 'previous', 'previousN', 'change', 'changeCi95', 'p', 'significant', 'target', 'targetMet']),
+    digits: kpiDigits(k),
+    /** "≥ 20" in the KPI's unit, nil without a target. */
+    targetText: k.target ? targetText(k, k.target) : null,
+    /** NPS only: promoters / passives / detractors as counts and % of answers. */
+    split: k.metric === 'nps' ? npsSplit(k.cell) : null,
+  }));
   const digits: Record<string, number> = {};
   for (const m of METRICS) digits[m] = 1;
   for (const k of model.kpis) digits[k.metric] = kpiDigits(k);
@@ -49,32 +66,50 @@ export function templateData(model: ReportModel, charts: ChartRef[] = []): Recor
   for (const k of CHART_KEYS) chartMap[k] = null;
   for (const c of charts) chartMap[c.id.replace(/-/g, '_')] = c.file;
   const data: Record<string, unknown> = {
-    meta: fill(model.meta, ['comparison', 'nComparison', 'dataRange', 'dateColumn']),
+    meta: { ...fill(model.meta, ['comparison', 'nComparison', 'dataRange', 'dateColumn']), period: fill(model.meta.period, ['partial', 'coveredStart', 'coveredEnd']), comparison: model.meta.comparison ? fill(model.meta.comparison, ['partial', 'coveredStart', 'coveredEnd']) : null },
     kpis,
     kpi,
     digits,
     trends: model.trends
       ? {
           ...model.trends,
-          points: model.trends.points.map((p) => ({ ...p, values: fillMetrics(p.values, model.trends!.metrics), ci95: fillMetrics(p.ci95, model.trends!.metrics) })),
+          points: model.trends.points.map((p) => ({ ...fill(p, ['partial']), values: fillMetrics(p.values, model.trends!.metrics), ci95: fillMetrics(p.ci95, model.trends!.metrics) })),
         }
       : null,
     segments: model.segments
       ? model.segments.map((s) => ({
           ...s,
-          rows: s.rows.map((r) => ({ ...r, values: fillMetrics(r.values, ms), ci95: fillMetrics(r.ci95, ms), change: fillMetrics(r.change, ms) })),
+          rows: s.rows.map((r) => ({
+            ...r,
+            values: fillMetrics(r.values, ms),
+            ci95: fillMetrics(r.ci95, ms),
+            change: fillMetrics(r.change, ms),
+            changeP: fillMetrics(r.changeP ?? {}, ms),
+            changeSignificant: fillMetrics(r.changeSignificant ?? {}, ms),
+            vsRest: fillMetrics(r.vsRest ?? {}, ms),
+          })),
         }))
       : null,
-    kano: model.kano ? { features: model.kano.features.map((f) => fill(f, ['significant'])) } : null,
+    kano: model.kano ? { ...fill(model.kano, ['n']), features: model.kano.features.map((f) => fill(f, ['significant'])) } : null,
     servqual: model.servqual
-      ? { dimensions: model.servqual.dimensions.map((d) => fill(d, ['alpha'])), overall: fill(model.servqual.overall, ['weighted']) }
+      ? { ...fill(model.servqual, ['n']), dimensions: model.servqual.dimensions.map((d) => fill(d, ['alpha'])), overall: fill(model.servqual.overall, ['weighted']) }
       : null,
-    drivers: model.drivers ?? null,
+    drivers: model.drivers ? fill(model.drivers, ['performanceUnit']) : null,
     themes: model.themes
-      ? { ...fill(model.themes, ['sentiment', 'codeframe']), themes: model.themes.themes.map((t) => fill(t, ['previousPct', 'change', 'sentiment', 'detractors', 'owner', 'net', 'level'])) }
+      ? {
+          ...fill(model.themes, ['sentiment', 'codeframe', 'impact']),
+          themes: model.themes.themes.map((t) => fill(t, ['previousPct', 'change', 'sentiment', 'detractors', 'owner', 'net', 'level'])),
+        }
       : null,
     verbatims: model.verbatims ? model.verbatims.map((v) => fill(v, ['id', 'date', 'score', 'sentiment', 'segment'])) : null,
-    followUps: model.followUps ? model.followUps.map((g) => ({ ...g, items: g.items.map((i) => fill(i, ['id', 'date', 'score'])) })) : null,
+    followUps: model.followUps
+      ? model.followUps.map((g) => ({ ...fill(g, ['shared']), items: g.items.map((i) => ({ ...fill(i, ['id', 'date', 'score', 'alsoRoutedTo']), segments: i.segments ?? {} })) }))
+      : null,
+    followUpSummary: model.followUpSummary ?? null,
+    headlines: model.headlines ?? [],
+    alerts: model.alerts ?? [],
+    method: model.method ? fill(model.method, ['nComparison', 'rowsRead', 'rowsKept', 'questions']) : null,
+    segmentColumns: model.segments ? model.segments.map((s) => ({ column: s.column, label: s.label })) : [],
     notes: model.notes,
     warnings: model.warnings,
     charts: chartMap,

@@ -17,11 +17,11 @@ export interface Box {
 export const REF_SERIES_PREFIX = '\u2009'; // a thin space: invisible in the legend, unique in practice
 
 function numFmt(fmt: ChartSpec['format']): string {
-  return fmt === 'pct' ? '0%' : fmt === 'int' ? '0' : '0.0';
+  return fmt === 'pct' ? '0%' : fmt === 'int' ? '0' : fmt === 'num2' ? '0.00' : '0.0';
 }
 
 function labelFmt(fmt: ChartSpec['format']): string {
-  return fmt === 'pct' ? '0.0%' : fmt === 'int' ? '0' : '0.0';
+  return fmt === 'pct' ? '0.0%' : fmt === 'int' ? '0' : fmt === 'num2' ? '0.00' : '0.0';
 }
 
 function common(font: string, lang: string) {

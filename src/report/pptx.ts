@@ -7,7 +7,10 @@ import type { ReportModel } from './model.js';
 import { chartSpecs, kanoName, quadrantName, tr, type Lang } from './charts-data.js';
 import { hasData, type ChartSpec } from './charts-spec.js';
 import { fixChartXml } from './pptx-charts.js';
-import { chartSlide, chartWithTableSlide, fmt, followUpSlide, kpiSlide, notesSlide, titleSlide, verbatimSlides, type Deck } from './pptx-slides.js';
+import { alertsSlide, chartSlide, chartWithTableSlide, fmt, followUpSlide, kpiSlide, methodSlide, notesSlide, summarySlide, titleSlide, verbatimSlides, type Deck } from './pptx-slides.js';
+import { sectionOrder } from './sections.js';
+import { sx } from './build-insights.js';
+import { term } from '../ui/glossary.js';
 import { newPresentation } from './pptx-types.js';
 import { cleanText } from './xlsx-safe.js';
 import { finalizePackage, fixedDate, writeAtomic, type ZipParts } from './excel-zip.js';
@@ -22,6 +25,72 @@ export const CJK_FONT = 'Microsoft YaHei';
 function byId(specs: ChartSpec[], id: string): ChartSpec | undefined {
   return specs.find((c) => c.id === id && hasData(c));
 }
+
+type SlideFn = (d: Deck, model: ReportModel, specs: ChartSpec[]) => void;
+
+const grainZh = (g: string) => (g === 'week' ? '周' : g === 'month' ? '月' : '季度');
+
+/** One builder per report section (sections.ts gives the order per template); absent data = no slide. */
+export const SLIDES: Record<string, SlideFn> = {
+  summary: (d, m) => summarySlide(d, m),
+  alerts: (d, m) => alertsSlide(d, m),
+  kpis: (d, m) => kpiSlide(d, m),
+  trend: (d, m, specs) => {
+    const trends = specs.filter((c) => c.id.startsWith('trend-') && hasData(c));
+    if (trends.length && m.trends)
+      chartSlide(d, tr(d.lang, 'Trend', '趋势'), trends, tr(d.lang, `By ${m.trends.grain}; shaded: 95% confidence band${m.kpis.some((k) => k.target) ? '; red dashed line: target' : ''}`, `按${grainZh(m.trends.grain)}；阴影：95% 置信带${m.kpis.some((k) => k.target) ? '；红色虚线：目标' : ''}`));
+  },
+  segments: (d, _m, specs) => {
+    const segs = specs.filter((c) => c.id.startsWith('segments-') && hasData(c));
+    for (let i = 0; i < segs.length; i += 2)
+      chartSlide(d, tr(d.lang, 'Segments', '细分群体'), segs.slice(i, i + 2), tr(d.lang, 'n in brackets; ↑↓ significantly above / below the other respondents (5%); pale bar ⚠ = fewer than 30 answers', '括号内为样本量；↑↓ 显著高于 / 低于其余答卷者（5% 水平）；浅色条 ⚠ = 答案少于 30 个'));
+  },
+  kano: (d, m, specs) => {
+    const kano = byId(specs, 'kano');
+    if (!kano || !m.kano) return;
+    const rows = m.kano.features.map((f) => [f.feature, kanoName(f.category, d.lang), fmt(f.better, 2), fmt(Math.abs(f.worse), 2), String(f.n)]);
+    chartWithTableSlide(d, tr(d.lang, 'Kano: what delights, what is expected', 'Kano：魅力与必备'), kano,
+      [tr(d.lang, 'Feature', '功能'), tr(d.lang, 'Class', '类别'), 'Better', '|Worse|', 'n'], rows,
+      tr(d.lang, 'Quadrant lines at 0.5', '象限分界线为 0.5'));
+  },
+  servqual: (d, m, specs) => {
+    if (!m.servqual) return;
+    const ep = byId(specs, 'servqual-ep');
+    const gap = byId(specs, 'servqual');
+    const sub = `${tr(d.lang, 'Overall gap', '总体差距')} ${sx(m.servqual.overall.unweighted, 2)}${m.servqual.overall.weighted !== undefined ? ` (${tr(d.lang, 'weighted', '加权')} ${sx(m.servqual.overall.weighted, 2)})` : ''}${m.servqual.n ? ` · n = ${m.servqual.n}` : ''}`;
+    const charts = [ep, gap].filter((c): c is ChartSpec => Boolean(c));
+    if (charts.length) chartSlide(d, tr(d.lang, 'SERVQUAL: expectation vs perception', 'SERVQUAL：期望与感知'), charts, sub);
+  },
+  drivers: (d, m, specs) => {
+    const dr = byId(specs, 'drivers');
+    if (!dr || !m.drivers) return;
+    const pu = m.drivers.performanceUnit === '%';
+    const rows = [...m.drivers.drivers].sort((a, b) => b.weightPct - a.weightPct).map((r) => [r.label || r.driver, `${fmt(r.weightPct)}%`, pu ? `${fmt(r.performance)}%` : fmt(r.performance, 2), quadrantName(r.quadrant, d.lang)]);
+    chartWithTableSlide(d, tr(d.lang, 'Key drivers: where to act', '关键驱动因素：行动重点'), dr,
+      [tr(d.lang, 'Driver', '驱动因素'), tr(d.lang, 'Importance', '重要性'), pu ? tr(d.lang, 'Top-2-box', '前两项占比') : tr(d.lang, 'Perf.', '表现'), tr(d.lang, 'Quadrant', '象限')], rows,
+      `${tr(d.lang, 'Outcome', '结果变量')}: ${m.drivers.outcome} · R² = ${fmt(m.drivers.r2, 3)} · n = ${m.drivers.n} · ${tr(d.lang, 'lines at the means', '分界线为均值')}`);
+  },
+  themes: (d, m, specs) => {
+    const th = byId(specs, 'themes');
+    if (!th || !m.themes) return;
+    chartSlide(d, tr(d.lang, 'What customers talk about', '客户在谈论什么'), [th],
+      `${tr(d.lang, 'Comments', '评论数')}: ${m.themes.nComments}${m.themes.sentiment ? ` · ${tr(d.lang, 'negative', '负面')} ${fmt(m.themes.sentiment.negative)}%` : ''}`);
+  },
+  impact: (d, m, specs) => {
+    const im = byId(specs, 'impact');
+    const imp = m.themes?.impact;
+    if (!im || !imp) return;
+    const M = imp.metric.toUpperCase();
+    const rows = imp.rows.slice(0, 10).map((r) => [r.name, term(r.kind, d.lang), String(r.nWith), `${sx(r.diff)}${r.significant ? '*' : ''}`]);
+    chartWithTableSlide(d, tr(d.lang, `Theme impact on ${M}: pain points and delights`, `主题对 ${M} 的影响：痛点与亮点`), im,
+      [tr(d.lang, 'Theme', '主题'), tr(d.lang, 'Effect', '作用'), 'n', tr(d.lang, 'Diff.', '差值')], rows,
+      tr(d.lang, `${M} of commenters who mention the theme minus ${M} of those who do not (n = ${imp.n}); * = significant (5%)`, `提及该主题者的 ${M} 减去未提及者的 ${M}（n = ${imp.n}）；* = 显著（5% 水平）`));
+  },
+  verbatims: (d, m) => verbatimSlides(d, m),
+  followups: (d, m) => followUpSlide(d, m),
+  method: (d, m) => methodSlide(d, m),
+  notes: (d, m) => notesSlide(d, m),
+};
 
 /** Build the deck bytes. */
 export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Promise<Buffer> {
@@ -40,45 +109,11 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
     footer: `${model.meta.title} · ${model.meta.period.label}`,
   };
   const specs = chartSpecs(model, lang);
-
   titleSlide(deck, model);
-  kpiSlide(deck, model);
-
-  const trends = specs.filter((c) => c.id.startsWith('trend-') && hasData(c));
-  if (trends.length) chartSlide(deck, tr(lang, 'Trend', '趋势'), trends, model.trends ? tr(lang, `By ${model.trends.grain}`, `按${model.trends.grain === 'week' ? '周' : model.trends.grain === 'month' ? '月' : '季度'}`) : undefined);
-
-  const segs = specs.filter((c) => c.id.startsWith('segments-') && hasData(c));
-  for (let i = 0; i < segs.length; i += 2) chartSlide(deck, tr(lang, 'Segments', '细分群体'), segs.slice(i, i + 2), tr(lang, 'Bars show the value in this period; n in brackets', '条形为本期数值；括号内为样本量'));
-
-  const kano = byId(specs, 'kano');
-  if (kano && model.kano) {
-    const rows = model.kano.features.map((f) => [f.feature, kanoName(f.category, lang), fmt(f.better, 2), fmt(Math.abs(f.worse), 2)]);
-    chartWithTableSlide(deck, tr(lang, 'Kano: what delights, what is expected', 'Kano：魅力与必备'), kano,
-      [tr(lang, 'Feature', '功能'), tr(lang, 'Class', '类别'), 'Better', '|Worse|'], rows,
-      tr(lang, 'Quadrant lines at 0.5', '象限分界线为 0.5'));
+  for (const id of sectionOrder(model.meta.template)) {
+    const slide = SLIDES[id];
+    if (slide) slide(deck, model, specs);
   }
-  const sq = byId(specs, 'servqual');
-  if (sq && model.servqual) {
-    const rows = model.servqual.dimensions.map((d) => [d.dimension, fmt(d.expectation, 2), fmt(d.perception, 2), fmt(d.gap, 2)]);
-    chartWithTableSlide(deck, tr(lang, 'SERVQUAL: service quality gaps', 'SERVQUAL：服务质量差距'), sq,
-      [tr(lang, 'Dimension', '维度'), 'E', 'P', tr(lang, 'Gap', '差距')], rows,
-      `${tr(lang, 'Overall gap', '总体差距')} ${fmt(model.servqual.overall.unweighted, 2)}${model.servqual.overall.weighted !== undefined ? ` (${tr(lang, 'weighted', '加权')} ${fmt(model.servqual.overall.weighted, 2)})` : ''}`);
-  }
-  const dr = byId(specs, 'drivers');
-  if (dr && model.drivers) {
-    const rows = [...model.drivers.drivers].sort((a, b) => b.weightPct - a.weightPct).map((r) => [r.label || r.driver, `${fmt(r.weightPct)}%`, fmt(r.performance, 2), quadrantName(r.quadrant, lang)]);
-    chartWithTableSlide(deck, tr(lang, 'Key drivers: where to act', '关键驱动因素：行动重点'), dr,
-      [tr(lang, 'Driver', '驱动因素'), tr(lang, 'Importance', '重要性'), tr(lang, 'Perf.', '表现'), tr(lang, 'Quadrant', '象限')], rows,
-      `${tr(lang, 'Outcome', '结果变量')}: ${model.drivers.outcome} · R² = ${fmt(model.drivers.r2, 3)} · n = ${model.drivers.n} · ${tr(lang, 'lines at the means', '分界线为均值')}`);
-  }
-  const th = byId(specs, 'themes');
-  if (th && model.themes) {
-    chartSlide(deck, tr(lang, 'What customers talk about', '客户在谈论什么'), [th],
-      `${tr(lang, 'Comments', '评论数')}: ${model.themes.nComments}${model.themes.sentiment ? ` · ${tr(lang, 'negative', '负面')} ${fmt(model.themes.sentiment.negative)}%` : ''}`);
-  }
-  verbatimSlides(deck, model);
-  followUpSlide(deck, model);
-  notesSlide(deck, model);
 
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const date = fixedDate(model.meta.generatedAt);

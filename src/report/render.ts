@@ -57,8 +57,39 @@ export function formatFromPath(out: string | undefined): ReportFormat | undefine
   return ext === '.md' || ext === '.markdown' ? 'md' : ext === '.html' || ext === '.htm' ? 'html' : ext === '.xlsx' ? 'xlsx' : ext === '.pptx' ? 'pptx' : undefined;
 }
 
+const FORMATS: ReportFormat[] = ['md', 'html', 'xlsx', 'pptx'];
+
+/**
+ * The output file and format of `cx report`, made to agree (a PowerPoint file is never written under a
+ * `.md` name). Precedence: --format, then the -o extension, then cx.yaml report.format, then the
+ * extension of report.output, else md. A -o whose extension names another format than --format is
+ * refused (exit 2); a report.output from cx.yaml takes the chosen format's extension (report.md →
+ * report.pptx with --format pptx).
+ */
+export function resolveOutput(o: { format?: string; output?: string; cfgFormat?: string; cfgOutput?: string }): { out?: string; format: ReportFormat } {
+  const format = (o.format ?? formatFromPath(o.output) ?? o.cfgFormat ?? formatFromPath(o.cfgOutput) ?? 'md') as ReportFormat;
+  if (!FORMATS.includes(format))
+    throw inputError(`--format ${format}: use md, html, xlsx or pptx.`, `--format ${format}：可用 md、html、xlsx 或 pptx。`);
+  if (o.output !== undefined) {
+    const implied = formatFromPath(o.output);
+    if (implied && implied !== format)
+      throw inputError(
+        `-o ${o.output} is a .${path.extname(o.output).slice(1).toLowerCase()} file but --format is ${format}; name the file .${format} or drop --format.`,
+        `-o ${o.output} 是 .${path.extname(o.output).slice(1).toLowerCase()} 文件，但 --format 为 ${format}；请把文件名改为 .${format}，或去掉 --format。`,
+      );
+    return { out: o.output, format };
+  }
+  if (o.cfgOutput === undefined) return { format };
+  const implied = formatFromPath(o.cfgOutput);
+  if (implied === format) return { out: o.cfgOutput, format };
+  // report.output from cx.yaml: keep its name, give it the chosen format's extension.
+  const ext = path.extname(o.cfgOutput);
+  const stem = implied ? o.cfgOutput.slice(0, o.cfgOutput.length - ext.length) : o.cfgOutput;
+  return { out: `${stem}.${format}`, format };
+}
+
 /** Charts each built-in template shows (user templates get every chart). */
-const TEMPLATE_CHARTS: Record<string, string[]> = { weekly: ['trend', 'segments', 'themes'] };
+const TEMPLATE_CHARTS: Record<string, string[]> = {};
 
 async function svgCharts(model: ReportModel, template: string) {
   const { renderChartSvgs } = await import('./charts.js');

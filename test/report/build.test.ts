@@ -87,8 +87,8 @@ describe('buildReport', () => {
       {
         owner: 'unassigned',
         items: [
-          { id: 'r7', date: '2026-11-22', score: 0, text: 'Terrible. Call [PHONE]', themes: [] },
-          { id: 'r6', date: '2026-11-21', score: 6, text: 'Late again, mail me at [EMAIL]', themes: [] },
+          { id: 'r7', date: '2026-11-22', score: 0, text: 'Terrible. Call [PHONE]', themes: [], segments: { region: 'South' } },
+          { id: 'r6', date: '2026-11-21', score: 6, text: 'Late again, mail me at [EMAIL]', themes: [], segments: { region: 'North' } },
         ],
       },
     ]);

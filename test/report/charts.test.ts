@@ -7,7 +7,7 @@ import { sampleModel } from './charts-fixture.js';
 describe('chart specs from the report model', () => {
   it('makes one chart per trend metric, segment column and analysis', () => {
     const ids = chartSpecs(sampleModel('en')).map((c) => c.id);
-    expect(ids).toEqual(['trend-nps', 'trend-csat', 'segments-region', 'kano', 'servqual', 'drivers', 'themes']);
+    expect(ids).toEqual(['trend-nps', 'trend-csat', 'segments-region', 'kano', 'servqual-ep', 'servqual', 'drivers', 'themes']);
   });
 
   it('puts the drivers quadrant lines at the attribute means', () => {
@@ -21,7 +21,7 @@ describe('chart specs from the report model', () => {
 
   it('plots Kano |Worse| on x and Better on y, split at 0.5', () => {
     const k = chartSpecs(sampleModel('zh')).find((c) => c.id === 'kano') as ScatterChart;
-    expect(k.points.find((p) => p.label === '订单跟踪')).toMatchObject({ x: 0.7, y: 0.25, group: 'M 必备' });
+    expect(k.points.find((p) => p.label === '订单跟踪')).toMatchObject({ x: 0.7, y: 0.25, group: 'M 必备属性' });
     expect([k.xRef, k.yRef]).toEqual([0.5, 0.5]);
     const vl = vegaLiteSpec(k) as { layer: Array<{ mark: { type: string }; data?: { values: Array<{ v: number }> } }> };
     const rules = vl.layer.filter((l) => l.mark.type === 'rule').map((l) => l.data!.values[0].v);
@@ -60,7 +60,7 @@ describe('chart specs from the report model', () => {
 describe('renderChartSvgs', () => {
   it('renders every chart to standalone SVG headlessly, deterministically', async () => {
     const a = await renderChartSvgs(sampleModel('zh'));
-    expect(a.map((c) => c.file)).toEqual(['trend-nps.svg', 'trend-csat.svg', 'segments-region.svg', 'kano.svg', 'servqual.svg', 'drivers.svg', 'themes.svg']);
+    expect(a.map((c) => c.file)).toEqual(['trend-nps.svg', 'trend-csat.svg', 'segments-region.svg', 'kano.svg', 'servqual-ep.svg', 'servqual.svg', 'drivers.svg', 'themes.svg']);
     for (const c of a) {
       expect(c.svg.startsWith('<svg')).toBe(true);
       expect(c.svg).toContain('</svg>');

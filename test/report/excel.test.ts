@@ -103,19 +103,17 @@ describe('renderExcel', () => {
     expect(nps.getCell(3).numFmt).toBe('0.0');
     expect(nps.getCell(4).value).toBe(24.1);
     expect(nps.getCell(5).value).toBe(38.9);
-    expect(nps.getCell(9).value).toBe(7.5);
-    expect(nps.getCell(9).numFmt).toBe('+0.0;-0.0;0.0');
-    expect(nps.getCell(11).value).toBe('*'); // p = 0.021 < 0.05
+    expect(nps.getCell(11).value).toBe(7.5);
+    expect(nps.getCell(11).numFmt).toBe('+0.0;-0.0;0.0');
+    expect(nps.getCell(13).value).toBe('*'); // p = 0.021 < 0.05
     const ces = rowStarting(ws, 'CES');
     expect(ces.getCell(4).value).toBeNull(); // no CI in the model → empty, not 0
-    expect(ces.getCell(11).value).toBe('!'); // n = 21 < 30
+    expect(ces.getCell(13).value).toBe('!'); // n = 21 < 30
     // frozen header row, autofilter over the table
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: head.number });
     expect(ws.autoFilter).toBeTruthy();
-    // red/green conditional format on the change column (I)
-    const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ operator?: string }> }> }).conditionalFormattings;
-    const change = cf.find((c) => c.ref.startsWith('I'));
-    expect(change?.rules.map((r) => r.operator)).toEqual(['lessThan', 'greaterThan']);
+    // the change coloured by meaning: NPS up is good news (green)
+    expect((nps.getCell(11).font as { color?: { argb?: string } }).color?.argb).toBe('FF2E7D32');
   });
 
   it('has one sheet per analysis and one follow-up sheet per owner', async () => {
@@ -181,8 +179,8 @@ describe('renderExcel', () => {
   it('adds native chart parts wired to drawings and the hidden data sheet', async () => {
     const zip = await JSZip.loadAsync(await buildExcel(sampleModel('en')));
     const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).sort();
-    // trend NPS + trend CSAT, segments, Kano, SERVQUAL, drivers, themes
-    expect(charts).toHaveLength(7);
+    // trend NPS + trend CSAT, segments, Kano, SERVQUAL expectation vs perception + gaps, drivers, themes
+    expect(charts).toHaveLength(8);
     const ct = await zip.file('[Content_Types].xml')!.async('string');
     for (const c of charts) expect(ct).toContain(`PartName="/${c}"`);
     const kano = await Promise.all(charts.map((c) => zip.file(c)!.async('string'))).then((x) => x.find((s) => s.includes('Better vs |Worse|'))!);

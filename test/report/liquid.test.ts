@@ -98,7 +98,7 @@ describe('report filters', () => {
     expect(f.arrow!(-0.004, false, 2)).toBe('=');
     expect(f.signed!(0.012, 2)).toBe('+0.01');
     expect(f.arrow!(0, true)).toBe('=*');
-    expect(z.label!('M')).toBe('必备型');
+    expect(z.label!('M')).toBe('必备属性'); // the glossary's term, as `cx kano`
     expect(z.label!('keep-up')).toBe('继续保持');
     expect(f.label!('Logistics')).toBe('Logistics');
   });

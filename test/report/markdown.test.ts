@@ -59,8 +59,8 @@ describe('built-in templates', () => {
       { value: 'West', n: 50, values: { nps: 30, ces: 5.64 }, ci95: {}, change: { nps: 0.04, ces: 0.004 }, unstable: false },
     ] }];
     const md = await renderTemplate(m, loadTemplate('weekly', 'en'));
-    expect(md).toContain('| NPS | 25.0 | 9.5 – 39.1 | 100 | 25.0 | 0.0 = | 0.990 |');
-    expect(md).toContain('| CES | 5.57 | 5.35 – 5.79 | 100 | 5.56 | +0.01 ▲ | 0.950 |');
+    expect(md).toContain('| NPS | 25.0 | 9.5 – 39.1 | 100 | – | 25.0 | 0.0 = | 0.990 |');
+    expect(md).toContain('| CES | 5.57 | 5.35 – 5.79 | 100 | – | 5.56 | +0.01 ▲ | 0.950 |');
     expect(md).toContain('| East | 50 | 20.0 | 0.0 | 5.50 | 0.00 |');
     expect(md).toContain('| West | 50 | 30.0 | 0.0 | 5.64 | 0.00 |');
   });
@@ -69,8 +69,8 @@ describe('built-in templates', () => {
     const md = await renderTemplate(model(), loadTemplate('weekly', 'en'));
     expect(md).toContain('# Weekly CX');
     expect(md).toContain('**2026-W47** (2026-11-16 to 2026-11-22) · compared with 2026-W46 · 100 responses (100 in 2026-W46) · data up to 2026-11-23');
-    expect(md).toContain('| NPS | 25.0 | 9.5 – 39.1 | 100 | 0.0 | +25.0 ▲* | 0.024 |');
-    expect(md).toContain('NPS: 45 promoters, 35 passives, 20 detractors.');
+    expect(md).toContain('| NPS | 25.0 | 9.5 – 39.1 | 100 | – | 0.0 | +25.0 ▲* | 0.024 |');
+    expect(md).toContain('NPS: 45 promoters (45%), 35 passives (35%), 20 detractors (20%).');
     expect(md).toContain('| **Delivery** | 10 | 20.0% | – | – | – | Logistics |');
     expect(md).toContain('| ↳ Late \\| slow | 6 | 12.0% | +2.0 | 25.0% | – | Logistics |');
     expect(md).toContain('### Logistics (1)');
@@ -84,7 +84,9 @@ describe('built-in templates', () => {
     m.meta.lang = 'zh';
     const md = await renderTemplate(m, loadTemplate('weekly', 'zh'));
     expect(md).toContain('## 核心指标');
-    expect(md).toContain('NPS：推荐者 45 人，被动者 35 人，贬损者 20 人。');
+    // One glossary (issue 12 defect 9): passives are 中立者 here as in `cx score`.
+    expect(md).toContain('NPS：推荐者 45 人（45%），中立者 35 人（35%），贬损者 20 人（20%）。');
+    expect(md).not.toContain('被动者');
     const q = await renderTemplate(m, loadTemplate('quarterly', 'zh'));
     expect(q).toContain('## 按负责人的待跟进');
     expect(await renderTemplate(model(), loadTemplate('quarterly', 'en'))).toContain('| Logistics | 1 |');

@@ -29,8 +29,8 @@ describe('renderPptx', () => {
     // title, KPIs, trend, segments, Kano, SERVQUAL, drivers, themes, verbatims ×2 (8 quotes, 6 per slide),
     // follow-ups, notes
     expect(slides).toHaveLength(12);
-    // trend NPS + CSAT, segments, Kano, SERVQUAL, drivers, themes
-    expect(charts).toHaveLength(7);
+    // trend NPS + CSAT, segments, Kano, SERVQUAL (expectation vs perception, gaps), drivers, themes
+    expect(charts).toHaveLength(8);
     const s1 = await text(slides[0]);
     expect(runs(s1)).toContain('客户体验周报');
     expect(s1).toContain('<a:ea typeface="Microsoft YaHei"');
@@ -73,7 +73,7 @@ describe('renderPptx', () => {
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-22T00:00:00Z</dcterms:created>');
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-22T00:00:00Z</dcterms:modified>');
     const embedded = Object.keys(zip.files).filter((n) => n.startsWith('ppt/embeddings/') && n.endsWith('.xlsx'));
-    expect(embedded.length).toBe(7);
+    expect(embedded.length).toBe(8);
     const inner = await JSZip.loadAsync(await zip.file(embedded[0])!.async('uint8array'));
     expect(await inner.file('docProps/core.xml')!.async('string')).toContain('2026-11-22T00:00:00Z</dcterms:created>');
     for (const f of Object.values(zip.files)) expect(f.date.toISOString()).toBe('2026-11-22T00:00:00.000Z');
