@@ -474,8 +474,9 @@ export function journeyWithRows(s: Survey, spec: JourneySpec): { result: Journey
     ...(spec.outcome.positive?.length ? { positive: spec.outcome.positive } : {}),
     rows: n,
     rowsFiltered,
-    n: overall.est.n,
-    nDropped: rowsFiltered - overall.est.n,
+    // Pairwise: the largest per-touchpoint base (each touchpoint's own n is in touchpoints[].n).
+    n: missing === 'listwise' ? overall.est.n : nUsed,
+    nDropped: rowsFiltered - (missing === 'listwise' ? overall.est.n : nUsed),
     dropped: { outcomeMissing: 0, touchpointMissing: 0 },
     missing,
     coding: bandsOf(metas[0]!),

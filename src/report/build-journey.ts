@@ -174,7 +174,19 @@ export async function buildJourney(model: ReportModel, s: Survey, cfg: CxConfig,
     keepEmptyBands: true,
   };
   const sub = subsetSurvey(s, rows);
-  const cur = journeyWithRows(sub, spec);
+  let cur: ReturnType<typeof journeyWithRows>;
+  try {
+    cur = journeyWithRows(sub, spec);
+  } catch (e) {
+    // Too few answers in this window (or a constant outcome) is about the data, not the set-up: a note.
+    const msg = e instanceof Error ? e.message : '';
+    if (/^Only \d+ responses answer|has the same value|has no ratings/.test(msg)) {
+      const zh = (e as { zh?: string }).zh ?? msg;
+      model.notes.push({ section: 'journey', text: t(`Customer journey omitted: ${msg}`, `客户旅程已省略：${zh}`) });
+      return;
+    }
+    throw e;
+  }
   if (cfg.codeframe && tps.some((x) => x.codes?.length)) {
     const { loadCodeframeFile } = await import('../text/codeframe/index.js');
     const { attachComments } = await import('../metrics/journey-comments.js');
