@@ -162,7 +162,7 @@ interface TextScale {
  * labels. At least 80% of its answers (by count) must read as codes and at least two codes must occur; the
  * rest are kept as unreadable answers (a stray "五星" or "a" no longer turns a rating into a category).
  */
-function textScale(cells: string[], n: number, distinct: string[], text: string): TextScale | undefined {
+function textScale(cells: string[], n: number, distinct: string[], text: string, matrix = false): TextScale | undefined {
   if (distinct.length === 0) return undefined;
   const scoreText = SCORE_WORDS.test(text) || ROLE_NPS.test(text) || ROLE_CSAT.test(text) || ROLE_CES.test(text) || scaleFromText(text) !== undefined;
   const vocab = matchVocab(distinct);
@@ -187,8 +187,8 @@ function textScale(cells: string[], n: number, distinct: string[], text: string)
     if (v !== null && v === v) readableDistinct++;
   }
   if (readableDistinct < 2 || readableDistinct < 0.5 * distinct.length) return undefined;
-  // Two labels alone (Good / Bad, 满意 / 不满意) are a choice, not a scale.
-  if (vocab && readableDistinct < 3) return undefined;
+  // Two labels alone (Good / Bad, 满意 / 不满意) are a choice, not a scale (unless a matrix row says so).
+  if (vocab && readableDistinct < 3 && !matrix) return undefined;
   // Count answers per distinct text (cells are interned: one map lookup each).
   const counts = new Float64Array(11);
   let readable = 0;
@@ -340,7 +340,7 @@ export function inferColumn(id: string, label: string, get: string[] | ((k: numb
   const distinct = [...st.distinct];
 
   // Scales written as text: labels, "10分", stars, number-with-label; a few unreadable answers are kept.
-  const ts = !st.allNum && !st.capped && st.n > 0 && (!hint.type || hint.type === 'rating' || hint.type === 'likert' || hint.type === 'nps') && !hint.choices ? textScale(cells, n, distinct, text) : undefined;
+  const ts = !st.allNum && !st.capped && st.n > 0 && (!hint.type || hint.type === 'rating' || hint.type === 'likert' || hint.type === 'nps') && !hint.choices ? textScale(cells, n, distinct, text, Boolean(hint.matrix) || hint.type === 'likert' || hint.type === 'rating') : undefined;
   if (ts) {
     const t = text.toLowerCase();
     const fromText = scaleFromText(label);
