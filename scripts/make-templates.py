@@ -223,6 +223,9 @@ n = {{ drivers.n }}，R² = {{ drivers.r2 | num: 3 }}。
 {% endif -%}
 """
 
+B['journey', 'en'] = "{% if journey %}\n## Customer journey: pain, itch and delight points\n\n{% if charts.journey %}![Journey map]({{ charts.journey }})\n\n{% endif -%}\nOutcome {{ journey.outcomeLabel | cell }}: n = {{ journey.n }}, R² = {{ journey.r2 | num: 2 }}; category by impact asymmetry (θ = {{ journey.theta }}).\n\n| Stage | Touchpoint | Mean | 95% CI | Target | Change | Penalty | Reward | IA | Category | AIPA | Owner |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n{% for t in journey.touchpoints -%}\n| {{ t.stage | cell }} | {{ t.touchpoint | cell }} | {{ t.mean | num: 2 }} | {{ t.ci95 | ci: 2 }} | {% if t.target != nil %}{{ t.target | num: 1 }} {% if t.targetMet %}✓{% else %}✗{% endif %}{% endif %} | {{ t.change | signed: 2 }} | {{ t.bLow | num: 2 }} | {{ t.bHigh | num: 2 }} | {{ t.ia | num: 2 }} | {{ t.label }}{% if t.signsOk == false %} ⚠{% endif %} | {{ t.aipa | default: '–' }} | {{ t.owner | default: '' | cell }} |\n{% endfor %}\nPenalty/reward: change in the outcome when a touchpoint is rated low/high instead of middling. ⚠ = sign anomaly, review before acting. AIPA priority: LB > LP > LE > HB > HP > HE.\n{% endif -%}\n"
+B['journey', 'zh'] = "{% if journey %}\n## 客户旅程：痛点、痒点与爽点\n\n{% if charts.journey %}![客户旅程地图]({{ charts.journey }})\n\n{% endif -%}\n结果变量 {{ journey.outcomeLabel | cell }}：n = {{ journey.n }}，R² = {{ journey.r2 | num: 2 }}；按影响不对称性分类（θ = {{ journey.theta }}）。\n\n| 阶段 | 触点 | 均值 | 95% 置信区间 | 目标 | 变化 | 惩罚 | 奖励 | IA | 类别 | AIPA | 负责人 |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n{% for t in journey.touchpoints -%}\n| {{ t.stage | cell }} | {{ t.touchpoint | cell }} | {{ t.mean | num: 2 }} | {{ t.ci95 | ci: 2 }} | {% if t.target != nil %}{{ t.target | num: 1 }} {% if t.targetMet %}✓{% else %}✗{% endif %}{% endif %} | {{ t.change | signed: 2 }} | {{ t.bLow | num: 2 }} | {{ t.bHigh | num: 2 }} | {{ t.ia | num: 2 }} | {{ t.label }}{% if t.signsOk == false %} ⚠{% endif %} | {{ t.aipa | default: '–' }} | {{ t.owner | default: '' | cell }} |\n{% endfor %}\n惩罚/奖励：触点评分为低分/高分（相对于中间分）时结果变量的变化。⚠ = 符号异常，行动前请复核。AIPA 优先级：LB > LP > LE > HB > HP > HE。\n{% endif -%}\n"
+
 B['themes', 'en'] = """{% if themes %}
 ## What customers talk about
 
@@ -428,8 +431,8 @@ B['notes', 'zh'] = """{% if notes.size > 0 or warnings.size > 0 %}
 
 # The section order of each built-in template; src/report/sections.ts lists the same ids for XLSX/PPTX.
 ORDER = {
-    'weekly': ['head', 'summary', 'alerts', 'kpis', 'trend', 'segments', 'kano', 'servqual', 'drivers', 'themes', 'verbatims', 'followups-weekly', 'method', 'notes'],
-    'quarterly': ['head', 'summary', 'kpis', 'trend', 'segments', 'kano', 'servqual', 'drivers', 'themes', 'verbatims', 'followups-quarterly', 'method', 'notes'],
+    'weekly': ['head', 'summary', 'alerts', 'kpis', 'trend', 'segments', 'kano', 'servqual', 'drivers', 'journey', 'themes', 'verbatims', 'followups-weekly', 'method', 'notes'],
+    'quarterly': ['head', 'summary', 'kpis', 'trend', 'segments', 'kano', 'servqual', 'drivers', 'journey', 'themes', 'verbatims', 'followups-quarterly', 'method', 'notes'],
 }
 
 for tpl, order in ORDER.items():

@@ -2,6 +2,7 @@
 // Sheet order: Summary, Trend, Segments (one per segmenting column), Kano, SERVQUAL, Drivers, Themes,
 // Verbatims, one "Follow-up" sheet per owner (the closed loop), Notes.
 import type { MetricName, ReportModel } from './model.js';
+import { journeySheet } from './build-journey.js';
 import type { ColSpec, RowExtras, TableSheet } from './excel-sheet.js';
 import { kanoName, quadrantName, slug, tr, type Lang } from './charts-data.js';
 import { digitsOf, fx, targetText } from './build-insights.js';
@@ -393,6 +394,7 @@ export const SHEETS: Record<string, SheetFn> = {
   kano: kanoSheet,
   servqual: servqualSheet,
   drivers: driversSheet,
+  journey: journeySheet,
   themes: themesSheet,
   impact: impactSheet,
   verbatims: verbatimSheet,

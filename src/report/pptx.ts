@@ -12,6 +12,7 @@ import { sectionOrder } from './sections.js';
 import { sx } from './build-insights.js';
 import { term } from '../ui/glossary.js';
 import { newPresentation } from './pptx-types.js';
+import { journeySlideTable } from './build-journey.js';
 import { cleanText } from './xlsx-safe.js';
 import { finalizePackage, fixedDate, writeAtomic, type ZipParts } from './excel-zip.js';
 
@@ -69,6 +70,11 @@ export const SLIDES: Record<string, SlideFn> = {
     chartWithTableSlide(d, tr(d.lang, 'Key drivers: where to act', '关键驱动因素：行动重点'), dr,
       [tr(d.lang, 'Driver', '驱动因素'), tr(d.lang, 'Importance', '重要性'), pu ? tr(d.lang, 'Top-2-box', '前两项占比') : tr(d.lang, 'Perf.', '表现'), tr(d.lang, 'Quadrant', '象限')], rows,
       `${tr(d.lang, 'Outcome', '结果变量')}: ${m.drivers.outcome} · R² = ${fmt(m.drivers.r2, 3)} · n = ${m.drivers.n} · ${tr(d.lang, 'lines at the means', '分界线为均值')}`);
+  },
+  journey: (d, m, specs) => {
+    const jm = byId(specs, 'journey');
+    const jt = journeySlideTable(m, d.lang);
+    if (jm && jt) chartWithTableSlide(d, tr(d.lang, 'Customer journey: pain, itch and delight points', '客户旅程：痛点、痒点与爽点'), jm, jt.head, jt.rows, jt.subtitle);
   },
   themes: (d, m, specs) => {
     const th = byId(specs, 'themes');

@@ -13,6 +13,7 @@ export type SectionId =
   | 'kano'
   | 'servqual'
   | 'drivers'
+  | 'journey'
   | 'themes'
   | 'impact'
   | 'verbatims'
@@ -20,7 +21,7 @@ export type SectionId =
   | 'method'
   | 'notes';
 
-const COMMON_TAIL: SectionId[] = ['trend', 'segments', 'kano', 'servqual', 'drivers', 'themes', 'impact', 'verbatims', 'followups', 'method', 'notes'];
+const COMMON_TAIL: SectionId[] = ['trend', 'segments', 'kano', 'servqual', 'drivers', 'journey', 'themes', 'impact', 'verbatims', 'followups', 'method', 'notes'];
 
 export const TEMPLATE_SECTIONS: Record<string, SectionId[]> = {
   weekly: ['summary', 'alerts', 'kpis', ...COMMON_TAIL],
