@@ -385,6 +385,13 @@ B['method', 'en'] = """{% if method %}
 {% for b in method.bases -%}
 | {{ b.name }} | {{ b.n }} | ± {{ b.moe95 | num: digits[b.metric] }}{% if b.unit == '%' %} pts{% endif %} |
 {% endfor -%}
+{% if method.questions %}
+| Question | Answered | Used | No answer | Unreadable | Out of scale |
+|---|---:|---:|---:|---:|---:|
+{% for q in method.questions -%}
+| {{ q.question | cell }} | {{ q.answered }} | {{ q.used }} | {{ q.excluded.missing }} | {{ q.excluded.unreadable }} | {{ q.excluded.outOfScale }} |
+{% endfor -%}
+{% endif -%}
 {% if method.exclusions.size > 0 %}
 Excluded at import: {% for e in method.exclusions %}{{ e.reason | label }} {{ e.count }}{% unless forloop.last %}, {% endunless %}{% endfor %}.
 {% endif %}
@@ -401,6 +408,13 @@ B['method', 'zh'] = """{% if method %}
 {% for b in method.bases -%}
 | {{ b.name }} | {{ b.n }} | ± {{ b.moe95 | num: digits[b.metric] }}{% if b.unit == '%' %} 个百分点{% endif %} |
 {% endfor -%}
+{% if method.questions %}
+| 题目 | 作答 | 使用 | 未作答 | 无法识别 | 超出量表 |
+|---|---:|---:|---:|---:|---:|
+{% for q in method.questions -%}
+| {{ q.question | cell }} | {{ q.answered }} | {{ q.used }} | {{ q.excluded.missing }} | {{ q.excluded.unreadable }} | {{ q.excluded.outOfScale }} |
+{% endfor -%}
+{% endif -%}
 {% if method.exclusions.size > 0 %}
 导入时排除：{% for e in method.exclusions %}{{ e.reason | label }} {{ e.count }}{% unless forloop.last %}，{% endunless %}{% endfor %}。
 {% endif %}

@@ -108,7 +108,7 @@ export function addInsights(model: ReportModel, s: Survey, cfg: CxConfig, t: T):
 
   model.method = methodSection(model, s, t);
   model.alerts = alerts(model, t);
-  model.headlines = headlines(model, t);
+  model.headlines = headlines(model, t).map((h) => ({ ...h, text: h.text.charAt(0).toUpperCase() + h.text.slice(1) }));
 }
 
 function methodSection(model: ReportModel, s: Survey, t: T): NonNullable<ReportModel['method']> {

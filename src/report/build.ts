@@ -2,7 +2,8 @@
 // printing, no clock (generatedAt is the latest response date), so the same data gives the same model.
 import path from 'node:path';
 import type { Survey } from '../dataset/types.js';
-import { strAt } from '../dataset/types.js';
+import { numAt, strAt } from '../dataset/types.js';
+import { newAccounting, note } from '../dataset/accounting.js';
 import type { CxConfig } from '../config/schema.js';
 import { applyConfig, resolveRoles } from '../config/apply.js';
 import type { CesMethod } from '../metrics/ces.js';
@@ -109,6 +110,21 @@ export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptio
   if (specs.length === 0)
     notes.push({ section: 'kpis', text: t('No NPS, CSAT or CES question found: set roles.nps / roles.csat / roles.ces in cx.yaml.', '未找到 NPS、CSAT 或 CES 题目：请在 cx.yaml 中设置 roles.nps / roles.csat / roles.ces。') });
 
+  // The accounting rule (src/dataset/accounting.ts): every KPI answer in the period is used or excluded
+  // for a reason; the method section lists them.
+  const accounts = specs.map((sp) => {
+    const a = newAccounting(sp.column);
+    const col = s.columns.get(sp.column)!;
+    for (const i of rows) {
+      const raw = strAt(col, i);
+      const v = numAt(col, i);
+      if (raw == null || raw.trim() === '') note(a, 'missing', i);
+      else if (Number.isNaN(v)) note(a, 'unreadable', i, () => raw);
+      else if (v < sp.scale.min || v > sp.scale.max || !Number.isInteger(v)) note(a, 'outOfScale', i, () => raw);
+      else note(a, 'used', i);
+    }
+    return a;
+  });
   const kpis = specs.map((sp) => {
     const vals = valuesAt(s, sp.column, rows);
     const bad = invalidCount(sp, vals);
@@ -160,5 +176,6 @@ export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptio
   if (cfg.journey) await (await import('./build-journey.js')).buildJourney(model, s, cfg, rows, prevRows, t);
   await buildText(model, s, cfg, roles, { rows, prevRows, verbatims: opts.verbatims ?? cfg.report?.verbatims ?? 5, t });
   addInsights(model, s, cfg, t);
+  if (model.method && accounts.length) model.method.questions = accounts;
   return model;
 }

@@ -5,7 +5,10 @@ import { journeyChartSpec } from './build-journey.js';
 import type { BarChart, ChartSpec, LineChart, ScatterChart, Series } from './charts-spec.js';
 import { cleanText } from './xlsx-safe.js';
 import { isTerm, term } from '../ui/glossary.js';
-import { EXPECTATION, IMPACT_COLORS, PERCEPTION, SMALL_BASE } from './colors.js';
+import { BASE, EXPECTATION, IMPACT_COLORS, KANO_COLORS, PERCEPTION, QUADRANT_COLORS, SMALL_BASE } from './colors.js';
+
+const GOOD_BAR = '59A14F';
+const BAD_BAR = 'E15759';
 
 export type Lang = 'en' | 'zh';
 
@@ -37,15 +40,22 @@ function trendCharts(model: ReportModel, lang: Lang): LineChart[] {
   if (!t || t.points.length === 0) return [];
   return t.metrics.map((m) => {
     const kpi = model.kpis.find((k) => k.metric === m);
-    return {
+    const two = kpi?.unit === 'mean';
+    const tg = kpi?.target;
+    const tv = tg ? tg.min ?? tg.max : undefined;
+    const chart: LineChart = {
       kind: 'line',
       id: `trend-${m}`,
       title: tr(lang, `${METRIC_NAME[m]} trend by ${t.grain}`, `${METRIC_NAME[m]} 趋势（按${t.grain === 'week' ? '周' : t.grain === 'month' ? '月' : '季度'}）`),
-      categories: t.points.map((p) => p.period),
+      // A period the data covers only partly is marked in its label.
+      categories: t.points.map((p) => (p.partial ? `${p.period} ${tr(lang, '(partial)', '（不完整）')}` : p.period)),
       series: [{ name: METRIC_NAME[m], values: t.points.map((p) => p.values[m] ?? null) }],
+      band: { lo: t.points.map((p) => p.ci95[m]?.[0] ?? null), hi: t.points.map((p) => p.ci95[m]?.[1] ?? null) },
       yLabel: metricUnit(m, lang, kpi?.method),
-      format: 'num',
-    } satisfies LineChart;
+      format: two ? 'num2' : 'num',
+    };
+    if (tv !== undefined) chart.target = { value: tv, label: `${term('target', lang)} ${tg!.min !== undefined ? '≥' : '≤'} ${tv}` };
+    return chart;
   });
 }
 
@@ -58,16 +68,26 @@ function segmentCharts(model: ReportModel, lang: Lang): BarChart[] {
     // The largest groups (rows come sorted by n); a chart with more bars is unreadable.
     const rows = seg.rows.slice(0, MAX_SEGMENT_BARS);
     const kpi = model.kpis.find((k) => k.metric === m);
+    // Significantly above / below the rest: an arrow in the label; a small base: ⚠ and a pale bar.
+    const mark = (r: (typeof rows)[number]) => {
+      const vr = r.vsRest?.[m];
+      return `${vr?.significant ? (vr.diff > 0 ? ' ↑' : ' ↓') : ''}${r.unstable ? ' ⚠' : ''}`;
+    };
     out.push({
       kind: 'bar',
       id: `segments-${slug(seg.column)}`,
       title: tr(lang, `${METRIC_NAME[m]} by ${seg.label || seg.column}`, `${METRIC_NAME[m]}：按${seg.label || seg.column}`) +
         (seg.rows.length > rows.length ? tr(lang, ` (largest ${rows.length} of ${seg.rows.length})`, `（样本最多的 ${rows.length} 个，共 ${seg.rows.length} 个）`) : ''),
-      categories: rows.map((r) => `${r.value} (n=${r.n})`),
+      categories: rows.map((r) => `${r.value} (n=${r.n})${mark(r)}`),
       series: [{ name: METRIC_NAME[m], values: rows.map((r) => r.values[m] ?? null) }],
+      pointColors: rows.map((r) => {
+        if (r.unstable) return SMALL_BASE;
+        const vr = r.vsRest?.[m];
+        return vr?.significant ? (vr.diff > 0 ? GOOD_BAR : BAD_BAR) : BASE;
+      }),
       horizontal: true,
       yLabel: metricUnit(m, lang, kpi?.method),
-      format: 'num',
+      format: kpi?.unit === 'mean' ? 'num2' : 'num',
     });
   }
   return out;
@@ -81,6 +101,7 @@ function kanoChart(model: ReportModel, lang: Lang): ScatterChart | undefined {
     id: 'kano',
     title: tr(lang, 'Kano: Better vs |Worse|', 'Kano：满意影响力 vs 不满意影响力'),
     points: k.features.map((f) => ({ label: f.feature, x: Math.abs(f.worse), y: f.better, group: kanoName(f.category, lang) })),
+    groupColors: Object.fromEntries(Object.entries(KANO_COLORS).map(([c, col]) => [kanoName(c, lang), col])),
     xLabel: tr(lang, '|Worse| (dissatisfaction if absent)', '|Worse|（缺失时的不满意）'),
     yLabel: tr(lang, 'Better (satisfaction if present)', 'Better（具备时的满意）'),
     xRef: 0.5,
@@ -157,6 +178,8 @@ function driversChart(model: ReportModel, lang: Lang): ScatterChart | undefined 
       ? tr(lang, `Key drivers of ${d.outcome}: importance vs performance`, `${d.outcome} 关键驱动因素：重要性 vs 表现`)
       : tr(lang, 'Key drivers: importance vs performance', '关键驱动因素：重要性 vs 表现'),
     points: d.drivers.map((r) => ({ label: r.label || r.driver, x: r.weightPct, y: r.performance, group: quadrantName(r.quadrant, lang) })),
+    groupColors: Object.fromEntries(Object.entries(QUADRANT_COLORS).map(([q, col]) => [quadrantName(q, lang), col])),
+    format: d.performanceUnit === '%' ? 'num' : 'num2',
     xLabel: tr(lang, 'Importance (% of R²)', '重要性（占 R² 的 %）'),
     yLabel: tr(lang, 'Performance', '表现'),
     xRef: imp.length ? mean(imp) : undefined,

@@ -341,6 +341,12 @@ function methodSheet(model: ReportModel, lang: Lang): SheetPlan | undefined {
     item: b.name, n: b.n, moe: b.moe95 === undefined ? '' : `± ${fx(b.moe95, b.unit === 'mean' ? 2 : 1)}${b.unit === '%' ? tr(lang, ' pts', ' 个百分点') : ''}`,
   }));
   for (const e of me.exclusions) rows.push({ item: `${tr(lang, 'Excluded at import', '导入时排除')}: ${term(e.reason, lang)}`, n: e.count, moe: '' });
+  for (const q of me.questions ?? []) {
+    rows.push({ item: `${q.question}: ${tr(lang, 'answers used', '使用的答案')}`, n: q.used, moe: '' });
+    if (q.excluded.missing) rows.push({ item: `${q.question}: ${tr(lang, 'no answer', '未作答')}`, n: q.excluded.missing, moe: '' });
+    if (q.excluded.unreadable) rows.push({ item: `${q.question}: ${tr(lang, 'unreadable', '无法识别')}`, n: q.excluded.unreadable, moe: '' });
+    if (q.excluded.outOfScale) rows.push({ item: `${q.question}: ${tr(lang, 'out of scale', '超出量表')}`, n: q.excluded.outOfScale, moe: '' });
+  }
   const notes = [tr(lang, `${me.n} responses in the period${me.rowsRead ? `; the import read ${me.rowsRead} rows and kept ${me.rowsKept}` : ''}.`, `本期共 ${me.n} 份答卷${me.rowsRead ? `；导入时读取 ${me.rowsRead} 行，保留 ${me.rowsKept} 行` : ''}。`), ...me.statistics];
   return {
     name: tr(lang, 'Method', '方法'),

@@ -7,6 +7,8 @@
 
 import type { JourneySection } from './build-journey.js';
 
+import type { Accounting } from '../dataset/accounting.js';
+
 export const REPORT_MODEL_VERSION = 1;
 
 export type MetricName = 'nps' | 'csat' | 'ces';
@@ -324,8 +326,8 @@ export interface MethodSection {
   /** Rows read and kept by the import (all periods). */
   rowsRead?: number;
   rowsKept?: number;
-  /** Per-question accounting when the dataset carries it (answers used / missing / unreadable). */
-  questions?: { question: string; used: number; missing: number; unreadable: number }[];
+  /** Per KPI question, the accounting rule (src/dataset/accounting.ts): answered, used, excluded by reason. */
+  questions?: Accounting[];
   /** Sentences on the statistics used (in meta.lang). */
   statistics: string[];
   /** Minimum bases applied to sections. */
