@@ -184,7 +184,6 @@ function driversChart(model: ReportModel, lang: Lang): ScatterChart | undefined 
     yLabel: tr(lang, 'Performance', '表现'),
     xRef: imp.length ? mean(imp) : undefined,
     yRef: perf.length ? mean(perf) : undefined,
-    format: 'num',
   };
 }
 

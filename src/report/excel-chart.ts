@@ -6,6 +6,7 @@
 import type { ReportModel } from './model.js';
 import type { BarChart, ChartSpec, LineChart, ScatterChart } from './charts-spec.js';
 import { PALETTE, hasData } from './charts-spec.js';
+import { BAND, TARGET } from './colors.js';
 import { chartSpecs, type Lang } from './charts-data.js';
 import type { SheetPlan } from './excel-sections.js';
 import { headerRowOf } from './excel-sheet.js';
@@ -129,7 +130,8 @@ function lineOrBar(spec: LineChart | BarChart, data: ChartDataSheet): string {
   // instead moves the value axis to the top in some readers.)
   const cats = horiz ? [...spec.categories].reverse() : spec.categories;
   const series = horiz ? [...spec.series].reverse() : spec.series;
-  const c0 = data.block(spec.title, series.length + 1);
+  const nExtra = spec.kind === 'line' ? (spec.band ? 2 : 0) + (spec.target ? 1 : 0) : 0;
+  const c0 = data.block(spec.title, series.length + 1 + nExtra);
   const catRef = data.column(c0, '', cats).ref;
   const sers = series.map((s, i) => {
     const vals = horiz ? [...s.values].reverse() : s.values;
@@ -143,6 +145,20 @@ function lineOrBar(spec: LineChart | BarChart, data: ChartDataSheet): string {
     const labels = `<c:dLbls><c:numFmt formatCode="${fmtCode(spec)}" sourceLinked="0"/>${NO_BOX}${txPr(8)}<c:dLblPos val="${isBar ? 'outEnd' : 't'}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
     return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${serTx(refs.nameRef, s.name)}${look}${series.length === 1 || isBar ? labels : ''}<c:cat>${strRef(catRef, cats)}</c:cat><c:val>${numRef(refs.ref, vals)}</c:val>${isBar ? '' : '<c:smooth val="0"/>'}</c:ser>`;
   });
+  // Line charts: the 95% band as two thin pale dotted lines, the target as a red dashed line (no labels).
+  if (!isBar && spec.kind === 'line' && spec.series.length === 1) {
+    const extra: Array<{ name: string; values: Array<number | null>; ln: string }> = [];
+    if (spec.band) {
+      const ln = `<a:ln w="12700" cap="rnd">${solid(BAND)}<a:prstDash val="sysDot"/></a:ln>`;
+      extra.push({ name: '95% CI', values: spec.band.lo, ln }, { name: '95% CI ', values: spec.band.hi, ln });
+    }
+    if (spec.target) extra.push({ name: spec.target.label, values: spec.categories.map(() => spec.target!.value), ln: `<a:ln w="19050">${solid(TARGET)}<a:prstDash val="dash"/></a:ln>` });
+    extra.forEach((e, j) => {
+      const i = sers.length;
+      const refs = data.column(c0 + 1 + series.length + j, e.name, e.values);
+      sers.push(`<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${serTx(refs.nameRef, e.name)}<c:spPr>${e.ln}</c:spPr><c:marker><c:symbol val="none"/></c:marker><c:cat>${strRef(catRef, cats)}</c:cat><c:val>${numRef(refs.ref, e.values)}</c:val><c:smooth val="0"/></c:ser>`);
+    });
+  }
   const plot = isBar
     ? `<c:barChart><c:barDir val="${horiz ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${sers.join('')}<c:gapWidth val="60"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>`
     : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers.join('')}<c:marker val="1"/><c:axId val="1001"/><c:axId val="1002"/></c:lineChart>`;

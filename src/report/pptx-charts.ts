@@ -5,6 +5,7 @@
 import type { ChartData, ChartOpts, Pptx, Slide } from './pptx-types.js';
 import type { ChartSpec, ScatterChart } from './charts-spec.js';
 import { PALETTE } from './charts-spec.js';
+import { BAND, TARGET } from './colors.js';
 
 export interface Box {
   x: number;
@@ -15,6 +16,9 @@ export interface Box {
 
 /** Names given to reference-line series, so the package post-processor can restyle them. */
 export const REF_SERIES_PREFIX = '\u2009'; // a thin space: invisible in the legend, unique in practice
+/** Names of the 95% band series (thin pale lines) and of target series (red dashed) in line charts. */
+export const BAND_SERIES_PREFIX = '\u200A';
+export const TARGET_SERIES_PREFIX = '\u2007';
 
 function numFmt(fmt: ChartSpec['format']): string {
   return fmt === 'pct' ? '0%' : fmt === 'int' ? '0' : fmt === 'num2' ? '0.00' : '0.0';
@@ -45,6 +49,12 @@ function common(font: string, lang: string) {
     chartColors: PALETTE,
   };
 }
+
+function niceStep(span: number): number {
+  return Math.pow(10, Math.floor(Math.log10(span))) / 2;
+}
+const niceFloor = (v: number, span: number) => Math.floor(v / niceStep(span)) * niceStep(span);
+const niceCeil = (v: number, span: number) => Math.ceil(v / niceStep(span)) * niceStep(span);
 
 /** Pad a scatter axis range by 8% and round outwards to a readable step. */
 function niceRange(lo: number, hi: number): [number, number] {
@@ -97,6 +107,8 @@ function addScatter(pptx: Pptx, slide: Slide, c: ScatterChart, box: Box, font: s
   slide.addChart(pptx.ChartType.scatter, data as unknown as ChartData[], {
     ...box,
     ...common(font, lang),
+    // colour by meaning: the same Kano category / quadrant has the same colour in every deck
+    chartColors: groups.map((g, i) => c.groupColors?.[g] ?? PALETTE[i % PALETTE.length]!),
     title: c.title,
     showTitle: true,
     lineSize: 0,
@@ -129,15 +141,28 @@ export function addNativeChart(pptx: Pptx, slide: Slide, spec: ChartSpec, box: B
   const data = spec.series.map((s) => ({ name: s.name, labels: spec.categories, values: s.values.map((v) => (v === null || !Number.isFinite(v) ? null : v)) }));
   const multi = spec.series.length > 1;
   if (spec.kind === 'line') {
-    slide.addChart(pptx.ChartType.line, data as unknown as ChartData[], {
+    const fin = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
+    const extra: typeof data = [];
+    const colors = [PALETTE[0]!];
+    if (spec.band && !multi) {
+      extra.push({ name: `${BAND_SERIES_PREFIX}95% CI`, labels: spec.categories, values: spec.band.lo.map(fin) });
+      extra.push({ name: `${BAND_SERIES_PREFIX}95% CI `, labels: spec.categories, values: spec.band.hi.map(fin) });
+      colors.push(BAND, BAND);
+    }
+    if (spec.target) {
+      extra.push({ name: `${TARGET_SERIES_PREFIX}${spec.target.label}`, labels: spec.categories, values: spec.categories.map(() => spec.target!.value) });
+      colors.push(TARGET);
+    }
+    slide.addChart(pptx.ChartType.line, [...data, ...extra] as unknown as ChartData[], {
       ...box,
       ...common(font, lang),
+      chartColors: multi ? PALETTE : colors,
       title: spec.title,
       showTitle: true,
       lineSize: 2,
       lineDataSymbol: 'circle',
       lineDataSymbolSize: 7,
-      showLegend: multi,
+      showLegend: multi || Boolean(spec.target),
       legendPos: 'b',
       showValue: spec.categories.length <= 12,
       dataLabelPosition: 't',
@@ -155,12 +180,22 @@ export function addNativeChart(pptx: Pptx, slide: Slide, spec: ChartSpec, box: B
   const bars = horiz
     ? data.map((d) => ({ ...d, labels: [...d.labels].reverse(), values: [...d.values].reverse() })).reverse()
     : data;
-  const colors = multi ? (horiz ? PALETTE.slice(0, data.length).reverse() : PALETTE) : [PALETTE[0]];
+  const seriesCols = spec.seriesColors ?? PALETTE.slice(0, data.length);
+  const colors = multi ? (horiz ? seriesCols.slice(0, data.length).reverse() : seriesCols) : [PALETTE[0]];
+  // Per-bar colours (meaning, small base) in the order drawn; pptxgenjs writes them as data points.
+  const pc = !multi && spec.pointColors ? (horiz ? [...spec.pointColors].reverse() : spec.pointColors) : undefined;
+  // Negative bars: room on the left for their value labels, so they do not run into the category labels.
+  const vals = data.flatMap((x) => x.values).filter((v): v is number => v !== null);
+  const lo = Math.min(0, ...vals);
+  const hi = Math.max(0, ...vals);
+  const span = hi - lo || 1;
+  const axis = lo < 0 ? { valAxisMinVal: niceFloor(lo - 0.3 * span, span), valAxisMaxVal: hi > 0 ? niceCeil(hi + 0.15 * span, span) : 0 } : {};
   slide.addChart(pptx.ChartType.bar, bars as unknown as ChartData[], {
     ...box,
     ...common(font, lang),
-    chartColors: colors,
-    ...(multi ? {} : { invertedColors: [PALETTE[2]] }),
+    ...axis,
+    chartColors: pc ?? colors,
+    ...(multi ? {} : { invertedColors: pc ?? [PALETTE[2]] }),
     catAxisLabelPos: 'low',
     title: spec.title,
     showTitle: true,
@@ -194,10 +229,22 @@ export function fixChartXml(xml: string, eaFont: string): string {
     b = b.replace(/<c:dLbls>[\s\S]*?<\/c:dLbls>/, '');
     return `<c:ser>${b}</c:ser>`;
   });
-  // Hide reference series from the legend.
+  // Band series: thin pale lines, no markers or labels. Target series: red dashed line, no markers or labels.
+  const restyle = (prefix: string, ln: string) => {
+    out = out.replace(/<c:ser>([\s\S]*?)<\/c:ser>/g, (ser, body: string) => {
+      if (!body.includes(`<c:v>${prefix}`)) return ser;
+      let b = body.replace(/<c:spPr>[\s\S]*?<\/c:spPr>/, `<c:spPr>${ln}</c:spPr>`);
+      b = b.replace(/<c:marker>[\s\S]*?<\/c:marker>/, '<c:marker><c:symbol val="none"/></c:marker>');
+      b = b.replace(/<c:dLbls>[\s\S]*?<\/c:dLbls>/, '');
+      return `<c:ser>${b}</c:ser>`;
+    });
+  };
+  restyle(BAND_SERIES_PREFIX, `<a:ln w="12700" cap="flat"><a:solidFill><a:srgbClr val="${BAND}"/></a:solidFill><a:prstDash val="sysDot"/><a:round/></a:ln>`);
+  restyle(TARGET_SERIES_PREFIX, `<a:ln w="19050" cap="flat"><a:solidFill><a:srgbClr val="${TARGET}"/></a:solidFill><a:prstDash val="dash"/><a:round/></a:ln>`);
+  // Hide reference and band series from the legend (the target stays: it names the target).
   const refIdx: number[] = [];
   for (const m of out.matchAll(/<c:ser>\s*<c:idx val="(\d+)"\/>[\s\S]*?<\/c:ser>/g)) {
-    if (m[0].includes(`<c:v>${REF_SERIES_PREFIX}`)) refIdx.push(Number(m[1]));
+    if (m[0].includes(`<c:v>${REF_SERIES_PREFIX}`) || m[0].includes(`<c:v>${BAND_SERIES_PREFIX}`)) refIdx.push(Number(m[1]));
   }
   if (refIdx.length) {
     const entries = refIdx.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join('');
