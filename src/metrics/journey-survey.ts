@@ -7,6 +7,7 @@ import { findDateColumn, groupCodes, readScores } from '../dataset/select.js';
 import { columnPeriodCodes, type PeriodUnit } from '../dataset/period.js';
 import { resolveColumn, whereMask } from '../dataset/where.js';
 import { inputError, type Bilingual } from '../ui/errors.js';
+import { checkUnreadable, newAccounting, note, type Accounting } from '../dataset/accounting.js';
 import { accumulate, addStats, emptyStats, type JourneyStats, type TouchpointScale } from './journey-stats.js';
 import {
   defaultBands, estimateJourney, heterogeneity, meanChange,
@@ -34,6 +35,8 @@ export interface JourneySpec {
   compare?: 'previous';
   /** Fit even when a touchpoint's low or high band has no answers (dummy dropped, coefficient 0, flagged). */
   keepEmptyBands?: boolean;
+  /** More than 5% unreadable answers in a column is an error (exit 2) unless this is set (the accounting rule). */
+  allowUnreadable?: boolean;
 }
 
 /** What happened to every answer of one column. */
@@ -101,7 +104,10 @@ export interface JourneyResult {
   touchpoints: TouchpointResult[];
   stages: { stage: string; stageOrder: number; touchpoints: string[]; mean: number; n: number }[];
   method: Record<string, string>;
-  accounting: { outcome: ColumnAccount; touchpoints: ColumnAccount[] };
+  /** The accounting rule (shared shape, src/dataset/accounting.ts): the outcome, then the touchpoints in journey order. */
+  accounting: Accounting[];
+  /** The same answers in more detail: blanks and N/A codes apart, per touchpoint. */
+  answers: { outcome: ColumnAccount; touchpoints: ColumnAccount[] };
   where?: string;
   by?: string[];
   groups?: { key: Record<string, string | null>; n: number; r2: number | null; touchpoints: TouchpointRow[] }[];
@@ -131,6 +137,8 @@ interface ReadColumn {
   min: number;
   max: number;
   account: ColumnAccount;
+  /** The shared accounting rule's record (src/dataset/accounting.ts): N/A codes count as missing. */
+  accounting: Accounting;
 }
 
 /** Reads a touchpoint rating: N/A codes → missing; text, off-scale and fractional answers counted. */
@@ -167,7 +175,9 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
       }
     }
   }
-  const wide = readScores(s, q, -1e9, 1e9, m);
+  // Read wide (the scale is settled below), from 0 up unless the question's own scale goes below 0, so that
+  // −99-style "don't know" codes stay missing.
+  const wide = readScores(s, q, q.scale && q.scale.min < 0 ? q.scale.min : 0, 1e9, m);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < s.nRows; i++) {
@@ -223,6 +233,9 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
     if (v < min || v > max) {
       values[i] = NaN;
       outOfScale++;
+      wide.accounting.answered--;
+      wide.accounting.used--;
+      note(wide.accounting, 'outOfScale', i, () => String(v));
       if (firstBadRows.length < 5) {
         firstBadRows.push(i + 1);
         examples.push(String(v));
@@ -241,17 +254,19 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
     firstBadRows,
     examples,
   };
-  return { values, min, max, account };
+  wide.accounting.excluded.missing += naCount;
+  return { values, min, max, account, accounting: wide.accounting };
 }
 
 /** Reads the outcome: positive answers → 1/0, yes/no → 1/0, else numbers used as they are. */
-function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask: Uint8Array, rowsIn: number): { values: Float64Array; kind: 'numeric' | 'binary'; id: string; label: string; account: ColumnAccount } {
+function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask: Uint8Array, rowsIn: number): { values: Float64Array; kind: 'numeric' | 'binary'; id: string; label: string; account: ColumnAccount; accounting: Accounting } {
   const { id, col } = resolveColumn(s, o.column, 'journey.outcome');
   const q = getQuestion(s, id);
   const n = s.nRows;
   const values = new Float64Array(n).fill(NaN);
   const account: ColumnAccount = { column: id, rows: rowsIn, valid: 0, blank: 0, na: 0, notNumeric: 0, outOfScale: 0, firstBadRows: [], examples: [] };
   const labels = new Map((q?.choices ?? []).map((c) => [c.code, c.label]));
+  const acc = newAccounting(id);
   if (o.positive && o.positive.length) {
     const pos = new Set(o.positive.map((p) => String(p).trim().toLowerCase()));
     let hits = 0;
@@ -260,8 +275,10 @@ function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask
       const raw = strAt(col, i);
       if (raw == null || raw.trim() === '') {
         account.blank++;
+        note(acc, 'missing', i);
         continue;
       }
+      note(acc, 'used', i);
       const t = raw.trim();
       const lab = labels.get(t);
       const isPos = pos.has(t.toLowerCase()) || (lab !== undefined && pos.has(lab.trim().toLowerCase())) || (Number.isFinite(Number(t)) && [...pos].some((p) => p !== '' && Number(p) === Number(t)));
@@ -280,7 +297,7 @@ function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask
         `journey.outcome：列 ${id} 中没有答案属于 positive [${o.positive.join('、')}]（答案形如 ${[...seen].map((x) => JSON.stringify(x)).join('、')}）；请修正 cx.yaml 中的 outcome.positive。`,
       );
     }
-    return { values, kind: 'binary', id, label: q?.label ?? id, account };
+    return { values, kind: 'binary', id, label: q?.label ?? id, account, accounting: acc };
   }
   // Yes/no answers (是/否, true/false): 1/0.
   let yesNo = col.kind === 'str';
@@ -301,13 +318,15 @@ function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask
       const v = (col as { values: (string | null)[] }).values[i];
       if (v == null || v.trim() === '') {
         account.blank++;
+        note(acc, 'missing', i);
         continue;
       }
+      note(acc, 'used', i);
       const t = (labels.get(v.trim()) ?? v).trim().toLowerCase();
       values[i] = YES.has(t) ? 1 : 0;
       account.valid++;
     }
-    return { values, kind: 'binary', id, label: q?.label ?? id, account };
+    return { values, kind: 'binary', id, label: q?.label ?? id, account, accounting: acc };
   }
   const qq = q ?? { id, label: id, type: 'number' as const };
   const sc = readScores(s, qq, qq.scale && Number.isFinite(qq.scale.min) ? qq.scale.min : -1e15, qq.scale && Number.isFinite(qq.scale.max) ? qq.scale.max : 1e15, mask);
@@ -333,7 +352,7 @@ function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask
       `journey.outcome：列 ${id} 是文本（第 ${sc.firstBadRows.join('、')} 条答卷：${sc.badExamples.slice(0, 3).map((e) => JSON.stringify(e)).join('、')}）；请指定算作正面的答案：outcome: { column: ${id}, positive: [${JSON.stringify(sc.badExamples[0] ?? '满意')}] }。`,
     );
   }
-  return { values, kind: allBinary ? 'binary' : 'numeric', id, label: q?.label ?? id, account };
+  return { values, kind: allBinary ? 'binary' : 'numeric', id, label: q?.label ?? id, account, accounting: sc.accounting };
 }
 
 function bandLut(min: number, max: number, b: { low: number[]; ref: number[]; high: number[] }): Uint8Array {
@@ -370,6 +389,8 @@ export function journeyWithRows(s: Survey, spec: JourneySpec): { result: Journey
   const out = readOutcome(s, spec.outcome, mask, rowsFiltered);
   const na = naMatcher(spec.na);
   const tps = spec.touchpoints.map((tp) => readTouchpoint(s, tp, mask, rowsFiltered, na));
+  // The accounting rule: > 5% unreadable answers in a column is exit 2 (naming values, rows and the cx.yaml fix).
+  warnings.push(...checkUnreadable([out.accounting, ...tps.map((t) => t.accounting)], spec.allowUnreadable));
   const bandSource = spec.bands ? 'cx.yaml journey.bands' : spec.bandPreset === 'extremes' ? 'bottom/top box (extremes)' : spec.bandPreset === 'nps' ? 'NPS bands 0–6 / 7–8 / 9–10' : 'default per scale (METHODS-touchpoints §2.1)';
   const metas: TouchpointMeta[] = spec.touchpoints.map((tp, j) => {
     const { min, max } = tps[j]!;
@@ -508,7 +529,8 @@ export function journeyWithRows(s: Survey, spec: JourneySpec): { result: Journey
       labels: '痛点 = basic (pain), 痒点 = performance (itch; a house convention), 爽点 = excitement (delight)',
       bands: bandSource,
     },
-    accounting: { outcome: out.account, touchpoints: tps.map((t) => t.account) },
+    accounting: [out.accounting, ...tps.map((t) => t.accounting)],
+    answers: { outcome: out.account, touchpoints: tps.map((t) => t.account) },
     warnings,
   };
   // Why rows were dropped (listwise): no outcome, or some touchpoint missing.
@@ -581,15 +603,15 @@ export function journeyWithRows(s: Survey, spec: JourneySpec): { result: Journey
     }
   }
   // Accounting warnings (every unreadable answer is counted, with examples).
-  for (const a of [result.accounting.outcome, ...result.accounting.touchpoints]) {
-    const bad = a.notNumeric + a.outOfScale;
+  for (const a of [result.answers.outcome, ...result.answers.touchpoints]) {
+    const bad = a.outOfScale; // unreadable answers: the shared rule's warning (checkUnreadable) says it
     if (bad > 0) {
       const who = a.touchpoint ? `touchpoint "${a.touchpoint}" (${a.column})` : `outcome ${a.column}`;
       const whoZh = a.touchpoint ? `触点 "${a.touchpoint}"（${a.column}）` : `结果变量 ${a.column}`;
       const ex = a.examples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
       warnings.push({
-        en: `${who}: ${bad} answer(s) treated as missing (${a.notNumeric} not a number, ${a.outOfScale} off the scale or not whole), first at responses ${a.firstBadRows.join(', ')}: ${ex}`,
-        zh: `${whoZh}：${bad} 个答案按缺失处理（${a.notNumeric} 个非数字，${a.outOfScale} 个超出量表或非整数），最早在第 ${a.firstBadRows.join('、')} 条答卷：${ex}`,
+        en: `${who}: ${bad} answer(s) off the scale or not whole treated as missing, first at responses ${a.firstBadRows.join(', ')}: ${ex}`,
+        zh: `${whoZh}：${bad} 个超出量表或非整数的答案按缺失处理，最早在第 ${a.firstBadRows.join('、')} 条答卷：${ex}`,
       });
     }
   }
