@@ -8,6 +8,7 @@ import { columnPeriodCodes, type PeriodUnit } from '../dataset/period.js';
 import { resolveColumn, whereMask } from '../dataset/where.js';
 import { inputError, type Bilingual } from '../ui/errors.js';
 import { checkUnreadable, newAccounting, note, type Accounting } from '../dataset/accounting.js';
+import { MISSING_CODES } from '../ingest/values.js';
 import { accumulate, addStats, emptyStats, type JourneyStats, type TouchpointScale } from './journey-stats.js';
 import {
   defaultBands, estimateJourney, heterogeneity, meanChange,
@@ -154,6 +155,7 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
   }
   const col = s.columns.get(id)!;
   const q = getQuestion(s, id) ?? { id, label: id, type: 'number' as const };
+  if (col.kind === 'num') return readNumericTouchpoint(s, tp, id, col.values, q.scale, mask, rowsIn, na);
   // N/A answers are taken out before reading, so that they are neither "not a number" nor "off the scale".
   const m = new Uint8Array(mask);
   let naCount = 0;
@@ -161,13 +163,10 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
     for (let i = 0; i < s.nRows; i++) {
       if (!m[i]) continue;
       let hit = false;
-      if (col.kind === 'num') hit = na.nums.has(col.values[i]!);
-      else {
-        const v = col.values[i];
-        if (v != null) {
-          const t = v.trim().toLowerCase();
-          hit = na.strs.has(t) || (t !== '' && na.nums.has(Number(t)));
-        }
+      const v = col.values[i];
+      if (v != null) {
+        const t = v.trim().toLowerCase();
+        hit = na.strs.has(t) || (t !== '' && na.nums.has(Number(t)));
       }
       if (hit) {
         m[i] = 0;
@@ -256,6 +255,108 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
   };
   wide.accounting.excluded.missing += naCount;
   return { values, min, max, account, accounting: wide.accounting };
+}
+
+/**
+ * The same rule as readScores + the checks above, in two passes over a numeric column (the common case for a
+ * dataset, and the one that must be fast on a million rows): N/A codes and −99-style codes are missing,
+ * fractions and values off the scale are out of scale.
+ */
+function readNumericTouchpoint(
+  s: Survey, tp: FlatTouchpoint, id: string, src: Float64Array, qs: { min: number; max: number } | undefined, mask: Uint8Array, rowsIn: number, na: ReturnType<typeof naMatcher>,
+): ReadColumn {
+  const n = s.nRows;
+  const values = new Float64Array(n);
+  const acc = newAccounting(id);
+  const naList = [...na.nums];
+  const k = naList.length;
+  const lowBound = qs && qs.min < 0 ? qs.min : 0;
+  let naCount = 0;
+  let blank = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    if (!mask[i]) {
+      values[i] = NaN;
+      continue;
+    }
+    const v = src[i]!;
+    if (v !== v) {
+      values[i] = NaN;
+      blank++;
+      continue;
+    }
+    let isNa = false;
+    for (let j = 0; j < k; j++) if (v === naList[j]) isNa = true;
+    if (isNa) {
+      values[i] = NaN;
+      naCount++;
+    } else if (v < 0 && lowBound >= 0 && MISSING_CODES.has(v)) {
+      values[i] = NaN;
+      blank++;
+    } else if (v < lowBound || Math.floor(v) !== v) {
+      values[i] = NaN;
+      note(acc, 'outOfScale', i, () => String(v));
+    } else {
+      values[i] = v;
+      used++;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  acc.answered += used;
+  acc.used += used;
+  acc.excluded.missing += blank + naCount;
+  if (!Number.isFinite(lo)) {
+    throw inputError(
+      `touchpoint "${tp.name}" (stage "${tp.stage}"): column ${id} has no ratings${naCount ? ` (all ${naCount} answers are N/A codes)` : ''} in the rows analysed; remove the touchpoint or check the column.`,
+      `触点 "${tp.name}"（阶段 "${tp.stage}"）：列 ${id} 在分析范围内没有评分${naCount ? `（${naCount} 个答案都是"不适用"）` : ''}；请删除该触点或检查该列。`,
+    );
+  }
+  const { min, max } = scaleOf(tp, id, lo, hi, qs, na);
+  if (lo < min || hi > max) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v === v && (v < min || v > max)) {
+        values[i] = NaN;
+        acc.answered--;
+        acc.used--;
+        note(acc, 'outOfScale', i, () => String(v));
+      }
+    }
+  }
+  const bad = [...acc.examples.outOfScale].sort((a, b) => a.row - b.row).slice(0, 5);
+  const account: ColumnAccount = {
+    column: id, touchpoint: tp.name, rows: rowsIn, valid: acc.used, blank, na: naCount, notNumeric: 0, outOfScale: acc.excluded.outOfScale,
+    firstBadRows: bad.map((x) => x.row), examples: bad.map((x) => x.value),
+  };
+  return { values, min, max, account, accounting: acc };
+}
+
+/** The touchpoint's scale: the question's (without N/A codes at its ends), else the values seen; 3–101 points. */
+function scaleOf(tp: FlatTouchpoint, id: string, lo: number, hi: number, qs: { min: number; max: number } | undefined, na: ReturnType<typeof naMatcher>): { min: number; max: number } {
+  let min = lo;
+  let max = hi;
+  if (qs && Number.isInteger(qs.min) && Number.isInteger(qs.max) && qs.max > qs.min) {
+    min = qs.min;
+    max = qs.max;
+    while (na.nums.has(min) && min < max) min++;
+    while (na.nums.has(max) && max > min) max--;
+  }
+  if (max - min + 1 < 3) {
+    throw inputError(
+      `touchpoint "${tp.name}" (stage "${tp.stage}"): column ${id} has only the values ${min}–${max}; penalty–reward analysis needs a rating scale of at least 3 points (low, middle, high).`,
+      `触点 "${tp.name}"（阶段 "${tp.stage}"）：列 ${id} 只有 ${min}–${max} 的取值；奖惩对比分析需要至少 3 级的评分量表（低、中、高）。`,
+    );
+  }
+  if (max - min > 100) {
+    throw inputError(
+      `touchpoint "${tp.name}" (stage "${tp.stage}"): column ${id} runs from ${min} to ${max}, not a rating scale; point it at a rating column (1–5, 1–7, 0–10).`,
+      `触点 "${tp.name}"（阶段 "${tp.stage}"）：列 ${id} 的取值从 ${min} 到 ${max}，不是评分量表；请指定评分列（1–5、1–7、0–10）。`,
+    );
+  }
+  return { min, max };
 }
 
 /** Reads the outcome: positive answers → 1/0, yes/no → 1/0, else numbers used as they are. */
