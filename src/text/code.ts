@@ -7,6 +7,7 @@ import { numAt, strAt } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
 import { Matcher, type CompiledCodeframe } from './codeframe/index.js';
 import { activeSegmenter, loadSegmenter } from './segment.js';
+import { isNoComment } from './nocomment.js';
 import { summarizeCodes, type CodeSummaryRow, type ByBreakdown, byBreakdown } from './codeframe/summary.js';
 
 export type { CodeSummaryRow, ByBreakdown } from './codeframe/summary.js';
@@ -25,10 +26,15 @@ export interface CodeOptions {
 export interface CodedComment {
   /** Indexes into codeframe.codes of the codes (and nets) that apply; empty for an empty comment. */
   codes: number[];
+  /** No comment to code: blank, or a no-comment answer (then `noComment` is true too). */
   empty: boolean;
+  /** The answer says nothing (无, n/a, "-", same as above): not coded, not scored, counted apart. */
+  noComment?: boolean;
   sentiment?: { label: 'positive' | 'neutral' | 'negative'; score: number };
-  /** Per matched code (same order as `codes`): sentiment score of the sentences where it matched. */
+  /** Per matched code (same order as `codes`): sentiment score of the clauses where it matched. */
   codeScores?: number[];
+  /** Per matched code: topic sentiment label (from codeScores). */
+  codeLabels?: ('positive' | 'neutral' | 'negative')[];
 }
 
 export interface CodeResult {
@@ -38,8 +44,10 @@ export interface CodeResult {
   idColumn: string;
   /** Rows in the input. */
   n: number;
-  /** Rows with a non-empty comment (the base of every %). */
+  /** Rows with a real comment (the base of every %): not blank and not a no-comment answer. */
   base: number;
+  /** Rows whose answer says nothing (无, 没有建议, n/a, "-"): left out of the base. */
+  noComment: number;
   sentiment: boolean;
   codes: CodeSummaryRow[];
   by?: ByBreakdown;
@@ -59,6 +67,10 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
     const t = texts[i];
     if (t == null || t.trim() === '') {
       out[i] = { codes: [], empty: true };
+      continue;
+    }
+    if (isNoComment(t)) {
+      out[i] = { codes: [], empty: true, noComment: true };
       continue;
     }
     const { matches, prepared } = matcher.match(t);
@@ -85,7 +97,7 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
   }
   if (!sentiment) return out;
   const { analyzeSentiment } = await import('./sentiment/index.js');
-  const whole = await analyzeSentiment(texts.map((t) => (t == null || t.trim() === '' ? null : t)));
+  const whole = await analyzeSentiment(texts.map((t, i) => (out[i]!.empty ? null : t)));
   for (let i = 0; i < texts.length; i++) {
     if (out[i]!.empty) continue;
     const r = whole[i]!;
@@ -107,7 +119,12 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
       }
     }
   }
+  for (const o of out) if (o.codeScores) o.codeLabels = o.codeScores.map(labelOfScore);
   return out;
+}
+
+function labelOfScore(s: number): 'positive' | 'neutral' | 'negative' {
+  return s > 0 ? 'positive' : s < 0 ? 'negative' : 'neutral';
 }
 
 function findColumn(s: Survey, name: string): string | undefined {
@@ -210,6 +227,7 @@ export async function codeSurvey(s: Survey, cf: CompiledCodeframe, opts: CodeOpt
     idColumn: rowIds(s).name,
     n: s.nRows,
     base,
+    noComment: rows.filter((r) => r.noComment).length,
     sentiment,
     codes: summarizeCodes(cf, rows, base),
   };
@@ -217,21 +235,50 @@ export async function codeSurvey(s: Survey, cf: CompiledCodeframe, opts: CodeOpt
   return { result, rows, ids: rowIds(s) };
 }
 
-/** Header and rows for writeTable: id, one 0/1 column per code and net (empty for an empty comment), sentiment. */
-export function codedTable(cf: CompiledCodeframe, rows: CodedComment[], ids: { name: string; ids: (string | number)[] }, sentiment: boolean, headers: 'ids' | 'names' = 'ids'): { header: string[]; rows: Iterable<(string | number | null)[]> } {
-  const header = [ids.name, ...cf.codes.map((c) => (headers === 'names' ? `${c.id} ${c.name}` : `code_${c.id}`))];
-  if (sentiment) header.push('sentiment', 'sentimentScore');
+/**
+ * Header and rows for writeTable: id, the comment text (when `texts` is given), one 0/1 column per code and
+ * net (empty for an empty or no-comment answer), then the comment sentiment and score, one topic-sentiment
+ * column per code (sentiment_<id>: the sentiment of the clauses where that code matched), and noComment.
+ */
+export function codedTable(
+  cf: CompiledCodeframe,
+  rows: CodedComment[],
+  ids: { name: string; ids: (string | number)[] },
+  sentiment: boolean,
+  headers: 'ids' | 'names' = 'ids',
+  texts?: readonly (string | null)[],
+  textName = 'comment',
+): { header: string[]; rows: Iterable<(string | number | null)[]> } {
+  const withText = texts !== undefined;
+  const header = [ids.name, ...(withText ? [textName] : []), ...cf.codes.map((c) => (headers === 'names' ? `${c.id} ${c.name}` : `code_${c.id}`))];
+  const leaf = cf.codes.map((c, k) => (!c.net && !c.fallback ? k : -1)).filter((k) => k >= 0);
+  if (sentiment) {
+    header.push('sentiment', 'sentimentScore');
+    if (withText) header.push(...leaf.map((k) => `sentiment_${cf.codes[k]!.id}`));
+  }
+  if (withText) header.push('noComment');
   const nc = cf.codes.length;
+  const off = withText ? 2 : 1;
   function* gen(): Generator<(string | number | null)[]> {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      const line: (string | number | null)[] = new Array(1 + nc + (sentiment ? 2 : 0)).fill(r.empty ? null : 0);
+      const line: (string | number | null)[] = new Array(header.length).fill(r.empty ? null : 0);
       line[0] = ids.ids[i] ?? i + 1;
-      for (const k of r.codes) line[1 + k] = 1;
+      if (withText) line[1] = texts![i] ?? null;
+      for (const k of r.codes) line[off + k] = 1;
+      let at = off + nc;
       if (sentiment) {
-        line[1 + nc] = r.sentiment ? r.sentiment.label : null;
-        line[2 + nc] = r.sentiment && Number.isFinite(r.sentiment.score) ? r.sentiment.score : null;
+        line[at++] = r.sentiment ? r.sentiment.label : null;
+        line[at++] = r.sentiment && Number.isFinite(r.sentiment.score) ? r.sentiment.score : null;
+        if (withText) {
+          for (const k of leaf) {
+            const j = r.codes.indexOf(k);
+            const lab = j >= 0 ? r.codeLabels?.[j] : undefined;
+            line[at++] = lab ?? null;
+          }
+        }
       }
+      if (withText) line[at] = r.noComment ? 1 : 0;
       yield line;
     }
   }
