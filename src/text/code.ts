@@ -53,16 +53,27 @@ export interface CodeResult {
   by?: ByBreakdown;
 }
 
-/** Code plain texts (null/blank = empty). Sentiment uses src/text/sentiment when `sentiment` is true. */
+/**
+ * Code plain texts (null/blank = empty). Sentiment uses src/text/sentiment when `sentiment` is true: the
+ * comment's, and each code's topic sentiment (the clauses where it matched). Aspect codes with a polarity
+ * always use the clause scorer.
+ */
 export async function codeTexts(texts: readonly (string | null)[], cf: CompiledCodeframe, sentiment = true): Promise<CodedComment[]> {
   await loadSegmenter();
-  const matcher = new Matcher(cf);
+  const needScore = sentiment || cf.codes.some((c) => c.aspect && c.aspectPolarity !== 'any');
+  let score: ((t: string) => number) | undefined;
+  if (needScore) {
+    const { scoreEn } = await import('./sentiment/en.js');
+    const { lexiconRawSync } = await import('./sentiment/index.js');
+    const { squash } = await import('./sentiment/zh.js');
+    score = (t: string) => {
+      const r = lexiconRawSync(t, 'auto', scoreEn);
+      return r.enOnly ? r.raw : squash(r.raw);
+    };
+  }
+  const matcher = new Matcher(cf, { score, topics: sentiment });
   const pos = new Map(cf.codes.map((c, i) => [c.id, i]));
   const out: CodedComment[] = new Array(texts.length);
-  // Comments with several sentences: a code that matched only some of them gets the sentiment of those
-  // sentences (each needed sentence is scored once); a code that matched all of them gets the comment's.
-  const sentTexts: string[] = [];
-  const sentOwner: { row: number; codes: { j: number; idx: number[] }[] }[] = [];
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     if (t == null || t.trim() === '') {
@@ -73,27 +84,13 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
       out[i] = { codes: [], empty: true, noComment: true };
       continue;
     }
-    const { matches, prepared } = matcher.match(t);
+    const { matches } = matcher.match(t);
     out[i] = { codes: matches.map((m) => pos.get(m.id)!), empty: false };
-    const ns = prepared.sentences.length;
-    if (!sentiment || ns < 2) continue;
-    let where: Map<number, number> | undefined;
-    const partial: { j: number; idx: number[] }[] = [];
-    matches.forEach((m, j) => {
-      if (m.sentences.length === ns) return;
-      where ??= new Map();
-      const idx = m.sentences.map((sn) => {
-        let at = where!.get(sn);
-        if (at === undefined) {
-          const [a, b] = prepared.sentences[sn]!;
-          at = sentTexts.push(prepared.norm.slice(a, b)) - 1;
-          where!.set(sn, at);
-        }
-        return at;
-      });
-      partial.push({ j, idx });
-    });
-    if (partial.length) sentOwner.push({ row: i, codes: partial });
+    if (sentiment) {
+      const sc = matches.map((m) => m.score ?? 0);
+      out[i]!.codeScores = sc;
+      out[i]!.codeLabels = sc.map(labelOfScore);
+    }
   }
   if (!sentiment) return out;
   const { analyzeSentiment } = await import('./sentiment/index.js');
@@ -102,24 +99,7 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
     if (out[i]!.empty) continue;
     const r = whole[i]!;
     out[i]!.sentiment = { label: r.label, score: r.score };
-    out[i]!.codeScores = out[i]!.codes.map(() => r.score);
   }
-  if (sentTexts.length) {
-    const per = await analyzeSentiment(sentTexts);
-    for (const o of sentOwner) {
-      const scores = out[o.row]!.codeScores!;
-      for (const { j, idx } of o.codes) {
-        let s = 0;
-        let k = 0;
-        for (const at of idx) {
-          const v = per[at]!.score;
-          if (Number.isFinite(v)) { s += v; k++; }
-        }
-        scores[j] = k ? s / k : 0;
-      }
-    }
-  }
-  for (const o of out) if (o.codeScores) o.codeLabels = o.codeScores.map(labelOfScore);
   return out;
 }
 
