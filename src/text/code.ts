@@ -60,18 +60,8 @@ export interface CodeResult {
  */
 export async function codeTexts(texts: readonly (string | null)[], cf: CompiledCodeframe, sentiment = true): Promise<CodedComment[]> {
   await loadSegmenter();
-  const needScore = sentiment || cf.codes.some((c) => c.aspect && c.aspectPolarity !== 'any');
-  let score: ((t: string) => number) | undefined;
-  if (needScore) {
-    const { scoreEn } = await import('./sentiment/en.js');
-    const { lexiconRawSync } = await import('./sentiment/index.js');
-    const { squash } = await import('./sentiment/zh.js');
-    score = (t: string) => {
-      const r = lexiconRawSync(t, 'auto', scoreEn);
-      return r.enOnly ? r.raw : squash(r.raw);
-    };
-  }
-  const matcher = new Matcher(cf, { score, topics: sentiment });
+  // Aspect codes and topic sentiment use the zero-config clause scorer (the Matcher's default).
+  const matcher = new Matcher(cf, { topics: sentiment });
   const pos = new Map(cf.codes.map((c, i) => [c.id, i]));
   const out: CodedComment[] = new Array(texts.length);
   for (let i = 0; i < texts.length; i++) {

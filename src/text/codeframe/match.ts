@@ -6,6 +6,7 @@ import { segmentSpans } from '../segment.js';
 import { boundaryKind, isContrast, isNegator } from './negation.js';
 import { latinEdgeOk, type CCode, type CExpr, type CompiledCodeframe, type CTerm } from './compile.js';
 import { stem } from './stem.js';
+import { clauseScore } from '../sentiment/clause.js';
 
 /** An occurrence: word positions [s, e] (inclusive), sentence, negated flag. */
 interface Occ {
@@ -222,7 +223,7 @@ export interface CodeMatch {
 }
 
 export interface MatcherOptions {
-  /** Sentiment of a normalised piece of text in [-1, 1] (needed by aspect codes with a polarity). */
+  /** Sentiment of a normalised piece of text in [-1, 1] (default: the zero-config scorer, clauseScore). */
   score?: (text: string) => number;
   /** Compute CodeMatch.score for every matched code. */
   topics?: boolean;
@@ -278,10 +279,10 @@ const EMPTY: Occ[] = [];
 export class Matcher {
   readonly index: TermIndex;
   private readonly hasAspects: boolean;
-  constructor(readonly cf: CompiledCodeframe, readonly opts: MatcherOptions = {}) {
+  constructor(readonly cf: CompiledCodeframe, private opts: MatcherOptions = {}) {
     this.index = new TermIndex(cf.terms);
     this.hasAspects = cf.codes.some((c) => c.aspect && c.aspectPolarity !== 'any');
-    if (this.hasAspects && !opts.score) throw new Error('a codeframe with aspect + sentiment codes needs a sentiment scorer');
+    if (!opts.score && (this.hasAspects || opts.topics)) this.opts = { ...opts, score: clauseScore };
   }
 
   /** Codes (and nets) that apply to the comment, in codeframe order. Empty comment → []. */
@@ -365,6 +366,8 @@ interface EvalCtx {
 }
 
 const DECLARED = 0.3;
+/** Clause sentiment an aspect code needs: lukewarm words ("delivery is ok", 0.1) are not praise. */
+const ASPECT_MIN = 0.1;
 
 /** Topic sentiment of a matched code (see CodeMatch.score). */
 function topicScore(c: CCode, m: CodeMatch, sc: Scores): number {
@@ -392,7 +395,7 @@ function aspectOccs(c: CCode, sent: number, ctx: EvalCtx): Occ[] {
   const want = c.aspectPolarity;
   return all.filter((o) => {
     const v = sc.at(o);
-    return want === 'positive' ? v > 0 : want === 'negative' ? v < 0 : v === 0;
+    return want === 'positive' ? v >= ASPECT_MIN : want === 'negative' ? v <= -ASPECT_MIN : Math.abs(v) < ASPECT_MIN;
   });
 }
 

@@ -104,14 +104,27 @@ export function maskToo(text: string): { text: string; n: number; way: number } 
   return { text: n ? out : text, n, way };
 }
 
+// Lukewarm words ("ok", "fine", "average") are weakly positive at most: wink scores "delivery is ok" 0.75,
+// as strong as "good". They are hidden from wink and count LUKEWARM each.
+const LUKE = /\b(?:ok|okay|alright|acceptable|passable|average|so-so)\b/gi;
+const LUKEWARM = 0.2;
+const TOPIC_NOUNS = /\b(?:(?:customer|tech|technical|product|live|chat|phone|email)\s+support|support(?=\s+(?:team|staff|agent|agents|chat|line|ticket|was|is|were|are|has|have|never|did|didn't|does|doesn't|kept|said|told))|(?<=\b(?:the|their|your|no|terrible|awful|bad|poor|great|good|excellent|horrible|useless|helpful|amazing|fantastic|slow|quick|fast|friendly|rude)\s+)support|customer care|help\s+(?:desk|center|centre|line))\b/gi;
+
 /** Sentiment of an English text in [-1, 1] (0: no sentiment word found). */
 export function scoreEn(text: string): number {
   const n = load();
   const too = maskToo(text);
-  const v = n.readDoc(too.text).out(n.its.sentiment);
+  let luke = 0;
+  const winkText = too.text.replace(LUKE, () => {
+    luke++;
+    return 'thing';
+  });
+  // Topic nouns that AFINN scores as praise ("support" +2, "customer care"): "terrible support" is a complaint.
+  const w2 = winkText.replace(TOPIC_NOUNS, 'team');
+  const v = n.readDoc(w2).out(n.its.sentiment);
   const wink = typeof v === 'number' && Number.isFinite(v) ? v : 0;
   const dd = enDomain(text);
-  const dom = dd.sum + too.n * TOO_WEIGHT + too.way * -0.5;
+  const dom = dd.sum + too.n * TOO_WEIGHT + too.way * -0.5 + luke * LUKEWARM;
   if (dom === 0) {
     // A negated statement without any sentiment word ("doesn't last long", "never got it", "not what I
     // wanted") is a complaint far more often than praise in CX comments: weakly negative.
