@@ -281,8 +281,8 @@ function headlines(model: ReportModel, t: T): Headline[] {
     out.push({
       kind: 'theme-impact', metric: pain.key, value: pain.diff, ci95: pain.ci95, p: pain.p, n: pain.nWith, section: 'themes',
       text: t(
-        `Customers who mention "${pain.name}" give ${m} ${fx(pain.with, 1)}${pct} vs ${fx(pain.without, 1)}${pct} for other commenters (${sx(pain.diff, 1)}; 95% CI ${sx(pain.ci95[0], 1)} to ${sx(pain.ci95[1], 1)}; n = ${pain.nWith}).`,
-        `提及"${pain.name}"的客户 ${m} 为 ${fx(pain.with, 1)}${pct}，其他留言客户为 ${fx(pain.without, 1)}${pct}（差 ${sx(pain.diff, 1)}；95% 置信区间 ${sx(pain.ci95[0], 1)} 至 ${sx(pain.ci95[1], 1)}；n = ${pain.nWith}）。`,
+        `Customers who mention "${pain.name}" give ${m} ${fx(pain.with, 1)}${pct} vs ${fx(pain.without, 1)}${pct} for other commenters (${sx(pain.diff, 1)}; 95% CI ${sx(pain.ci95[0], 1)} to ${sx(pain.ci95[1], 1)}; ${pText(pain.p)}; n = ${pain.nWith}).`,
+        `提及"${pain.name}"的客户 ${m} 为 ${fx(pain.with, 1)}${pct}，其他留言客户为 ${fx(pain.without, 1)}${pct}（差 ${sx(pain.diff, 1)}；95% 置信区间 ${sx(pain.ci95[0], 1)} 至 ${sx(pain.ci95[1], 1)}；${pText(pain.p)}；n = ${pain.nWith}）。`,
       ),
     });
   }
