@@ -80,7 +80,7 @@ export interface ScoreResult {
   warnings: Bilingual[];
 }
 
-function defaultScale(metric: MetricKind, q: { scale?: { min: number; max: number } }): { min: number; max: number } {
+export function defaultScale(metric: MetricKind, q: { scale?: { min: number; max: number } }): { min: number; max: number } {
   if (metric === 'nps') return { min: 0, max: 10 };
   if (q.scale && Number.isInteger(q.scale.min) && Number.isInteger(q.scale.max) && q.scale.max > q.scale.min) {
     return { min: q.scale.min, max: q.scale.max };
