@@ -71,7 +71,20 @@ export function planScore(schema: Survey, spec: ScoreSpec, o: PlanOptions): Scor
   const dateCol = dateColumn ? schema.columns.get(dateColumn) : undefined;
   const dayFirst = dateCol && dateCol.kind === 'str' && dateCol.values.length ? detectDayFirst(dateCol.values) : undefined;
   const labels = labelMap(q);
+  const meta: StatsMeta = {
+    source: o.source,
+    question: { id: q.id, label: q.label },
+    scale,
+    by,
+    dateColumn,
+    weightId: weight,
+    waveColumn: schema.waveColumn,
+    waves: schema.waves,
+  };
+  const described: StatsDescription = { cx: 'score-stats', version: 1, metric, ...meta, period: spec.period, where: spec.where };
+  delete (described as { source?: unknown }).source;
   const sql = scoreStatsSql({
+    meta: JSON.stringify(described),
     dialect: o.dialect,
     from: o.from,
     scale,
@@ -91,20 +104,16 @@ export function planScore(schema: Survey, spec: ScoreSpec, o: PlanOptions): Scor
     },
   });
   const columns = [...new Set([q.id, ...(by ?? []), ...(dateColumn ? [dateColumn] : []), ...(weight ? [weight] : []), ...whereCols])];
-  return {
-    sql,
-    columns,
-    meta: {
-      source: o.source,
-      question: { id: q.id, label: q.label },
-      scale,
-      by,
-      dateColumn,
-      weightId: weight,
-      waveColumn: schema.waveColumn,
-      waves: schema.waves,
-    },
-  };
+  return { sql, columns, meta };
+}
+
+/** What cx_meta holds: enough to read the result back without repeating the flags. */
+export interface StatsDescription extends Omit<StatsMeta, 'source'> {
+  cx: 'score-stats';
+  version: 1;
+  metric: ScoreSpec['metric'];
+  period?: ScoreSpec['period'];
+  where?: string;
 }
 
 /** A schema with only column names (a warehouse table cx has not seen): every name given is a column. */

@@ -97,7 +97,12 @@ async function datasetSource(dir: string): Promise<EngineSource> {
 
 async function parquetSource(glob: string, input: string, con?: DuckConnection): Promise<EngineSource> {
   const scan = `read_parquet(${duckLit(glob)}, hive_partitioning = true, union_by_name = true)`;
-  if (!con) throw new Error('parquetSource needs a DuckDB connection');
+  if (!con) {
+    throw inputError(
+      `${input}: cx sql finds columns in a dataset or CSV; for Parquet name them with --question, --by, --date (no input), or score it with --engine duckdb.`,
+      `${input}：cx sql 从数据集或 CSV 中识别列；Parquet 请直接用 --question、--by、--date 指定列（不给输入），或用 --engine duckdb 计算。`,
+    );
+  }
   let desc: Record<string, unknown>[];
   try {
     desc = await queryRows(con, `DESCRIBE SELECT * FROM ${scan}`);

@@ -6,7 +6,7 @@
 // Result columns: one per --by column (named as the column), cx_period (label or NULL: no readable date),
 // cx_status ('ok' | 'missing' | 'not_numeric' | 'out_of_scale' | 'bad_weight' | 'filtered'), cx_answer
 // (the integer answer when ok), cx_raw (the offending text when not_numeric/out_of_scale), cx_n, cx_sw,
-// cx_sw2. Filtered rows (failing --where) are one row per cx_raw with NULL segments and period.
+// cx_sw2, and cx_meta (the query's description as JSON). Filtered rows (failing --where) are one row per cx_raw with NULL segments and period.
 //
 // Semantics follow the built-in store: a missing value is NULL or blank text; text answers are read as
 // numbers after trimming (and, in duckdb/postgres, "10 - Extremely likely" style labels and the value map
@@ -33,6 +33,9 @@ export interface ScoreSqlSpec {
   weight?: string;
   /** Column types when known (DuckDB/PostgreSQL sources); warehouse queries use type-agnostic casts. */
   types?: (col: string) => ColType;
+  /** A JSON description of the query (metric, question, scale, --by …) returned as cx_meta, so that
+   * `--from-stats` reads a self-describing result. */
+  meta?: string;
   /** A column that already holds period labels (the built-in store's dates, read by cx). */
   periodColumn?: string;
   /** Text answer → number (the value map of a recognised export). */
@@ -290,6 +293,7 @@ export function scoreStatsSql(spec: ScoreSqlSpec): string {
   outer.push(`  COUNT(*) AS cx_n`);
   outer.push(`  SUM(CASE WHEN cx_status = 'ok' THEN cx_w ELSE 0 END) AS cx_sw`);
   outer.push(`  SUM(CASE WHEN cx_status = 'ok' THEN cx_w * cx_w ELSE 0 END) AS cx_sw2`);
+  if (spec.meta) outer.push(`  MAX(${lit(d, spec.meta)}) AS cx_meta`);
   const nGroup = by.length + 4;
   return [
     `-- cx score statistics (${d}): counts, Σw and Σw² by ${by.length ? by.join(' × ') + ' × ' : ''}${spec.period ? `${spec.period} × ` : ''}answer on ${min}–${max}`,
