@@ -62,6 +62,8 @@ export function ident(d: Dialect, name: string): string {
 /** A string literal in the dialect. */
 export function lit(d: Dialect, s: string): string {
   if (d === 'bigquery' || d === 'spark') return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'";
+  // Snowflake reads backslash escapes in '…' literals; PostgreSQL (standard strings) and DuckDB do not.
+  if (d === 'snowflake') return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
   return "'" + s.replace(/'/g, "''") + "'";
 }
 
@@ -70,7 +72,8 @@ function num(x: number): string {
 }
 
 const NUMERIC_RE = String.raw`^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$`;
-const LEADING_RE = String.raw`^(-?[0-9]+(\.[0-9]+)?)(\s*$|\s*[-–—:(（=]|\s+[^0-9\s])`;
+// One capturing group each (PostgreSQL's substring(… from re) returns the first), as select.ts reads them.
+const LEADING_RE = String.raw`^(-?[0-9]+(?:\.[0-9]+)?)(?:\s*$|\s*[-–—:(（=]|\s+[^0-9\s])`;
 const TRAILING_RE = String.raw`^[^0-9]*[^0-9\s.-]\s*[-–—:=]?\s*([0-9]+)\s*$`;
 
 class Gen {
@@ -151,9 +154,7 @@ class Gen {
   /** The first capture group of a regex (NULL when no match). */
   extractFirst(s: string, re: string): string {
     if (this.d === 'duckdb') return `NULLIF(regexp_extract(${s}, ${lit(this.d, re)}, 1), '')`;
-    // PostgreSQL's substring(… from re) returns the first parenthesised group: make the others non-capturing.
-    const pgRe = re.replace(/\((?!\?)/g, (m, i: number) => (i === re.indexOf('(') ? m : '(?:'));
-    return `substring(${s} from ${lit(this.d, pgRe)})`;
+    return `substring(${s} from ${lit(this.d, re)})`;
   }
   /** A segment value as text, as the built-in store groups it (blank = missing; whole numbers without ".0"). */
   group(col: string): string {
