@@ -180,8 +180,10 @@ class Gen {
         const mdy = this.s.dayFirst ? '%d/%m/%Y' : '%m/%d/%Y';
         return `COALESCE(TRY_CAST(LEFT(${s}, 10) AS DATE), try_strptime(NULLIF(regexp_extract(${s}, '^([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})', 1), ''), '${mdy}'))`;
       }
-      case 'postgres':
-        return `CASE WHEN ${s} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN CAST(LEFT(${s}, 10) AS DATE) END`;
+      case 'postgres': {
+        const mdy = this.s.dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
+        return `CASE WHEN ${s} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN CAST(LEFT(${s}, 10) AS DATE) WHEN ${s} ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}' THEN TO_DATE(substring(${s} from '^([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})'), '${mdy}') END`;
+      }
       case 'bigquery':
         return `SAFE_CAST(SUBSTR(${s}, 1, 10) AS DATE)`;
       case 'snowflake':
