@@ -32,7 +32,12 @@ async function loadTable(c: Client, table: string, s: Survey, ids: string[], num
     const params: unknown[] = [];
     const tuples: string[] = [];
     for (let i = a; i < b; i++) {
-      tuples.push('(' + cols.map(() => `$${params.length + 1}`).map((p, j) => (params.push(valueAt(cols[j]!.col, i)), p)).join(', ') + ')');
+      const ph: string[] = [];
+      for (const c of cols) {
+        params.push(valueAt(c.col, i));
+        ph.push(`$${params.length}`);
+      }
+      tuples.push(`(${ph.join(', ')})`);
     }
     await c.query(`INSERT INTO ${schemaName}.${q(table)} VALUES ${tuples.join(', ')}`, params);
   }
@@ -97,7 +102,7 @@ describe.skipIf(!url)('--engine postgres = built-in', () => {
     const { scoreWithPostgres } = await import('../../src/engine/postgres.js');
     const a = scoreSurvey(await loadInput(demoDs), spec);
     const b = await scoreWithPostgres(url!, `${schemaName}.demo`, spec);
-    expectSameScore(a, b);
+    expectSameScore({ ...a, questionLabel: b.questionLabel }, b); // a table has column names, not question texts
   });
 
   it('cx score --engine postgres --db prints the same JSON as the local run; a bad table is exit 2', () => {
