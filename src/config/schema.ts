@@ -8,6 +8,8 @@ export interface QuestionOverride {
   role?: string;
   label?: string;
   scale?: { min: number; max: number; labels?: Record<string, string>; reversed?: boolean };
+  /** Answer text → code, e.g. { "满分": 10, "五星": 5 }: read by every command that reads scores. */
+  values?: Record<string, number>;
 }
 
 export interface RolesConfig {
@@ -134,6 +136,7 @@ export const configSchema: Schema = {
             },
             required: ['min', 'max'],
           },
+          values: { t: 'object', props: {}, additional: num },
         },
       },
     },

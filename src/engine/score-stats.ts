@@ -4,6 +4,7 @@ import type { Bilingual } from '../ui/errors.js';
 import { inputError } from '../ui/errors.js';
 import { scoreFromStats, type ScoreResult, type ScoreSpec, type ScoreStats } from '../metrics/score.js';
 import { newTallySet } from '../metrics/tally.js';
+import { checkUnreadable, type Accounting } from '../dataset/accounting.js';
 
 export interface StatRow {
   keys: (string | null)[];
@@ -50,6 +51,8 @@ export function scoreStatsFromRows(rows: StatRow[], spec: ScoreSpec, meta: Stats
   let outOfScale = 0;
   let badWeight = 0;
   const badExamples: string[] = [];
+  const unreadableEx: string[] = [];
+  const outEx: string[] = [];
   const groupMap = new Map<string, (string | null)[]>();
   const periodSet = new Set<string>();
   for (const r of rows) {
@@ -69,6 +72,8 @@ export function scoreStatsFromRows(rows: StatRow[], spec: ScoreSpec, meta: Stats
       if (r.status === 'not_numeric') notNumeric += r.n;
       else outOfScale += r.n;
       if (r.raw != null && badExamples.length < 5 && !badExamples.includes(r.raw)) badExamples.push(r.raw);
+      const ex = r.status === 'not_numeric' ? unreadableEx : outEx;
+      if (r.raw != null && ex.length < 5 && !ex.includes(r.raw)) ex.push(r.raw);
     } else if (r.status === 'bad_weight') badWeight += r.n;
     else if (r.answer === null || !(r.answer >= min && r.answer <= max) || Math.floor(r.answer) !== r.answer) {
       throw inputError(
@@ -119,6 +124,24 @@ export function scoreStatsFromRows(rows: StatRow[], spec: ScoreSpec, meta: Stats
 
   const q = meta.question;
   const warnings: Bilingual[] = [];
+  // The accounting rule (dataset/accounting.ts) from counts: engines give examples by value, not row number.
+  const okCount = rows.reduce((a, r) => a + (r.status === 'ok' || r.status === 'bad_weight' ? r.n : 0), 0);
+  const accounting: Accounting = {
+    question: q.id,
+    answered: okCount + notNumeric + outOfScale,
+    used: okCount,
+    excluded: { missing, unreadable: notNumeric, outOfScale },
+    examples: { unreadable: unreadableEx.slice(0, 5).map((value) => ({ row: 0, value })), outOfScale: outEx.slice(0, 5).map((value) => ({ row: 0, value })) },
+  };
+  const noneValid = (): never => {
+    const ex = badExamples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
+    throw inputError(
+      `--question ${q.id}: none of its ${notNumeric + outOfScale} answers is a ${spec.metric.toUpperCase()} score on ${min}–${max} (${ex}); choose the score column with --question COL${spec.metric === 'nps' ? '' : ' or set the scale with --scale, e.g. 0-10'}.`,
+      `--question ${q.id}：其 ${notNumeric + outOfScale} 个答案都不是 ${min}–${max} 的 ${spec.metric.toUpperCase()} 分数（${ex}）；请用 --question 指定评分列${spec.metric === 'nps' ? '' : '，或用 --scale 指定量表，如 0-10'}。`,
+    );
+  };
+  if (okCount === 0 && notNumeric + outOfScale > 0) noneValid();
+  for (const m of checkUnreadable([accounting], spec.allowUnreadable)) warnings.push(m);
   const rowsFiltered = total - filtered;
   if (spec.where && rowsFiltered === 0) warnings.push({ en: `no rows match --where ${spec.where}`, zh: `没有符合 --where ${spec.where} 的行` });
   if (notNumeric + outOfScale > 0) {
@@ -156,7 +179,7 @@ export function scoreStatsFromRows(rows: StatRow[], spec: ScoreSpec, meta: Stats
     scale: meta.scale,
     rows: total,
     rowsFiltered,
-    sc: { missing, notNumeric, outOfScale, firstBadRows: [], badExamples },
+    sc: { missing, notNumeric, outOfScale, firstBadRows: [], badExamples, accounting },
     w: meta.weightId ? { id: meta.weightId, firstBadRows: [] } : undefined,
     badWeight,
     badRows: [],
@@ -168,6 +191,7 @@ export function scoreStatsFromRows(rows: StatRow[], spec: ScoreSpec, meta: Stats
     periodRowsIn,
     noDate,
     warnings,
+    noneValid,
   };
 }
 
