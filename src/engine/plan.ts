@@ -1,6 +1,6 @@
 // From `cx score` flags and a schema (a Survey whose columns may be empty placeholders) to the statistics
 // query and the metadata that reads its result back. Shared by `cx sql`, DuckDB and PostgreSQL. Pure.
-import type { Survey, Question } from '../dataset/types.js';
+import type { Survey } from '../dataset/types.js';
 import { findDateColumn, findQuestion } from '../dataset/select.js';
 import { parseWhere, resolveColumn, type WhereNode } from '../dataset/where.js';
 import { detectDayFirst } from '../dataset/period.js';
@@ -39,14 +39,6 @@ export function mapWhere(node: WhereNode, f: (col: string) => string): WhereNode
   }
 }
 
-/** The value map of a text score column, as readScores uses it (choice labels and scale labels → numbers). */
-export function labelMap(q: Question): Map<string, number> {
-  const byLabel = new Map<string, number>();
-  for (const c of q.choices ?? []) if (Number.isFinite(Number(c.code)) && c.code.trim() !== '') byLabel.set(c.label.trim(), Number(c.code));
-  for (const [v, label] of Object.entries(q.scale?.labels ?? {})) if (Number.isFinite(Number(v))) byLabel.set(label.trim(), Number(v));
-  return byLabel;
-}
-
 export function planScore(schema: Survey, spec: ScoreSpec, o: PlanOptions): ScorePlan {
   const metric = spec.metric;
   const q = findQuestion(schema, metric, spec.question);
@@ -70,10 +62,9 @@ export function planScore(schema: Survey, spec: ScoreSpec, o: PlanOptions): Scor
     : undefined;
   const dateCol = dateColumn ? schema.columns.get(dateColumn) : undefined;
   const dayFirst = dateCol && dateCol.kind === 'str' && dateCol.values.length ? detectDayFirst(dateCol.values) : undefined;
-  const labels = labelMap(q);
   const meta: StatsMeta = {
     source: o.source,
-    question: { id: q.id, label: q.label },
+    question: { id: q.id, label: q.label, type: q.type, scale: q.scale, choices: q.choices, values: q.values },
     scale,
     by,
     dateColumn,
@@ -95,7 +86,6 @@ export function planScore(schema: Survey, spec: ScoreSpec, o: PlanOptions): Scor
     where,
     weight,
     types: o.types,
-    labels: labels.size ? labels : undefined,
     dayFirst,
     periodColumn: o.periodColumn,
     codeOf: (col, label) => {

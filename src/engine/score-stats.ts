@@ -5,12 +5,14 @@ import { inputError } from '../ui/errors.js';
 import { scoreFromStats, type ScoreResult, type ScoreSpec, type ScoreStats } from '../metrics/score.js';
 import { newTallySet } from '../metrics/tally.js';
 import { checkUnreadable, type Accounting } from '../dataset/accounting.js';
+import { readerFor, type QuestionLike } from '../ingest/values.js';
 
 export interface StatRow {
   keys: (string | null)[];
   period: string | null;
+  /** 'kept' | 'bad_weight' | 'filtered' (failing --where). */
   status: string;
-  answer: number | null;
+  /** The answer as text (NULL: empty), read here by the same value reader as the built-in engine. */
   raw: string | null;
   n: number;
   sw: number;
@@ -20,7 +22,8 @@ export interface StatRow {
 export interface StatsMeta {
   /** What the user named as input (a table, a file). */
   source: string[];
-  question: { id: string; label: string };
+  /** The question and what the value reader needs (scale labels, choices, cx.yaml values). */
+  question: QuestionLike & { label: string };
   scale: { min: number; max: number };
   /** Column ids of --by, in order (the keys of each row). */
   by?: string[];
@@ -30,7 +33,7 @@ export interface StatsMeta {
   waves?: string[];
 }
 
-const STATUSES = new Set(['ok', 'missing', 'not_numeric', 'out_of_scale', 'bad_weight', 'filtered']);
+const STATUSES = new Set(['kept', 'bad_weight', 'filtered']);
 const MANY_SEGMENTS = 100;
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -50,11 +53,15 @@ export function scoreStatsFromRows(rows: StatRow[], spec: ScoreSpec, meta: Stats
   let notNumeric = 0;
   let outOfScale = 0;
   let badWeight = 0;
+  let okBeforeWeight = 0;
   const badExamples: string[] = [];
   const unreadableEx: string[] = [];
   const outEx: string[] = [];
   const groupMap = new Map<string, (string | null)[]>();
   const periodSet = new Set<string>();
+  const distinct = [...new Set(rows.flatMap((r) => (r.status !== 'filtered' && r.raw != null ? [r.raw] : [])))].slice(0, 500);
+  const read = readerFor(meta.question, min, max, distinct);
+  const answers: number[] = []; // per row: the valid answer, or NaN
   for (const r of rows) {
     if (!STATUSES.has(r.status)) {
       throw inputError(
@@ -62,27 +69,33 @@ export function scoreStatsFromRows(rows: StatRow[], spec: ScoreSpec, meta: Stats
         `${meta.source.join('，')}：未知的 cx_status "${r.status}"；统计数据须来自 cx sql 生成的查询。`,
       );
     }
+    answers.push(NaN);
     total += r.n;
     if (r.status === 'filtered') {
       filtered += r.n;
       continue;
     }
-    if (r.status === 'missing') missing += r.n;
-    else if (r.status === 'not_numeric' || r.status === 'out_of_scale') {
-      if (r.status === 'not_numeric') notNumeric += r.n;
-      else outOfScale += r.n;
-      if (r.raw != null && badExamples.length < 5 && !badExamples.includes(r.raw)) badExamples.push(r.raw);
-      const ex = r.status === 'not_numeric' ? unreadableEx : outEx;
-      if (r.raw != null && ex.length < 5 && !ex.includes(r.raw)) ex.push(r.raw);
-    } else if (r.status === 'bad_weight') badWeight += r.n;
-    else if (r.answer === null || !(r.answer >= min && r.answer <= max) || Math.floor(r.answer) !== r.answer) {
-      throw inputError(
-        `${meta.source.join(', ')}: an "ok" row holds answer ${r.answer}, not a whole number on ${min}–${max}; run the query with the same --scale.`,
-        `${meta.source.join('，')}：状态为 ok 的行答案为 ${r.answer}，不是 ${min}–${max} 的整数；请用相同的 --scale 重新运行查询。`,
-      );
-    }
     if (by.length) groupMap.set(JSON.stringify(r.keys), r.keys);
     if (r.period != null) periodSet.add(r.period);
+    const v = r.raw == null ? null : read(r.raw);
+    if (v === null) missing += r.n;
+    else if (v !== v) {
+      notNumeric += r.n;
+      const t = r.raw!.trim();
+      if (badExamples.length < 5 && !badExamples.includes(t)) badExamples.push(t);
+      if (unreadableEx.length < 5 && !unreadableEx.includes(t)) unreadableEx.push(t);
+    } else if (!(v >= min && v <= max) || Math.floor(v) !== v) {
+      outOfScale += r.n;
+      const t = r.raw!.trim();
+      if (badExamples.length < 5 && !badExamples.includes(t)) badExamples.push(t);
+      if (outEx.length < 5 && !outEx.includes(t)) outEx.push(t);
+    } else if (r.status === 'bad_weight') {
+      badWeight += r.n;
+      okBeforeWeight += r.n;
+    } else {
+      answers[answers.length - 1] = v;
+      okBeforeWeight += r.n;
+    }
   }
   if (total === 0) {
     throw inputError(`${meta.source.join(', ')}: no responses to score (the statistics hold no rows); check the query and its table.`, `${meta.source.join('，')}：没有可计算的答卷（统计结果为空）；请检查查询及其数据表。`);
@@ -104,28 +117,29 @@ export function scoreStatsFromRows(rows: StatRow[], spec: ScoreSpec, meta: Stats
   const groupRowsIn = new Float64Array(G);
   const periodRowsIn = new Float64Array(P);
   let noDate = 0;
-  for (const r of rows) {
-    if (r.status === 'filtered') continue;
+  rows.forEach((r, i) => {
+    if (r.status === 'filtered') return;
     const g = by.length ? gIndex.get(JSON.stringify(r.keys))! : G;
     const p0 = r.period == null ? -1 : pIndex.get(r.period)!;
     if (by.length) groupRowsIn[g]! += r.n;
     if (p0 >= 0) periodRowsIn[p0]! += r.n;
-    if (r.status !== 'ok') continue;
+    const v = answers[i]!;
+    if (v !== v) return;
     let p = spec.period ? p0 : P;
     if (p < 0) {
       p = P;
       noDate += r.n;
     }
-    const j = (g * (P + 1) + p) * tallies.k + (r.answer! - min);
+    const j = (g * (P + 1) + p) * tallies.k + (v - min);
     tallies.count[j]! += r.n;
     tallies.wsum[j]! += weighted ? r.sw : r.n;
     tallies.w2sum[j]! += weighted ? r.sw2 : r.n;
-  }
+  });
 
   const q = meta.question;
   const warnings: Bilingual[] = [];
   // The accounting rule (dataset/accounting.ts) from counts: engines give examples by value, not row number.
-  const okCount = rows.reduce((a, r) => a + (r.status === 'ok' || r.status === 'bad_weight' ? r.n : 0), 0);
+  const okCount = okBeforeWeight;
   const accounting: Accounting = {
     question: q.id,
     answered: okCount + notNumeric + outOfScale,
@@ -217,7 +231,7 @@ export function statRowsFromRecords(records: Record<string, unknown>[], by: stri
     return hit;
   };
   const kCols = by.map((b) => find(b)!);
-  const [cP, cS, cA, cR, cN, cW, cW2] = ['cx_period', 'cx_status', 'cx_answer', 'cx_raw', 'cx_n', 'cx_sw', 'cx_sw2'].map((c) => find(c, c !== 'cx_raw'));
+  const [cP, cS, cR, cN, cW, cW2] = ['cx_period', 'cx_status', 'cx_raw', 'cx_n', 'cx_sw', 'cx_sw2'].map((c) => find(c));
   const text = (v: unknown): string | null => (v == null || v === '' ? null : String(v));
   const number = (v: unknown, what: string, i: number): number => {
     const x = typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : v == null || v === '' ? NaN : Number(v);
@@ -228,16 +242,15 @@ export function statRowsFromRecords(records: Record<string, unknown>[], by: stri
   };
   return records.map((r, i) => {
     const status = String(r[cS!] ?? '');
-    const ans = r[cA!];
+    const raw = r[cR!];
     return {
       keys: kCols.map((c) => text(r[c])),
       period: text(r[cP!]),
       status,
-      answer: ans == null || ans === '' ? null : number(ans, 'cx_answer', i),
-      raw: cR ? text(r[cR]) : null,
+      raw: raw == null ? null : String(raw),
       n: number(r[cN!], 'cx_n', i),
-      sw: status === 'ok' ? number(r[cW!], 'cx_sw', i) : 0,
-      sw2: status === 'ok' ? number(r[cW2!], 'cx_sw2', i) : 0,
+      sw: status === 'kept' ? number(r[cW!], 'cx_sw', i) : 0,
+      sw2: status === 'kept' ? number(r[cW2!], 'cx_sw2', i) : 0,
     };
   });
 }

@@ -4,13 +4,13 @@
 // built-in store give the same numbers.
 //
 // Result columns: one per --by column (named as the column), cx_period (label or NULL: no readable date),
-// cx_status ('ok' | 'missing' | 'not_numeric' | 'out_of_scale' | 'bad_weight' | 'filtered'), cx_answer
-// (the integer answer when ok), cx_raw (the offending text when not_numeric/out_of_scale), cx_n, cx_sw,
-// cx_sw2, and cx_meta (the query's description as JSON). Filtered rows (failing --where) are one row per cx_raw with NULL segments and period.
+// cx_status ('kept' | 'bad_weight' | 'filtered'), cx_raw (the answer as text, NULL when empty), cx_n, cx_sw
+// and cx_sw2 (Σw, Σw² of kept rows), and cx_meta (the query's description as JSON). Rows failing --where are
+// one 'filtered' row per segment-less group. cx reads each distinct answer text with its own value reader
+// (src/ingest/values.ts), so numbers, labels, "10分" or "★★★★" count exactly as in a local run.
 //
-// Semantics follow the built-in store: a missing value is NULL or blank text; text answers are read as
-// numbers after trimming (and, in duckdb/postgres, "10 - Extremely likely" style labels and the value map
-// cx read from the export); a filter leaf on a missing value is false, as in `--where`.
+// Semantics follow the built-in store: a missing value is NULL or blank text; a filter leaf on a missing
+// value is false, as in `--where`; weights are numbers ≥ 0.
 import type { WhereNode } from '../dataset/where.js';
 import type { PeriodUnit } from '../dataset/period.js';
 
@@ -38,8 +38,6 @@ export interface ScoreSqlSpec {
   meta?: string;
   /** A column that already holds period labels (the built-in store's dates, read by cx). */
   periodColumn?: string;
-  /** Text answer → number (the value map of a recognised export). */
-  labels?: Map<string, number>;
   /** Numeric dates such as 03/04/2026 are day-first (detected by cx on the export's values). */
   dayFirst?: boolean;
   /** Choice label → numeric code of a column, for `--where plan = "Pro"` on a coded column. */
@@ -72,10 +70,6 @@ function num(x: number): string {
 }
 
 const NUMERIC_RE = String.raw`^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$`;
-// One capturing group each (PostgreSQL's substring(… from re) returns the first), as select.ts reads them.
-const LEADING_RE = String.raw`^(-?[0-9]+(?:\.[0-9]+)?)(?:\s*$|\s*[-–—:(（=]|\s+[^0-9\s])`;
-const TRAILING_RE = String.raw`^[^0-9]*[^0-9\s.-]\s*[-–—:=]?\s*([0-9]+)\s*$`;
-
 class Gen {
   constructor(readonly s: ScoreSqlSpec) {}
   get d(): Dialect {
@@ -135,26 +129,6 @@ class Gen {
     const c = this.col(col);
     if (t === 'num' || t === 'daynum' || t === 'date') return `${c} IS NULL`;
     return `(${c} IS NULL OR ${blankTrimmed ? `TRIM(${this.text(col)})` : this.text(col)} = '')`;
-  }
-  /** The score column as a number (NULL when missing or unreadable). */
-  score(col: string): string {
-    const t = this.type(col);
-    if (t === 'num') return this.toDouble(this.col(col));
-    const s = `TRIM(${this.text(col)})`;
-    const parts = [this.tryDouble(s)];
-    if (this.s.labels && this.s.labels.size) {
-      const whens = [...this.s.labels].map(([k, v]) => `WHEN ${lit(this.d, k)} THEN ${num(v)}`).join(' ');
-      parts.push(`CASE ${s} ${whens} END`);
-    }
-    if (this.d === 'duckdb' || this.d === 'postgres') {
-      parts.push(this.tryDouble(this.extractFirst(s, LEADING_RE)), this.tryDouble(this.extractFirst(s, TRAILING_RE)));
-    }
-    return parts.length === 1 ? parts[0]! : `COALESCE(${parts.join(', ')})`;
-  }
-  /** The first capture group of a regex (NULL when no match). */
-  extractFirst(s: string, re: string): string {
-    if (this.d === 'duckdb') return `NULLIF(regexp_extract(${s}, ${lit(this.d, re)}, 1), '')`;
-    return `substring(${s} from ${lit(this.d, re)})`;
   }
   /** A segment value as text, as the built-in store groups it (blank = missing; whole numbers without ".0"). */
   group(col: string): string {
@@ -272,34 +246,24 @@ export function scoreStatsSql(spec: ScoreSqlSpec): string {
   const inner: string[] = [`    ${keep} AS cx_keep`];
   by.forEach((c, i) => inner.push(`    ${g.group(c)} AS cx_g${i}`));
   inner.push(`    ${spec.period && spec.periodColumn ? g.col(spec.periodColumn) : spec.period && spec.date ? g.periodLabel(g.date(spec.date), spec.period) : 'CAST(NULL AS ' + (d === 'bigquery' || d === 'spark' ? 'STRING' : 'VARCHAR') + ')'} AS cx_period`);
-  inner.push(`    ${g.missing(spec.question, true)} AS cx_missing`);
-  inner.push(`    ${g.score(spec.question)} AS cx_x`);
   inner.push(`    ${g.text(spec.question)} AS cx_text`);
   inner.push(`    ${spec.weight ? g.number(spec.weight) : '1'} AS cx_w`);
-  const status = [
-    `CASE WHEN NOT cx_keep THEN 'filtered'`,
-    `WHEN cx_missing THEN 'missing'`,
-    `WHEN cx_x IS NULL THEN 'not_numeric'`,
-    `WHEN cx_x < ${min} OR cx_x > ${max} OR cx_x <> FLOOR(cx_x) THEN 'out_of_scale'`,
-    spec.weight ? `WHEN cx_w IS NULL OR cx_w < 0 THEN 'bad_weight'` : '',
-    `ELSE 'ok' END`,
-  ].filter(Boolean).join(' ');
+  const status = `CASE WHEN NOT cx_keep THEN 'filtered' ${spec.weight ? `WHEN cx_w IS NULL OR cx_w < 0 THEN 'bad_weight' ` : ''}ELSE 'kept' END`;
   const mid: string[] = [];
   by.forEach((c, i) => mid.push(`    CASE WHEN cx_keep THEN cx_g${i} END AS ${ident(d, c)}`));
   mid.push(`    CASE WHEN cx_keep THEN cx_period END AS cx_period`);
   mid.push(`    ${status} AS cx_status`);
-  mid.push(`    cx_x`, `    cx_text`, `    cx_w`);
+  mid.push(`    CASE WHEN cx_keep THEN cx_text END AS cx_raw`);
+  mid.push(`    cx_w`);
   const outer: string[] = [...by.map((c) => `  ${ident(d, c)}`)];
-  outer.push(`  cx_period`, `  cx_status`);
-  outer.push(`  CASE WHEN cx_status = 'ok' THEN CAST(cx_x AS ${d === 'bigquery' ? 'INT64' : 'INTEGER'}) END AS cx_answer`);
-  outer.push(`  CASE WHEN cx_status IN ('not_numeric', 'out_of_scale') THEN cx_text END AS cx_raw`);
+  outer.push(`  cx_period`, `  cx_status`, `  cx_raw`);
   outer.push(`  COUNT(*) AS cx_n`);
-  outer.push(`  SUM(CASE WHEN cx_status = 'ok' THEN cx_w ELSE 0 END) AS cx_sw`);
-  outer.push(`  SUM(CASE WHEN cx_status = 'ok' THEN cx_w * cx_w ELSE 0 END) AS cx_sw2`);
+  outer.push(`  SUM(CASE WHEN cx_status = 'kept' THEN cx_w ELSE 0 END) AS cx_sw`);
+  outer.push(`  SUM(CASE WHEN cx_status = 'kept' THEN cx_w * cx_w ELSE 0 END) AS cx_sw2`);
   if (spec.meta) outer.push(`  MAX(${lit(d, spec.meta)}) AS cx_meta`);
-  const nGroup = by.length + 4;
+  const nGroup = by.length + 3;
   return [
-    `-- cx score statistics (${d}): counts, Σw and Σw² by ${by.length ? by.join(' × ') + ' × ' : ''}${spec.period ? `${spec.period} × ` : ''}answer on ${min}–${max}`,
+    `-- cx score statistics (${d}): counts, Σw and Σw² by ${by.length ? by.join(' × ') + ' × ' : ''}${spec.period ? `${spec.period} × ` : ''}answer (scale ${min}–${max})`,
     'SELECT',
     outer.join(',\n'),
     'FROM (',

@@ -36,11 +36,12 @@ describe('dialect differences', () => {
     expect(sqlFor('snowflake')).toMatch(/YEAROFWEEKISO\(.*'-W'.*LPAD\(TO_VARCHAR\(WEEKISO\(/);
     expect(sqlFor('spark')).toMatch(/EXTRACT\(YEAROFWEEK FROM .*'-W'.*LPAD\(CAST\(WEEKOFYEAR\(/);
   });
-  it('text → number casts return NULL instead of failing', () => {
-    expect(sqlFor('bigquery')).toContain('SAFE_CAST(TRIM(CAST(`nps` AS STRING)) AS FLOAT64)');
-    expect(sqlFor('snowflake')).toContain('TRY_TO_DOUBLE(TRIM(CAST(nps AS VARCHAR)))');
-    expect(sqlFor('spark')).toContain('TRY_CAST(TRIM(CAST(`nps` AS STRING)) AS DOUBLE)');
-    expect(sqlFor('postgres')).toMatch(/CASE WHEN TRIM\(CAST\("nps" AS TEXT\)\) ~ '.*' THEN CAST\(TRIM\(CAST\("nps" AS TEXT\)\) AS DOUBLE PRECISION\) END/);
+  it('text → number casts (weights, numeric filters) return NULL instead of failing; answers go out as text', () => {
+    expect(sqlFor('bigquery')).toContain('SAFE_CAST(TRIM(CAST(`w` AS STRING)) AS FLOAT64) AS cx_w');
+    expect(sqlFor('snowflake')).toContain('TRY_TO_DOUBLE(TRIM(CAST(w AS VARCHAR))) AS cx_w');
+    expect(sqlFor('spark')).toContain('TRY_CAST(TRIM(CAST(`score` AS STRING)) AS DOUBLE) >= 0');
+    expect(sqlFor('postgres')).toMatch(/CASE WHEN TRIM\(CAST\("w" AS TEXT\)\) ~ '.*' THEN CAST\(TRIM\(CAST\("w" AS TEXT\)\) AS DOUBLE PRECISION\) END AS cx_w/);
+    expect(sqlFor('bigquery')).toContain('CAST(`nps` AS STRING) AS cx_text');
   });
   it('quotes names and literals the way each dialect reads them', () => {
     expect(ident('bigquery', 'Plan type')).toBe('`Plan type`');
