@@ -1,5 +1,5 @@
 // `cx export --format parquet` through DuckDB (when the optional package is installed): the columns go to
-// DuckDB in 2048-row chunks and COPY writes zstd Parquet, either one file or a folder partitioned by wave
+// DuckDB in 2048-row chunks and COPY writes snappy Parquet (readable by hyparquet, pandas, R arrow), either one file or a folder partitioned by wave
 // (wave=…/data_0.parquet, hive style, which `--engine duckdb` and most tools read back as a column).
 import { renameSync, rmSync, rmdirSync, existsSync } from 'node:fs';
 import type { Survey } from '../dataset/types.js';
@@ -33,7 +33,7 @@ export async function writeParquetDuckdb(path: string, s: Survey, ids: string[],
     appender.closeSync();
     const part = partitionBy ? `, PARTITION_BY (${ident('duckdb', partitionBy)})` : '';
     try {
-      await con.run(`COPY cx_out TO ${duckLit(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000${part})`);
+      await con.run(`COPY cx_out TO ${duckLit(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000${part})`);
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
       throw outputPathError(path, e);

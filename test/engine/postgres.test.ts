@@ -85,7 +85,7 @@ describe.skipIf(!url)('--engine postgres = built-in', () => {
   const messySpecs: ScoreSpec[] = [
     { metric: 'nps', by: ['region'], period: 'week', compare: 'previous' },
     { metric: 'nps', weight: 'w', by: ['plan'], period: 'month' },
-    { metric: 'csat', where: 'region != "West" and w > 1', by: ['region', 'plan'], period: 'quarter' },
+    { metric: 'csat', scale: { min: 1, max: 5 }, where: 'region != "West" and w > 1', by: ['region', 'plan'], period: 'quarter' },
   ];
   it.each(messySpecs.map((s) => [JSON.stringify(s), s] as const))('text table from the messy CSV %s', async (_, spec) => {
     const { scoreWithPostgres } = await import('../../src/engine/postgres.js');
