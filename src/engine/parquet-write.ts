@@ -14,6 +14,13 @@ export async function writeParquetDuckdb(path: string, s: Survey, ids: string[],
     return col ? [{ id, col }] : [];
   });
   const tmp = `${path}.tmp-${process.pid}`;
+  const { mkdirSync } = await import('node:fs');
+  const { dirname } = await import('node:path');
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw outputPathError(path, e);
+  }
   await withDuckdb(async (con) => {
     await con.run(`CREATE TABLE cx_out (${cols.map((c) => `${ident('duckdb', c.id)} ${c.col.kind === 'num' ? 'DOUBLE' : 'VARCHAR'}`).join(', ')})`);
     const types = cols.map((c) => (c.col.kind === 'num' ? DOUBLE : VARCHAR));
