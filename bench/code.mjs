@@ -97,6 +97,22 @@ const b = await measure('matching + sentiment:', () => codeTexts(texts, cf, true
 const coded = a.filter((r) => !r.empty && r.codes.length).length;
 console.log(`coded comments: ${coded}; with sentiment: ${b.filter((r) => r.sentiment).length}; in-process RSS now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
 
+// Topic (aspect) coding accuracy of the default codeframe on the hand-labelled set (fixtures/aspects/):
+// nets 100–600, precision / recall of topics and accuracy of their topic sentiment; dev half = even data
+// rows (the codeframe was tuned looking at these), held-out half = odd rows.
+{
+  const { parseTopicTsv, scoreTopics } = await dist('text/codeframe/topic-eval.js');
+  const { loadCodeframe } = await dist('text/codeframe/index.js');
+  const dcf = loadCodeframe(path.join(root, 'fixtures/codeframes/cx-default.yaml'));
+  for (const lang of ['zh', 'en']) {
+    const items = parseTopicTsv(readFileSync(path.join(root, `fixtures/aspects/cx-aspects-${lang}.tsv`), 'utf8'));
+    for (const [part, sel] of [['held-out', items.filter((_, i) => i % 2 === 1)], ['dev', items.filter((_, i) => i % 2 === 0)]]) {
+      const s = scoreTopics(dcf, sel, await codeTexts(sel.map((x) => x.text), dcf, true));
+      console.log(`aspect set ${lang} ${part.padEnd(8)} n=${String(s.n).padStart(3)}: topic precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, topic-sentiment accuracy ${s.sentimentAccuracy.toFixed(3)}`);
+    }
+  }
+}
+
 // End to end: CSV of comments → cx code → CSV.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-bench-code-'));
 try {

@@ -44,7 +44,10 @@ export function register(program: Command): void {
         const { result, rows, ids } = await codeSurvey(survey, cf, { text: opts.text, by: opts.by, sentiment: opts.sentiment !== false, file: input });
         if (out) {
           const { writeTable } = await import('../dataset/write.js');
-          const t = codedTable(cf, rows, ids, result.sentiment, opts.headers as 'ids' | 'names');
+          const { strAt } = await import('../dataset/types.js');
+          const col = survey.columns.get(result.textColumn)!;
+          const texts = Array.from({ length: survey.nRows }, (_, i) => strAt(col, i));
+          const t = codedTable(cf, rows, ids, result.sentiment, opts.headers as 'ids' | 'names', texts, result.textColumn);
           await writeTable(out.path, t.header, t.rows, { format: out.format });
           ctx.info(`Wrote ${rows.length} rows to ${out.path}.`, `已将 ${rows.length} 行写入 ${out.path}。`);
         }
@@ -91,8 +94,8 @@ function human(ctx: Ctx, r: CodeResult): string {
   });
   const parts = [
     ctx.t(
-      `${r.codeframe.name}: ${r.base} comments coded of ${r.n} rows (column ${r.textColumn}; segmenter ${r.segmenter}). % = share of respondents with a comment; a net counts a respondent once.`,
-      `${r.codeframe.name}：共 ${r.n} 行，其中 ${r.base} 条评论已编码（列 ${r.textColumn}；分词器 ${r.segmenter}）。% = 占有评论受访者的比例；合并类（net）每位受访者只计一次。`,
+      `${r.codeframe.name}: ${r.base} comments coded of ${r.n} rows (column ${r.textColumn}; segmenter ${r.segmenter})${r.noComment ? `; ${r.noComment} answers that say nothing (无, n/a, "-") left out` : ''}. % = share of respondents with a comment; a net counts a respondent once.`,
+      `${r.codeframe.name}：共 ${r.n} 行，其中 ${r.base} 条评论已编码（列 ${r.textColumn}；分词器 ${r.segmenter}）${r.noComment ? `；${r.noComment} 条无实际内容的回答（无、n/a、“-”）未计入` : ''}。% = 占有评论受访者的比例；合并类（net）每位受访者只计一次。`,
     ),
     renderTable(head, rows, ['left', 'right', 'right', 'right', 'right']),
   ];

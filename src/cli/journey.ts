@@ -26,6 +26,7 @@ interface JourneyOpts {
   codeframe?: string;
   text?: string;
   svg?: string;
+  allowUnreadable?: boolean;
 }
 
 const UNITS = ['day', 'week', 'month', 'quarter'];
@@ -53,6 +54,7 @@ export function register(program: Command): void {
     .option('--keep-empty-bands', h('fit even when a touchpoint has no answers in its low or high band (effect set to 0, flagged)', '触点的低分或高分区间没有答案时仍然拟合（该效应设为 0 并标记）'))
     .option('--codeframe <file>', h('codeframe for comments per touchpoint (default: codeframe in cx.yaml)', '用于触点评论的编码框架（默认：cx.yaml 中的 codeframe）'))
     .option('--text <col>', h('comment column (default: the survey comment column)', '评论列（默认：问卷的评论列）'))
+    .option('--allow-unreadable', h('leave out answers that cannot be read as ratings even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
     .option('--svg <file>', h('also write the journey map as SVG', '同时输出旅程地图 SVG'))
     .action((input: string, opts: JourneyOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
@@ -144,6 +146,7 @@ function toSpec(o: JourneyOpts, j: NonNullable<import('../config/schema.js').CxC
     }
   }
   if (o.keepEmptyBands) spec.keepEmptyBands = true;
+  if (o.allowUnreadable) spec.allowUnreadable = true;
   if (o.by) spec.by = o.by.split(',').map((s) => s.trim()).filter(Boolean);
   if (o.where) spec.where = o.where;
   if (o.period) {

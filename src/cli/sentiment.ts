@@ -17,8 +17,9 @@ function parseLang(v: string | undefined): Lang {
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(1) + '%' : '–');
 
 async function load(file: string) {
-  const { loadInput } = await import('../dataset/load.js');
-  return loadInput(file, {});
+  // One reader for every text command: a .txt file is one comment per line (no header).
+  const { loadComments } = await import('../text/code.js');
+  return loadComments(file);
 }
 
 async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang?: string; textLang?: string; model?: string; output?: string }) {
@@ -38,9 +39,16 @@ async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang
   const summary = summarizeSentiment(results);
   const { name: idName, ids } = rowIds(survey);
   if (opts.output) {
-    const rows = results.map((r, i) => [ids[i], r.lang === 'none' && !Number.isFinite(r.score) ? null : r.label, r.score] as const);
+    const rows = results.map((r, i) => [
+      ids[i]!,
+      texts[i] ?? null,
+      r.lang === 'none' && !Number.isFinite(r.score) ? null : r.label,
+      Number.isFinite(r.score) ? r.score : null,
+      r.lang === 'none' ? null : r.lang,
+      r.noComment ? 1 : 0,
+    ]);
     try {
-      await writeTable(opts.output, [idName, 'sentiment', 'sentimentScore'], rows, { format: format! });
+      await writeTable(opts.output, [idName, col, 'sentiment', 'sentimentScore', 'lang', 'noComment'], rows, { format: format! });
     } catch (e) {
       if (e instanceof CxError) throw e;
       throw inputError(`${opts.output}: cannot write the results (${(e as Error).message}); check the folder exists and is writable.`, `${opts.output}：无法写入结果（${(e as Error).message}），请检查目录是否存在且可写。`);
@@ -55,7 +63,7 @@ async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang
     model: opts.model,
     ...summary,
     output: opts.output,
-    rows: opts.output ? undefined : results.map((r, i) => ({ [idName]: ids[i], sentiment: Number.isFinite(r.score) ? r.label : null, sentimentScore: r.score, lang: r.lang })),
+    rows: opts.output ? undefined : results.map((r, i) => ({ [idName]: ids[i], text: texts[i], sentiment: Number.isFinite(r.score) ? r.label : null, sentimentScore: r.score, lang: r.lang, ...(r.noComment ? { noComment: true } : {}) })),
   };
   const { renderTable, fmt } = await import('../ui/table.js');
   ctx.emit(json, () => {
@@ -66,7 +74,7 @@ async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang
       [t('neutral', '中性'), summary.neutral, pct(summary.neutralPct)],
       [t('negative', '负面'), summary.negative, pct(summary.negativePct)],
     ];
-    let out = t(`Sentiment of "${col}" (${method === 'model' ? 'trained model' : 'zero-config lexicon'}), ${summary.n} comments`, `“${col}”的情感（${method === 'model' ? '训练模型' : '内置词典'}），${summary.n} 条评论`) + (summary.missing ? t(`, ${summary.missing} empty`, `，${summary.missing} 条为空`) : '') + '\n';
+    let out = t(`Sentiment of "${col}" (${method === 'model' ? 'trained model' : 'zero-config lexicon'}), ${summary.n} comments`, `“${col}”的情感（${method === 'model' ? '训练模型' : '内置词典'}），${summary.n} 条评论`) + (summary.missing ? t(`, ${summary.missing} empty`, `，${summary.missing} 条为空`) : '') + (summary.noComment ? t(`, ${summary.noComment} saying nothing (无, n/a, "-") left out`, `，${summary.noComment} 条无实际内容（无、n/a、“-”）未计入`) : '') + '\n';
     out += renderTable(head, body, ['left', 'right', 'right']) + '\n';
     out += t(`mean score ${fmt(summary.meanScore, 2)}, net sentiment ${fmt(summary.netSentiment, 1)}`, `平均得分 ${fmt(summary.meanScore, 2)}，净情感 ${fmt(summary.netSentiment, 1)}`) + '\n';
     if (summary.byLang.length > 1) {

@@ -15,9 +15,9 @@ async function themesCommand(ctx: Ctx, input: string, opts: ThemesOpts) {
   const top = opts.top === undefined ? 10 : Number(opts.top);
   if (!Number.isInteger(top) || top < 1 || top > 100) throw inputError(`--top ${opts.top}: give a whole number of themes between 1 and 100.`, `--top ${opts.top}：主题数应为 1 到 100 之间的整数。`);
   if (opts.output && !/\.ya?ml$/i.test(opts.output)) throw inputError(`${opts.output}: the draft codeframe is YAML; name the output .yaml.`, `${opts.output}：编码框架草稿为 YAML 格式，输出文件名请以 .yaml 结尾。`);
-  const { loadInput } = await import('../dataset/load.js');
+  const { loadComments } = await import('../text/code.js');
   const { pickTextColumn, columnTexts } = await import('../text/sentiment/input.js');
-  const survey = await loadInput(input, {});
+  const survey = await loadComments(input);
   const { chooseTextColumn } = await import('../text/column-check.js');
   const { column: col, warning } = chooseTextColumn(survey, opts.text, input, pickTextColumn);
   if (warning) ctx.warn(warning.en, warning.zh);

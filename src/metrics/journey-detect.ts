@@ -1,6 +1,7 @@
 // `cx init`: propose a journey from a rating grid (matrix question: "请评价以下方面—配送速度…", Qualtrics Q5_1…),
 // its rows as touchpoints in question order, and an overall outcome. A draft for the user to split into stages.
 import type { Question, Survey } from '../dataset/types.js';
+import { numAt } from '../dataset/types.js';
 
 export interface ProposedJourney {
   outcome?: string;
@@ -45,7 +46,17 @@ export function proposeJourney(s: Survey, fallbackOutcome?: string): ProposedJou
   const order = s.questions.map((q) => q.id);
   const lastIdx = Math.max(...g.qs.map((q) => order.indexOf(q.id)));
   const after = s.questions.slice(lastIdx + 1).find((q) => s.columns.has(q.id) && RATING.has(q.type) && !inGrid.has(q.id) && OVERALL.test(q.label));
-  const mins = g.qs.map((q) => q.scale?.min).filter((x): x is number => x !== undefined);
+  // A 0 seen in some rows of the grid while the others start at 1: 0 = "not applicable" (from the values, as
+  // scales now come from labels and text).
+  const mins = g.qs.map((q) => {
+    const c = s.columns.get(q.id)!;
+    let m = Infinity;
+    for (let i = 0; i < s.nRows; i++) {
+      const v = numAt(c, i);
+      if (v === v && v < m) m = v;
+    }
+    return Number.isFinite(m) ? m : q.scale?.min;
+  }).filter((x): x is number => x !== undefined);
   const na = mins.includes(0) && mins.some((m) => m >= 1) ? ['0'] : undefined;
   const out: ProposedJourney = {
     grid: g.key,

@@ -7,6 +7,8 @@ import { findDateColumn, groupCodes, readScores } from '../dataset/select.js';
 import { columnPeriodCodes, type PeriodUnit } from '../dataset/period.js';
 import { resolveColumn, whereMask } from '../dataset/where.js';
 import { inputError, type Bilingual } from '../ui/errors.js';
+import { checkUnreadable, newAccounting, note, type Accounting } from '../dataset/accounting.js';
+import { MISSING_CODES } from '../ingest/values.js';
 import { accumulate, addStats, emptyStats, type JourneyStats, type TouchpointScale } from './journey-stats.js';
 import {
   defaultBands, estimateJourney, heterogeneity, meanChange,
@@ -34,6 +36,8 @@ export interface JourneySpec {
   compare?: 'previous';
   /** Fit even when a touchpoint's low or high band has no answers (dummy dropped, coefficient 0, flagged). */
   keepEmptyBands?: boolean;
+  /** More than 5% unreadable answers in a column is an error (exit 2) unless this is set (the accounting rule). */
+  allowUnreadable?: boolean;
 }
 
 /** What happened to every answer of one column. */
@@ -101,7 +105,10 @@ export interface JourneyResult {
   touchpoints: TouchpointResult[];
   stages: { stage: string; stageOrder: number; touchpoints: string[]; mean: number; n: number }[];
   method: Record<string, string>;
-  accounting: { outcome: ColumnAccount; touchpoints: ColumnAccount[] };
+  /** The accounting rule (shared shape, src/dataset/accounting.ts): the outcome, then the touchpoints in journey order. */
+  accounting: Accounting[];
+  /** The same answers in more detail: blanks and N/A codes apart, per touchpoint. */
+  answers: { outcome: ColumnAccount; touchpoints: ColumnAccount[] };
   where?: string;
   by?: string[];
   groups?: { key: Record<string, string | null>; n: number; r2: number | null; touchpoints: TouchpointRow[] }[];
@@ -131,6 +138,8 @@ interface ReadColumn {
   min: number;
   max: number;
   account: ColumnAccount;
+  /** The shared accounting rule's record (src/dataset/accounting.ts): N/A codes count as missing. */
+  accounting: Accounting;
 }
 
 /** Reads a touchpoint rating: N/A codes → missing; text, off-scale and fractional answers counted. */
@@ -146,6 +155,7 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
   }
   const col = s.columns.get(id)!;
   const q = getQuestion(s, id) ?? { id, label: id, type: 'number' as const };
+  if (col.kind === 'num') return readNumericTouchpoint(s, tp, id, col.values, q.scale, mask, rowsIn, na);
   // N/A answers are taken out before reading, so that they are neither "not a number" nor "off the scale".
   const m = new Uint8Array(mask);
   let naCount = 0;
@@ -153,13 +163,10 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
     for (let i = 0; i < s.nRows; i++) {
       if (!m[i]) continue;
       let hit = false;
-      if (col.kind === 'num') hit = na.nums.has(col.values[i]!);
-      else {
-        const v = col.values[i];
-        if (v != null) {
-          const t = v.trim().toLowerCase();
-          hit = na.strs.has(t) || (t !== '' && na.nums.has(Number(t)));
-        }
+      const v = col.values[i];
+      if (v != null) {
+        const t = v.trim().toLowerCase();
+        hit = na.strs.has(t) || (t !== '' && na.nums.has(Number(t)));
       }
       if (hit) {
         m[i] = 0;
@@ -167,7 +174,9 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
       }
     }
   }
-  const wide = readScores(s, q, -1e9, 1e9, m);
+  // Read wide (the scale is settled below), from 0 up unless the question's own scale goes below 0, so that
+  // −99-style "don't know" codes stay missing.
+  const wide = readScores(s, q, q.scale && q.scale.min < 0 ? q.scale.min : 0, 1e9, m);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < s.nRows; i++) {
@@ -223,6 +232,9 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
     if (v < min || v > max) {
       values[i] = NaN;
       outOfScale++;
+      wide.accounting.answered--;
+      wide.accounting.used--;
+      note(wide.accounting, 'outOfScale', i, () => String(v));
       if (firstBadRows.length < 5) {
         firstBadRows.push(i + 1);
         examples.push(String(v));
@@ -241,17 +253,121 @@ function readTouchpoint(s: Survey, tp: FlatTouchpoint, mask: Uint8Array, rowsIn:
     firstBadRows,
     examples,
   };
-  return { values, min, max, account };
+  wide.accounting.excluded.missing += naCount;
+  return { values, min, max, account, accounting: wide.accounting };
+}
+
+/**
+ * The same rule as readScores + the checks above, in two passes over a numeric column (the common case for a
+ * dataset, and the one that must be fast on a million rows): N/A codes and −99-style codes are missing,
+ * fractions and values off the scale are out of scale.
+ */
+function readNumericTouchpoint(
+  s: Survey, tp: FlatTouchpoint, id: string, src: Float64Array, qs: { min: number; max: number } | undefined, mask: Uint8Array, rowsIn: number, na: ReturnType<typeof naMatcher>,
+): ReadColumn {
+  const n = s.nRows;
+  const values = new Float64Array(n);
+  const acc = newAccounting(id);
+  const naList = [...na.nums];
+  const k = naList.length;
+  const lowBound = qs && qs.min < 0 ? qs.min : 0;
+  let naCount = 0;
+  let blank = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    if (!mask[i]) {
+      values[i] = NaN;
+      continue;
+    }
+    const v = src[i]!;
+    if (v !== v) {
+      values[i] = NaN;
+      blank++;
+      continue;
+    }
+    let isNa = false;
+    for (let j = 0; j < k; j++) if (v === naList[j]) isNa = true;
+    if (isNa) {
+      values[i] = NaN;
+      naCount++;
+    } else if (v < 0 && lowBound >= 0 && MISSING_CODES.has(v)) {
+      values[i] = NaN;
+      blank++;
+    } else if (v < lowBound || Math.floor(v) !== v) {
+      values[i] = NaN;
+      note(acc, 'outOfScale', i, () => String(v));
+    } else {
+      values[i] = v;
+      used++;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  acc.answered += used;
+  acc.used += used;
+  acc.excluded.missing += blank + naCount;
+  if (!Number.isFinite(lo)) {
+    throw inputError(
+      `touchpoint "${tp.name}" (stage "${tp.stage}"): column ${id} has no ratings${naCount ? ` (all ${naCount} answers are N/A codes)` : ''} in the rows analysed; remove the touchpoint or check the column.`,
+      `触点 "${tp.name}"（阶段 "${tp.stage}"）：列 ${id} 在分析范围内没有评分${naCount ? `（${naCount} 个答案都是"不适用"）` : ''}；请删除该触点或检查该列。`,
+    );
+  }
+  const { min, max } = scaleOf(tp, id, lo, hi, qs, na);
+  if (lo < min || hi > max) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v === v && (v < min || v > max)) {
+        values[i] = NaN;
+        acc.answered--;
+        acc.used--;
+        note(acc, 'outOfScale', i, () => String(v));
+      }
+    }
+  }
+  const bad = [...acc.examples.outOfScale].sort((a, b) => a.row - b.row).slice(0, 5);
+  const account: ColumnAccount = {
+    column: id, touchpoint: tp.name, rows: rowsIn, valid: acc.used, blank, na: naCount, notNumeric: 0, outOfScale: acc.excluded.outOfScale,
+    firstBadRows: bad.map((x) => x.row), examples: bad.map((x) => x.value),
+  };
+  return { values, min, max, account, accounting: acc };
+}
+
+/** The touchpoint's scale: the question's (without N/A codes at its ends), else the values seen; 3–101 points. */
+function scaleOf(tp: FlatTouchpoint, id: string, lo: number, hi: number, qs: { min: number; max: number } | undefined, na: ReturnType<typeof naMatcher>): { min: number; max: number } {
+  let min = lo;
+  let max = hi;
+  if (qs && Number.isInteger(qs.min) && Number.isInteger(qs.max) && qs.max > qs.min) {
+    min = qs.min;
+    max = qs.max;
+    while (na.nums.has(min) && min < max) min++;
+    while (na.nums.has(max) && max > min) max--;
+  }
+  if (max - min + 1 < 3) {
+    throw inputError(
+      `touchpoint "${tp.name}" (stage "${tp.stage}"): column ${id} has only the values ${min}–${max}; penalty–reward analysis needs a rating scale of at least 3 points (low, middle, high).`,
+      `触点 "${tp.name}"（阶段 "${tp.stage}"）：列 ${id} 只有 ${min}–${max} 的取值；奖惩对比分析需要至少 3 级的评分量表（低、中、高）。`,
+    );
+  }
+  if (max - min > 100) {
+    throw inputError(
+      `touchpoint "${tp.name}" (stage "${tp.stage}"): column ${id} runs from ${min} to ${max}, not a rating scale; point it at a rating column (1–5, 1–7, 0–10).`,
+      `触点 "${tp.name}"（阶段 "${tp.stage}"）：列 ${id} 的取值从 ${min} 到 ${max}，不是评分量表；请指定评分列（1–5、1–7、0–10）。`,
+    );
+  }
+  return { min, max };
 }
 
 /** Reads the outcome: positive answers → 1/0, yes/no → 1/0, else numbers used as they are. */
-function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask: Uint8Array, rowsIn: number): { values: Float64Array; kind: 'numeric' | 'binary'; id: string; label: string; account: ColumnAccount } {
+function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask: Uint8Array, rowsIn: number): { values: Float64Array; kind: 'numeric' | 'binary'; id: string; label: string; account: ColumnAccount; accounting: Accounting } {
   const { id, col } = resolveColumn(s, o.column, 'journey.outcome');
   const q = getQuestion(s, id);
   const n = s.nRows;
   const values = new Float64Array(n).fill(NaN);
   const account: ColumnAccount = { column: id, rows: rowsIn, valid: 0, blank: 0, na: 0, notNumeric: 0, outOfScale: 0, firstBadRows: [], examples: [] };
   const labels = new Map((q?.choices ?? []).map((c) => [c.code, c.label]));
+  const acc = newAccounting(id);
   if (o.positive && o.positive.length) {
     const pos = new Set(o.positive.map((p) => String(p).trim().toLowerCase()));
     let hits = 0;
@@ -260,8 +376,10 @@ function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask
       const raw = strAt(col, i);
       if (raw == null || raw.trim() === '') {
         account.blank++;
+        note(acc, 'missing', i);
         continue;
       }
+      note(acc, 'used', i);
       const t = raw.trim();
       const lab = labels.get(t);
       const isPos = pos.has(t.toLowerCase()) || (lab !== undefined && pos.has(lab.trim().toLowerCase())) || (Number.isFinite(Number(t)) && [...pos].some((p) => p !== '' && Number(p) === Number(t)));
@@ -280,7 +398,7 @@ function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask
         `journey.outcome：列 ${id} 中没有答案属于 positive [${o.positive.join('、')}]（答案形如 ${[...seen].map((x) => JSON.stringify(x)).join('、')}）；请修正 cx.yaml 中的 outcome.positive。`,
       );
     }
-    return { values, kind: 'binary', id, label: q?.label ?? id, account };
+    return { values, kind: 'binary', id, label: q?.label ?? id, account, accounting: acc };
   }
   // Yes/no answers (是/否, true/false): 1/0.
   let yesNo = col.kind === 'str';
@@ -301,13 +419,15 @@ function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask
       const v = (col as { values: (string | null)[] }).values[i];
       if (v == null || v.trim() === '') {
         account.blank++;
+        note(acc, 'missing', i);
         continue;
       }
+      note(acc, 'used', i);
       const t = (labels.get(v.trim()) ?? v).trim().toLowerCase();
       values[i] = YES.has(t) ? 1 : 0;
       account.valid++;
     }
-    return { values, kind: 'binary', id, label: q?.label ?? id, account };
+    return { values, kind: 'binary', id, label: q?.label ?? id, account, accounting: acc };
   }
   const qq = q ?? { id, label: id, type: 'number' as const };
   const sc = readScores(s, qq, qq.scale && Number.isFinite(qq.scale.min) ? qq.scale.min : -1e15, qq.scale && Number.isFinite(qq.scale.max) ? qq.scale.max : 1e15, mask);
@@ -333,7 +453,7 @@ function readOutcome(s: Survey, o: { column: string; positive?: string[] }, mask
       `journey.outcome：列 ${id} 是文本（第 ${sc.firstBadRows.join('、')} 条答卷：${sc.badExamples.slice(0, 3).map((e) => JSON.stringify(e)).join('、')}）；请指定算作正面的答案：outcome: { column: ${id}, positive: [${JSON.stringify(sc.badExamples[0] ?? '满意')}] }。`,
     );
   }
-  return { values, kind: allBinary ? 'binary' : 'numeric', id, label: q?.label ?? id, account };
+  return { values, kind: allBinary ? 'binary' : 'numeric', id, label: q?.label ?? id, account, accounting: sc.accounting };
 }
 
 function bandLut(min: number, max: number, b: { low: number[]; ref: number[]; high: number[] }): Uint8Array {
@@ -370,6 +490,8 @@ export function journeyWithRows(s: Survey, spec: JourneySpec): { result: Journey
   const out = readOutcome(s, spec.outcome, mask, rowsFiltered);
   const na = naMatcher(spec.na);
   const tps = spec.touchpoints.map((tp) => readTouchpoint(s, tp, mask, rowsFiltered, na));
+  // The accounting rule: > 5% unreadable answers in a column is exit 2 (naming values, rows and the cx.yaml fix).
+  warnings.push(...checkUnreadable([out.accounting, ...tps.map((t) => t.accounting)], spec.allowUnreadable));
   const bandSource = spec.bands ? 'cx.yaml journey.bands' : spec.bandPreset === 'extremes' ? 'bottom/top box (extremes)' : spec.bandPreset === 'nps' ? 'NPS bands 0–6 / 7–8 / 9–10' : 'default per scale (METHODS-touchpoints §2.1)';
   const metas: TouchpointMeta[] = spec.touchpoints.map((tp, j) => {
     const { min, max } = tps[j]!;
@@ -508,7 +630,8 @@ export function journeyWithRows(s: Survey, spec: JourneySpec): { result: Journey
       labels: '痛点 = basic (pain), 痒点 = performance (itch; a house convention), 爽点 = excitement (delight)',
       bands: bandSource,
     },
-    accounting: { outcome: out.account, touchpoints: tps.map((t) => t.account) },
+    accounting: [out.accounting, ...tps.map((t) => t.accounting)],
+    answers: { outcome: out.account, touchpoints: tps.map((t) => t.account) },
     warnings,
   };
   // Why rows were dropped (listwise): no outcome, or some touchpoint missing.
@@ -581,15 +704,15 @@ export function journeyWithRows(s: Survey, spec: JourneySpec): { result: Journey
     }
   }
   // Accounting warnings (every unreadable answer is counted, with examples).
-  for (const a of [result.accounting.outcome, ...result.accounting.touchpoints]) {
-    const bad = a.notNumeric + a.outOfScale;
+  for (const a of [result.answers.outcome, ...result.answers.touchpoints]) {
+    const bad = a.outOfScale; // unreadable answers: the shared rule's warning (checkUnreadable) says it
     if (bad > 0) {
       const who = a.touchpoint ? `touchpoint "${a.touchpoint}" (${a.column})` : `outcome ${a.column}`;
       const whoZh = a.touchpoint ? `触点 "${a.touchpoint}"（${a.column}）` : `结果变量 ${a.column}`;
       const ex = a.examples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
       warnings.push({
-        en: `${who}: ${bad} answer(s) treated as missing (${a.notNumeric} not a number, ${a.outOfScale} off the scale or not whole), first at responses ${a.firstBadRows.join(', ')}: ${ex}`,
-        zh: `${whoZh}：${bad} 个答案按缺失处理（${a.notNumeric} 个非数字，${a.outOfScale} 个超出量表或非整数），最早在第 ${a.firstBadRows.join('、')} 条答卷：${ex}`,
+        en: `${who}: ${bad} answer(s) off the scale or not whole treated as missing, first at responses ${a.firstBadRows.join(', ')}: ${ex}`,
+        zh: `${whoZh}：${bad} 个超出量表或非整数的答案按缺失处理，最早在第 ${a.firstBadRows.join('、')} 条答卷：${ex}`,
       });
     }
   }

@@ -7,6 +7,7 @@ import type { ResolvedRoles } from '../config/apply.js';
 import type { FollowUpGroup, ReportModel, Verbatim } from './model.js';
 import { codeComments, type CodedComments } from './build-themes.js';
 import { redactText } from '../text/redact.js';
+import { isNoComment } from '../text/nocomment.js';
 
 type T = (en: string, zh: string) => string;
 
@@ -47,7 +48,8 @@ function commentsAt(s: Survey, roles: ResolvedRoles, rows: number[]): Comment[] 
   const out: Comment[] = [];
   for (const i of rows) {
     const v = strAt(col, i)?.trim();
-    if (!v) continue;
+    // No-comment answers (无, 没有建议, n/a, "-") are not themes, verbatims nor follow-ups.
+    if (!v || isNoComment(v)) continue;
     const c: Comment = { row: i, text: maskPersonal(v) }; // never coded, mined or quoted with personal data
     if (npsCol) {
       const x = numAt(npsCol, i);

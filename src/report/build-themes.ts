@@ -78,6 +78,7 @@ export async function codeComments(
   let neu = 0;
   let neg = 0;
   coded.forEach((c, i) => {
+    if (c.noComment) return; // says nothing: no theme, sentiment or owner
     const row = comments[i]!.row;
     if (c.sentiment) {
       sentimentOf.set(row, c.sentiment.label);
@@ -108,6 +109,7 @@ async function discovered(model: ReportModel, comments: CommentRef[], t: T): Pro
   let neu = 0;
   let neg = 0;
   sent.forEach((r, i) => {
+    if (r.noComment) return;
     sentimentOf.set(comments[i]!.row, r.label);
     if (r.label === 'positive') pos++;
     else if (r.label === 'negative') neg++;

@@ -7,6 +7,7 @@ import { numAt, strAt } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
 import { Matcher, type CompiledCodeframe } from './codeframe/index.js';
 import { activeSegmenter, loadSegmenter } from './segment.js';
+import { isNoComment } from './nocomment.js';
 import { summarizeCodes, type CodeSummaryRow, type ByBreakdown, byBreakdown } from './codeframe/summary.js';
 
 export type { CodeSummaryRow, ByBreakdown } from './codeframe/summary.js';
@@ -25,10 +26,15 @@ export interface CodeOptions {
 export interface CodedComment {
   /** Indexes into codeframe.codes of the codes (and nets) that apply; empty for an empty comment. */
   codes: number[];
+  /** No comment to code: blank, or a no-comment answer (then `noComment` is true too). */
   empty: boolean;
+  /** The answer says nothing (无, n/a, "-", same as above): not coded, not scored, counted apart. */
+  noComment?: boolean;
   sentiment?: { label: 'positive' | 'neutral' | 'negative'; score: number };
-  /** Per matched code (same order as `codes`): sentiment score of the sentences where it matched. */
+  /** Per matched code (same order as `codes`): sentiment score of the clauses where it matched. */
   codeScores?: number[];
+  /** Per matched code: topic sentiment label (from codeScores). */
+  codeLabels?: ('positive' | 'neutral' | 'negative')[];
 }
 
 export interface CodeResult {
@@ -38,76 +44,57 @@ export interface CodeResult {
   idColumn: string;
   /** Rows in the input. */
   n: number;
-  /** Rows with a non-empty comment (the base of every %). */
+  /** Rows with a real comment (the base of every %): not blank and not a no-comment answer. */
   base: number;
+  /** Rows whose answer says nothing (无, 没有建议, n/a, "-"): left out of the base. */
+  noComment: number;
   sentiment: boolean;
   codes: CodeSummaryRow[];
   by?: ByBreakdown;
 }
 
-/** Code plain texts (null/blank = empty). Sentiment uses src/text/sentiment when `sentiment` is true. */
+/**
+ * Code plain texts (null/blank = empty). Sentiment uses src/text/sentiment when `sentiment` is true: the
+ * comment's, and each code's topic sentiment (the clauses where it matched). Aspect codes with a polarity
+ * always use the clause scorer.
+ */
 export async function codeTexts(texts: readonly (string | null)[], cf: CompiledCodeframe, sentiment = true): Promise<CodedComment[]> {
   await loadSegmenter();
-  const matcher = new Matcher(cf);
+  // Aspect codes and topic sentiment use the zero-config clause scorer (the Matcher's default).
+  const matcher = new Matcher(cf, { topics: sentiment });
   const pos = new Map(cf.codes.map((c, i) => [c.id, i]));
   const out: CodedComment[] = new Array(texts.length);
-  // Comments with several sentences: a code that matched only some of them gets the sentiment of those
-  // sentences (each needed sentence is scored once); a code that matched all of them gets the comment's.
-  const sentTexts: string[] = [];
-  const sentOwner: { row: number; codes: { j: number; idx: number[] }[] }[] = [];
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     if (t == null || t.trim() === '') {
       out[i] = { codes: [], empty: true };
       continue;
     }
-    const { matches, prepared } = matcher.match(t);
+    if (isNoComment(t)) {
+      out[i] = { codes: [], empty: true, noComment: true };
+      continue;
+    }
+    const { matches } = matcher.match(t);
     out[i] = { codes: matches.map((m) => pos.get(m.id)!), empty: false };
-    const ns = prepared.sentences.length;
-    if (!sentiment || ns < 2) continue;
-    let where: Map<number, number> | undefined;
-    const partial: { j: number; idx: number[] }[] = [];
-    matches.forEach((m, j) => {
-      if (m.sentences.length === ns) return;
-      where ??= new Map();
-      const idx = m.sentences.map((sn) => {
-        let at = where!.get(sn);
-        if (at === undefined) {
-          const [a, b] = prepared.sentences[sn]!;
-          at = sentTexts.push(prepared.norm.slice(a, b)) - 1;
-          where!.set(sn, at);
-        }
-        return at;
-      });
-      partial.push({ j, idx });
-    });
-    if (partial.length) sentOwner.push({ row: i, codes: partial });
+    if (sentiment) {
+      const sc = matches.map((m) => m.score ?? 0);
+      out[i]!.codeScores = sc;
+      out[i]!.codeLabels = sc.map(labelOfScore);
+    }
   }
   if (!sentiment) return out;
   const { analyzeSentiment } = await import('./sentiment/index.js');
-  const whole = await analyzeSentiment(texts.map((t) => (t == null || t.trim() === '' ? null : t)));
+  const whole = await analyzeSentiment(texts.map((t, i) => (out[i]!.empty ? null : t)));
   for (let i = 0; i < texts.length; i++) {
     if (out[i]!.empty) continue;
     const r = whole[i]!;
     out[i]!.sentiment = { label: r.label, score: r.score };
-    out[i]!.codeScores = out[i]!.codes.map(() => r.score);
-  }
-  if (sentTexts.length) {
-    const per = await analyzeSentiment(sentTexts);
-    for (const o of sentOwner) {
-      const scores = out[o.row]!.codeScores!;
-      for (const { j, idx } of o.codes) {
-        let s = 0;
-        let k = 0;
-        for (const at of idx) {
-          const v = per[at]!.score;
-          if (Number.isFinite(v)) { s += v; k++; }
-        }
-        scores[j] = k ? s / k : 0;
-      }
-    }
   }
   return out;
+}
+
+function labelOfScore(s: number): 'positive' | 'neutral' | 'negative' {
+  return s > 0 ? 'positive' : s < 0 ? 'negative' : 'neutral';
 }
 
 function findColumn(s: Survey, name: string): string | undefined {
@@ -210,6 +197,7 @@ export async function codeSurvey(s: Survey, cf: CompiledCodeframe, opts: CodeOpt
     idColumn: rowIds(s).name,
     n: s.nRows,
     base,
+    noComment: rows.filter((r) => r.noComment).length,
     sentiment,
     codes: summarizeCodes(cf, rows, base),
   };
@@ -217,21 +205,50 @@ export async function codeSurvey(s: Survey, cf: CompiledCodeframe, opts: CodeOpt
   return { result, rows, ids: rowIds(s) };
 }
 
-/** Header and rows for writeTable: id, one 0/1 column per code and net (empty for an empty comment), sentiment. */
-export function codedTable(cf: CompiledCodeframe, rows: CodedComment[], ids: { name: string; ids: (string | number)[] }, sentiment: boolean, headers: 'ids' | 'names' = 'ids'): { header: string[]; rows: Iterable<(string | number | null)[]> } {
-  const header = [ids.name, ...cf.codes.map((c) => (headers === 'names' ? `${c.id} ${c.name}` : `code_${c.id}`))];
-  if (sentiment) header.push('sentiment', 'sentimentScore');
+/**
+ * Header and rows for writeTable: id, the comment text (when `texts` is given), one 0/1 column per code and
+ * net (empty for an empty or no-comment answer), then the comment sentiment and score, one topic-sentiment
+ * column per code (sentiment_<id>: the sentiment of the clauses where that code matched), and noComment.
+ */
+export function codedTable(
+  cf: CompiledCodeframe,
+  rows: CodedComment[],
+  ids: { name: string; ids: (string | number)[] },
+  sentiment: boolean,
+  headers: 'ids' | 'names' = 'ids',
+  texts?: readonly (string | null)[],
+  textName = 'comment',
+): { header: string[]; rows: Iterable<(string | number | null)[]> } {
+  const withText = texts !== undefined;
+  const header = [ids.name, ...(withText ? [textName] : []), ...cf.codes.map((c) => (headers === 'names' ? `${c.id} ${c.name}` : `code_${c.id}`))];
+  const leaf = cf.codes.map((c, k) => (!c.net && !c.fallback ? k : -1)).filter((k) => k >= 0);
+  if (sentiment) {
+    header.push('sentiment', 'sentimentScore');
+    if (withText) header.push(...leaf.map((k) => `sentiment_${cf.codes[k]!.id}`));
+  }
+  if (withText) header.push('noComment');
   const nc = cf.codes.length;
+  const off = withText ? 2 : 1;
   function* gen(): Generator<(string | number | null)[]> {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      const line: (string | number | null)[] = new Array(1 + nc + (sentiment ? 2 : 0)).fill(r.empty ? null : 0);
+      const line: (string | number | null)[] = new Array(header.length).fill(r.empty ? null : 0);
       line[0] = ids.ids[i] ?? i + 1;
-      for (const k of r.codes) line[1 + k] = 1;
+      if (withText) line[1] = texts![i] ?? null;
+      for (const k of r.codes) line[off + k] = 1;
+      let at = off + nc;
       if (sentiment) {
-        line[1 + nc] = r.sentiment ? r.sentiment.label : null;
-        line[2 + nc] = r.sentiment && Number.isFinite(r.sentiment.score) ? r.sentiment.score : null;
+        line[at++] = r.sentiment ? r.sentiment.label : null;
+        line[at++] = r.sentiment && Number.isFinite(r.sentiment.score) ? r.sentiment.score : null;
+        if (withText) {
+          for (const k of leaf) {
+            const j = r.codes.indexOf(k);
+            const lab = j >= 0 ? r.codeLabels?.[j] : undefined;
+            line[at++] = lab ?? null;
+          }
+        }
       }
+      if (withText) line[at] = r.noComment ? 1 : 0;
       yield line;
     }
   }

@@ -46,7 +46,10 @@ describe('cx code', () => {
     const rows = parse(readFileSync(out, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     const header = Object.keys(rows[0]!);
     expect(header[0]).toBe('id');
-    expect(header.slice(-2)).toEqual(['sentiment', 'sentimentScore']);
+    expect(header[1]).toBe('comment'); // the text travels with the codes (issue 11)
+    expect(header).toContain('sentiment');
+    expect(header).toContain('sentimentScore');
+    expect(header[header.length - 1]).toBe('noComment');
     expect(header).toContain('code_10');
     expect(header).toContain('code_99');
     for (const row of rows) {

@@ -69,7 +69,11 @@ describe('cx journey on the demo', () => {
     expect(j.touchpoints.map((t: { labelZh: string }) => t.labelZh)).toEqual(['爽点', '痛点', '痒点', '爽点', '痛点', '痒点', '痛点', '痒点']);
     // Q6_8's 0 = not applicable is counted as N/A, not as a rating.
     const na = rows.filter((o) => o.Q6_8 === '0').length;
-    expect(j.accounting.touchpoints[7].na).toBe(na);
+    expect(j.answers.touchpoints[7].na).toBe(na);
+    // The shared accounting rule: outcome first, then the touchpoints; N/A codes and blanks are missing.
+    const blank8 = rows.filter((o) => o.Q6_8 === '').length;
+    expect(j.accounting[8]).toMatchObject({ question: 'Q6_8', used: rows.length - na - blank8, excluded: { missing: na + blank8, unreadable: 0, outOfScale: 0 } });
+    expect(j.accounting[0].question).toBe('Q7');
     const sumPct = j.touchpoints.reduce((a: number, t: { riocsPct: number }) => a + t.riocsPct, 0);
     expect(sumPct).toBeCloseTo(100, 8);
   }, 60_000);
@@ -164,6 +168,16 @@ describe('cx journey: bad input exits 2 naming the touchpoint', () => {
     const r = cx(['journey', csv(data), '--config', yaml(`${good}    - stage: Empty stage\n`)]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/journey\.stages\[1\]: stage "Empty stage" has no touchpoints/);
+  }, 30_000);
+
+  it('more than 5% unreadable answers: exit 2 naming the column (the accounting rule), --allow-unreadable warns', () => {
+    const d3 = data.map((r, i) => [r[0]!, r[1]!, i % 10 === 0 ? 'oops' : r[2]!, r[3]!, r[4]!]);
+    const r = cx(['journey', csv(d3), '--config', yaml(good)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/column a: 6 of 60 answers \(10\.0%\) cannot be read/);
+    const ok = cx(['journey', csv(d3), '--config', yaml(good), '--allow-unreadable', '--json']);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).accounting[1]).toMatchObject({ question: 'a', answered: 60, used: 54, excluded: { unreadable: 6 } });
   }, 30_000);
 
   it('a constant outcome', () => {

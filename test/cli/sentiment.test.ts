@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 const root = path.resolve(__dirname, '../..');
 const cx = (args: string[]) =>
@@ -38,13 +39,15 @@ describe('cx sentiment', () => {
     expect(j.rows[0].id).toBe('r1');
     expect(j.positivePct).toBeCloseTo(200 / 3, 10);
   });
-  it('-o writes id, sentiment, sentimentScore (CSV and JSONL)', () => {
+  it('-o writes id, the comment, sentiment, sentimentScore, lang, noComment (CSV and JSONL)', () => {
     expect(cx(['sentiment', f('comments.csv'), '-o', f('out.csv'), '--quiet']).status).toBe(0);
-    const lines = readFileSync(f('out.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('id,sentiment,sentimentScore');
-    expect(lines).toHaveLength(5);
-    expect(lines[2]!.startsWith('r2,negative,-')).toBe(true);
-    expect(lines[4]).toBe('r4,,');
+    const recs = parse(readFileSync(f('out.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(recs[0]!)).toEqual(['id', 'comment', 'sentiment', 'sentimentScore', 'lang', 'noComment']);
+    expect(recs).toHaveLength(4);
+    expect(recs[1]!.id).toBe('r2');
+    expect(recs[1]!.sentiment).toBe('negative');
+    expect(Number(recs[1]!.sentimentScore)).toBeLessThan(0);
+    expect(recs[3]).toMatchObject({ id: 'r4', sentiment: '', sentimentScore: '' });
     expect(cx(['sentiment', f('comments.csv'), '-o', f('out.jsonl'), '--quiet']).status).toBe(0);
     const rows = readFileSync(f('out.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rows[2]).toMatchObject({ id: 'r3', sentiment: 'positive' });
@@ -106,5 +109,16 @@ describe('cx sentiment train / eval', () => {
   });
   it('train without -o → exit 2', () => {
     expect(cx(['sentiment', 'train', f('labelled.csv'), '--text', 'text', '--label', 'label']).status).toBe(2);
+  });
+});
+
+describe('cx sentiment on a .txt file (issue 11)', () => {
+  it('reads one comment per line with no header, like cx code; no-comments counted apart', () => {
+    writeFileSync(f('plain.txt'), '送餐很快，很好吃\n菜都凉了，太难吃了\n无\nn/a\n');
+    const r = cx(['sentiment', f('plain.txt'), '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ n: 2, positive: 1, negative: 1, noComment: 2, missing: 0 });
+    expect(j.rows[0]).toMatchObject({ row: 1, text: '送餐很快，很好吃', sentiment: 'positive' });
   });
 });

@@ -37,7 +37,7 @@ function survey(comments: (string | null)[], groups: (string | null)[], nps?: nu
   return { source: ['mem'], platform: 'test', questions, columns: cols, nRows: comments.length, log: [], idColumn: 'rid' };
 }
 
-const comments = ['菜不好吃', '菜很好吃', '', 'late delivery, food was good', null, 'nothing to say'];
+const comments = ['菜不好吃', '菜很好吃', '', 'late delivery, food was good', null, 'the weather today'];
 const groups = ['A', 'A', 'A', 'B', 'B', 'B'];
 
 describe('codeSurvey', () => {

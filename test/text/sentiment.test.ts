@@ -31,8 +31,8 @@ describe('Chinese lexicon scorer', () => {
   it('好 before a sentiment word is an adverb: 好(1.5) × 贵(−1) = −1.5', () => {
     expect(scoreZhRaw('好贵')).toBeCloseTo(-1.5, 10);
   });
-  it('contrast: 好吃(1.5)·0.8 + 太慢(−2) = −0.8', () => {
-    expect(scoreZhRaw('好吃，但是太慢')).toBeCloseTo(-0.8, 10);
+  it('contrast: 好吃(1.5)·0.5 + 太慢(−2)·1.2 = −1.65', () => {
+    expect(scoreZhRaw('好吃，但是太慢')).toBeCloseTo(-1.65, 10);
   });
   it('blocks substrings that are not sentiment (快递, 凉皮, 香菜)', () => {
     expect(scoreZhRaw('快递员送来了凉皮和香菜')).toBe(0);

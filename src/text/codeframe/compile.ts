@@ -45,6 +45,9 @@ export interface CCode {
   fallback: boolean;
   children: number[];
   pos: CExpr | null;
+  /** Aspect terms (OR) and the clause sentiment they need ('any' = none needed). */
+  aspect: CExpr | null;
+  aspectPolarity: 'positive' | 'negative' | 'neutral' | 'any';
   none: CExpr | null;
   negation: NegationMode;
   scope: Scope;
@@ -226,13 +229,18 @@ export function compileCodeframe(def: CodeframeDef): CompileResult {
       }
     }
     const noneItems = d.none.map((x) => termExpr(x, 'none')).filter((x): x is CExpr => x !== null);
+    const aspectItems = d.aspect.map((x) => termExpr(x, 'aspect')).filter((x): x is CExpr => x !== null);
+    const pol = d.sentiment;
+    if (d.aspect.length && pol === 'mixed') bad(undefined, `an aspect code needs sentiment positive, negative, neutral or any (not mixed)`);
     const code: CCode = {
       id: d.id, name: d.name, parent: d.parent, net: d.net, fallback: d.fallback, children: [],
-      pos: orOf(alts), none: orOf(noneItems), negation: d.negation, scope: d.scope ?? def.scope,
+      pos: orOf(alts), aspect: orOf(aspectItems),
+      aspectPolarity: pol === 'positive' || pol === 'negative' || pol === 'neutral' ? pol : 'any',
+      none: orOf(noneItems), negation: d.negation, scope: d.scope ?? def.scope,
       triggers: new Int32Array(0), def: d,
     };
-    if (!code.pos && !d.net && !d.fallback && d.any.length + d.all.length === 0 && d.query === undefined) {
-      bad(undefined, `code ${d.id} "${d.name}" has no terms: give it "any", "all" or "query", or mark it "net" or "fallback"`);
+    if (!code.pos && !code.aspect && !d.net && !d.fallback && d.any.length + d.all.length + d.aspect.length === 0 && d.query === undefined) {
+      bad(undefined, `code ${d.id} "${d.name}" has no terms: give it "any", "all", "query" or "aspect", or mark it "net" or "fallback"`);
     }
     codes.push(code);
     byId.set(d.id, code);
@@ -249,7 +257,7 @@ export function compileCodeframe(def: CodeframeDef): CompileResult {
     }
   }
   for (const c of codes) {
-    if (c.net && c.children.length === 0 && !c.pos) {
+    if (c.net && c.children.length === 0 && !c.pos && !c.aspect) {
       issues.push({ file, line: c.def.line, codeId: c.id, message: `net ${c.id} "${c.name}" has no child codes and no terms` });
     }
   }
@@ -278,6 +286,7 @@ export function compileCodeframe(def: CodeframeDef): CompileResult {
   // Triggers: own positive terms + triggers of referenced codes and children (order is dependency-first).
   for (const c of order) {
     const set = termsOf(c.pos, new Set(), true);
+    termsOf(c.aspect, set, true);
     for (const d of deps(c)) for (const t of byId.get(d)!.triggers) set.add(t);
     c.triggers = Int32Array.from(set);
   }

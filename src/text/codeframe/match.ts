@@ -6,6 +6,7 @@ import { segmentSpans } from '../segment.js';
 import { boundaryKind, isContrast, isNegator } from './negation.js';
 import { latinEdgeOk, type CCode, type CExpr, type CompiledCodeframe, type CTerm } from './compile.js';
 import { stem } from './stem.js';
+import { clauseScore } from '../sentiment/clause.js';
 
 /** An occurrence: word positions [s, e] (inclusive), sentence, negated flag. */
 interface Occ {
@@ -212,6 +213,64 @@ export interface CodeMatch {
   id: number;
   /** Sentence indexes (into PreparedComment.sentences) where the code matched. */
   sentences: number[];
+  /** Clause indexes (PreparedComment.clause values) where the code matched. */
+  clauses: number[];
+  /**
+   * Topic sentiment in [-1, 1] (when the matcher has a scorer and `topics`): the sentiment of the clauses
+   * where the code matched, else of their sentences, else the code's declared polarity, else 0.
+   */
+  score?: number;
+}
+
+export interface MatcherOptions {
+  /** Sentiment of a normalised piece of text in [-1, 1] (default: the zero-config scorer, clauseScore). */
+  score?: (text: string) => number;
+  /** Compute CodeMatch.score for every matched code. */
+  topics?: boolean;
+}
+
+/** Char range [start, end) in `norm` of clause `ci` (from its first to its last word). */
+function clauseRange(p: PreparedComment, ci: number): [number, number] {
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < p.words.length; i++) {
+    if (p.clause[i] === ci) {
+      if (a < 0) a = p.wStart[i]!;
+      b = p.wEnd[i]!;
+    } else if (a >= 0) break;
+  }
+  return a < 0 ? [0, 0] : [a, b];
+}
+
+/** Per-comment cache of clause and sentence scores. */
+class Scores {
+  private readonly clause = new Map<number, number>();
+  private readonly sent = new Map<number, number>();
+  constructor(readonly p: PreparedComment, readonly score: (t: string) => number) {}
+  ofClause(ci: number): number {
+    let v = this.clause.get(ci);
+    if (v === undefined) {
+      const [a, b] = clauseRange(this.p, ci);
+      // A contrast word opens its clause: keep it, the scorer weighs what follows "but" / 但是.
+      v = b > a ? this.score(this.p.norm.slice(a, b)) : 0;
+      this.clause.set(ci, v);
+    }
+    return v;
+  }
+  ofSentence(si: number): number {
+    let v = this.sent.get(si);
+    if (v === undefined) {
+      const r = this.p.sentences[si];
+      v = r ? this.score(this.p.norm.slice(r[0], r[1])) : 0;
+      this.sent.set(si, v);
+    }
+    return v;
+  }
+  /** Clause score, or its sentence's when the clause itself has no sentiment. */
+  at(o: { s: number; sent: number }): number {
+    const c = this.ofClause(this.p.clause[o.s]!);
+    return c !== 0 ? c : this.ofSentence(o.sent);
+  }
 }
 
 const EMPTY: Occ[] = [];
@@ -219,8 +278,11 @@ const EMPTY: Occ[] = [];
 /** Matches one comment against the codeframe. */
 export class Matcher {
   readonly index: TermIndex;
-  constructor(readonly cf: CompiledCodeframe) {
+  private readonly hasAspects: boolean;
+  constructor(readonly cf: CompiledCodeframe, private opts: MatcherOptions = {}) {
     this.index = new TermIndex(cf.terms);
+    this.hasAspects = cf.codes.some((c) => c.aspect && c.aspectPolarity !== 'any');
+    if (!opts.score && (this.hasAspects || opts.topics)) this.opts = { ...opts, score: clauseScore };
   }
 
   /** Codes (and nets) that apply to the comment, in codeframe order. Empty comment → []. */
@@ -229,49 +291,68 @@ export class Matcher {
     if (p.words.length === 0 && p.norm.length === 0) return { matches: [], prepared: p };
     const occ = this.index.find(p);
     const res = new Map<number, Set<number>>();
-    const ctx: EvalCtx = { occ, memo: new Map(), cf: this.cf };
+    const cls = new Map<number, Set<number>>();
+    const scores = this.opts.score ? new Scores(p, this.opts.score) : undefined;
+    const ctx: EvalCtx = { occ, memo: new Map(), cf: this.cf, scores };
     let specific = false;
     for (const c of this.cf.order) {
       if (c.fallback) continue;
       let sents: Set<number> | undefined;
+      let clauses: Set<number> | undefined;
+      const take = (xs: Occ[]) => {
+        for (const x of xs) {
+          (sents ??= new Set()).add(x.sent);
+          (clauses ??= new Set()).add(p.clause[x.s]!);
+        }
+      };
       // A net without terms of its own is the union of its children (already evaluated: order is
       // dependency-first); other codes are evaluated when one of their trigger terms occurs.
-      if (c.pos || !c.net) {
+      if (c.pos || c.aspect || !c.net) {
         const tr = c.triggers;
         let k = 0;
         while (k < tr.length && occ[tr[k]!] === undefined) k++;
         if (k < tr.length) {
           if (c.scope === 'comment') {
-            for (const x of codeOccs(c, -1, ctx)) (sents ??= new Set()).add(x.sent);
+            take(codeOccs(c, -1, ctx));
           } else if (p.sentences.length === 1) {
-            if (codeOccs(c, 0, ctx).length) sents = new Set([0]);
+            take(codeOccs(c, 0, ctx));
           } else {
             const cand = new Set<number>();
             for (; k < tr.length; k++) for (const x of occ[tr[k]!] ?? EMPTY) cand.add(x.sent);
-            for (const s of cand) if (codeOccs(c, s, ctx).length) (sents ??= new Set()).add(s);
+            for (const s of cand) take(codeOccs(c, s, ctx));
           }
         }
       }
       for (const k of c.children) {
         const r = res.get(k);
         if (r) for (const s of r) (sents ??= new Set()).add(s);
+        const q = cls.get(k);
+        if (q) for (const s of q) (clauses ??= new Set()).add(s);
       }
       if (sents) {
         res.set(c.id, sents);
-        if (!c.net || c.pos) specific = true;
+        cls.set(c.id, clauses ?? new Set());
+        if (!c.net || c.pos || c.aspect) specific = true;
       }
     }
     if (!specific && p.words.length > 0) {
       for (const c of this.cf.codes) {
         if (!c.fallback) continue;
         const all = new Set(p.sentences.map((_, i) => i));
-        for (let x: CCode | undefined = c; x; x = x.parent !== undefined ? this.cf.byId.get(x.parent) : undefined) res.set(x.id, all);
+        const allC = new Set(p.clause);
+        for (let x: CCode | undefined = c; x; x = x.parent !== undefined ? this.cf.byId.get(x.parent) : undefined) {
+          res.set(x.id, all);
+          cls.set(x.id, allC);
+        }
       }
     }
     const matches: CodeMatch[] = [];
     for (const c of this.cf.codes) {
       const s = res.get(c.id);
-      if (s) matches.push({ id: c.id, sentences: [...s].sort((a, b) => a - b) });
+      if (!s) continue;
+      const m: CodeMatch = { id: c.id, sentences: [...s].sort((a, b) => a - b), clauses: [...(cls.get(c.id) ?? [])].sort((a, b) => a - b) };
+      if (scores && this.opts.topics) m.score = topicScore(c, m, scores);
+      matches.push(m);
     }
     return { matches, prepared: p };
   }
@@ -281,6 +362,41 @@ interface EvalCtx {
   occ: (Occ[] | undefined)[];
   memo: Map<number, Occ[]>;
   cf: CompiledCodeframe;
+  scores?: Scores;
+}
+
+const DECLARED = 0.3;
+/** Clause sentiment an aspect code needs: lukewarm words ("delivery is ok", 0.1) are not praise. */
+const ASPECT_MIN = 0.1;
+
+/** Topic sentiment of a matched code (see CodeMatch.score). */
+function topicScore(c: CCode, m: CodeMatch, sc: Scores): number {
+  let sum = 0;
+  let k = 0;
+  for (const ci of m.clauses) {
+    const v = sc.ofClause(ci);
+    if (v !== 0) { sum += v; k++; }
+  }
+  if (k) return sum / k;
+  for (const si of m.sentences) {
+    const v = sc.ofSentence(si);
+    if (v !== 0) { sum += v; k++; }
+  }
+  if (k) return sum / k;
+  const pol = c.def.sentiment;
+  return pol === 'negative' ? -DECLARED : pol === 'positive' ? DECLARED : 0;
+}
+
+/** Aspect occurrences (negation is the clause sentiment's business) whose clause has the code's polarity. */
+function aspectOccs(c: CCode, sent: number, ctx: EvalCtx): Occ[] {
+  const all = evalExpr(c.aspect!, sent, null, ctx);
+  if (!all.length || c.aspectPolarity === 'any') return all;
+  const sc = ctx.scores!;
+  const want = c.aspectPolarity;
+  return all.filter((o) => {
+    const v = sc.at(o);
+    return want === 'positive' ? v >= ASPECT_MIN : want === 'negative' ? v <= -ASPECT_MIN : Math.abs(v) < ASPECT_MIN;
+  });
 }
 
 /** Occurrences that make code `c` match within sentence `sent` (-1 = whole comment), after exclusions. */
@@ -289,6 +405,10 @@ function codeOccs(c: CCode, sent: number, ctx: EvalCtx): Occ[] {
   const hit = ctx.memo.get(key);
   if (hit) return hit;
   let out: Occ[] = c.pos ? evalExpr(c.pos, sent, c, ctx) : EMPTY;
+  if (c.aspect) {
+    const a = aspectOccs(c, sent, ctx);
+    if (a.length) out = out.length ? [...out, ...a] : a;
+  }
   if (out.length && c.none && evalExpr(c.none, sent, null, ctx).length) out = EMPTY;
   if (c.children.length) {
     const extra: Occ[] = [];

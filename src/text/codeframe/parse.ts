@@ -9,7 +9,7 @@ export interface ParsedCodeframe {
   issues: CodeframeIssue[];
 }
 
-const POLARITIES = new Set(['positive', 'negative', 'neutral', 'mixed']);
+const POLARITIES = new Set(['positive', 'negative', 'neutral', 'mixed', 'any']);
 
 /** Split "a | b | \"c|d\" | /x|y/" on | outside quotes and /regex/. */
 export function splitTerms(s: string): string[] {
@@ -100,7 +100,7 @@ function codeFrom(o: Record<string, unknown>, line: number, parent: number | und
   }
   const sentiment = o.sentiment == null || o.sentiment === '' ? undefined : String(o.sentiment).trim().toLowerCase();
   if (sentiment !== undefined && !POLARITIES.has(sentiment)) {
-    ctx.issues.push({ file: ctx.file, line, codeId: id, message: `sentiment "${sentiment}" must be positive, negative, neutral or mixed` });
+    ctx.issues.push({ file: ctx.file, line, codeId: id, message: `sentiment "${sentiment}" must be positive, negative, neutral, mixed or any` });
   }
   const scope = o.scope === 'comment' || o.scope === 'sentence' ? (o.scope as Scope) : undefined;
   const q = o.query ?? o.expression ?? o.rule;
@@ -115,6 +115,7 @@ function codeFrom(o: Record<string, unknown>, line: number, parent: number | und
     parent,
     net: toBool(o.net ?? o.is_net ?? o['Is Net']) || Array.isArray(o.children),
     any: lists(termList(o.any ?? o.terms ?? o.keywords, ctx, line, id, 'any')),
+    aspect: lists(termList(o.aspect ?? o.aspects, ctx, line, id, 'aspect')),
     all: all.map(lists),
     none: lists(termList(o.none ?? o.exclude, ctx, line, id, 'none')),
     query: q == null || String(q).trim() === '' ? undefined : String(q),

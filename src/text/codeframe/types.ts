@@ -1,6 +1,6 @@
 // Codeframe definitions as read from a file (before compilation). See TEXT.md §5.3.
 
-export type Polarity = 'positive' | 'negative' | 'neutral' | 'mixed';
+export type Polarity = 'positive' | 'negative' | 'neutral' | 'mixed' | 'any';
 export type Scope = 'sentence' | 'comment';
 /** What to do with a term occurrence preceded by a negator in its clause. */
 export type NegationMode = 'exclude' | 'include' | 'only';
@@ -20,6 +20,12 @@ export interface CodeDef {
   none: string[];
   /** A query in the query language. `any`, `all` and `query` are alternative rules (OR). */
   query?: string;
+  /**
+   * Aspect terms (客服, support, agent …): with `sentiment: positive|negative|neutral` the code matches when
+   * one of them occurs in a clause of that sentiment (the clause's own score, else its sentence's);
+   * `sentiment: any` (or none) matches the aspect whatever the sentiment. Another alternative rule (OR).
+   */
+  aspect: string[];
   sentiment?: Polarity;
   owner?: string;
   description?: string;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { normalizeText, detectLang } from '../normalize.js';
 import { inputError } from '../../ui/errors.js';
 import { scoreZhNormalized as scoreZhRaw, squash } from './zh.js';
+import { noCommentNormalized } from '../nocomment.js';
 import { checkModel, compilePredictor, type SentimentModel } from './model.js';
 import type { SentimentLabel, SentimentResult } from './types.js';
 
@@ -94,6 +95,10 @@ export async function analyzeSentiment(texts: readonly (string | null | undefine
       out[i] = { label: 'neutral', score: NaN, lang: 'none' };
       continue;
     }
+    if (noCommentNormalized(t)) {
+      out[i] = { label: 'neutral', score: NaN, lang: 'none', noComment: true };
+      continue;
+    }
     const { raw, lang: l, enOnly } = lexiconRawSync(t, lang, scoreEn);
     if (!model || !predict) {
       const score = enOnly ? raw : squash(raw);
@@ -128,6 +133,8 @@ export interface SentimentCounts {
 export interface SentimentSummary extends SentimentCounts {
   /** Comments without text (not counted in n). */
   missing: number;
+  /** Answers that say nothing (无, n/a, "-"): not counted in n nor in missing. */
+  noComment: number;
   byLang: ({ lang: string } & SentimentCounts)[];
 }
 
@@ -146,7 +153,8 @@ function counts(rs: readonly SentimentResult[]): SentimentCounts {
 
 /** Counts, percentages and mean score, overall and by language; missing comments are reported apart. */
 export function summarizeSentiment(results: readonly SentimentResult[]): SentimentSummary {
-  const present = results.filter((r) => r.lang !== 'none' || Number.isFinite(r.score));
+  const present = results.filter((r) => !r.noComment && (r.lang !== 'none' || Number.isFinite(r.score)));
+  const noComment = results.filter((r) => r.noComment).length;
   const byLang = new Map<string, SentimentResult[]>();
   for (const r of present) {
     let l = byLang.get(r.lang);
@@ -155,7 +163,8 @@ export function summarizeSentiment(results: readonly SentimentResult[]): Sentime
   }
   return {
     ...counts(present),
-    missing: results.length - present.length,
+    missing: results.length - present.length - noComment,
+    noComment,
     byLang: [...byLang.entries()].sort((a, b) => b[1].length - a[1].length).map(([lang, rs]) => ({ lang, ...counts(rs) })),
   };
 }

@@ -7,4 +7,6 @@ export interface SentimentResult {
   score: number;
   /** Language the comment was scored in ('mixed' when clauses were scored in both). */
   lang: 'en' | 'zh' | 'mixed' | 'none';
+  /** The comment says nothing (无, n/a, "-", same as above): not scored, counted apart (src/text/nocomment.ts). */
+  noComment?: true;
 }

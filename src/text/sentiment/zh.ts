@@ -24,11 +24,13 @@ export interface ZhLexicon {
 }
 
 /** Weights of the clause around a contrast marker: earlier text is scaled by BEFORE, later by AFTER. */
-const CONTRAST_BEFORE = 0.8;
-const CONTRAST_AFTER = 1;
+const CONTRAST_BEFORE = 0.5;
+const CONTRAST_AFTER = 1.2;
 /** A negated negative word turns weakly positive (不慢 is less than 快). */
 const NEGATED_NEGATIVE = 0.5;
 const NEGATED_POSITIVE = 0.9;
+/** Clause with a negator and no sentiment word after it (没有给餐具). */
+const BARE_NEGATION = -0.4;
 
 function node(): TrieNode {
   return { next: new Map() };
@@ -249,6 +251,9 @@ function scoreClause(lex: ZhLexicon, clause: string): { score: number; contrast:
     negMul = 1;
     degMul = 1;
   }
+  // A negator that negates no sentiment word (没有给餐具, 还没到, 一份也没有) states that something is missing
+  // or did not happen: in CX comments that is a complaint, weakly negative.
+  if (negCount > 0) sum += BARE_NEGATION;
   return { score: sum, contrast };
 }
 
