@@ -2,6 +2,7 @@
 // `npm run bench`: generates its own data and times cx as whole processes, with pandas (Debian's
 // python3-pandas) doing the same work in the same run when it is installed.
 //   BENCH_ROWS=1000000 (default)   BENCH_SKIP=code,sentiment,journey   BENCH_KEEP=1 (keep bench/data)
+//   BENCH_BIG=100000000 (optional: a Parquet dataset of that many rows, made by DuckDB, scored out of core)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -70,6 +71,34 @@ const scoreArgs = ['score', 'nps', '--by', 'region', '--period', 'week', '--json
   record('score nps --by region --period week (raw CSV)', 'cx', r2, { 'rows/s': ROWS / r2.seconds, 'MB/s': mb / r2.seconds });
 }
 
+// 3b. DuckDB: cx --engine duckdb on the same CSV, and DuckDB's own SQL for the task (both whole processes:
+// Node + DuckDB start-up included on both sides).
+const hasDuck = spawnSync(process.execPath, ['-e', "import('@duckdb/node-api').then(()=>process.exit(0),()=>process.exit(1))"], { cwd: root }).status === 0;
+if (hasDuck) {
+  const r = timeProcess(process.execPath, [cx, 'score', 'nps', csv, '--by', 'region', '--period', 'week', '--engine', 'duckdb', '--json'], { env });
+  record('score nps --by region --period week --engine duckdb (raw CSV)', 'cx', r, { 'rows/s': ROWS / r.seconds, 'MB/s': mb / r.seconds });
+  const r2 = timeProcess(process.execPath, [path.join(here, 'duckdb-sql.mjs'), csv], { env, cwd: root });
+  record('NPS by region × ISO week, own SQL (raw CSV)', 'duckdb', r2, { 'rows/s': ROWS / r2.seconds });
+  const r3 = timeProcess(process.execPath, [cx, 'score', 'nps', ds, '--by', 'region', '--period', 'week', '--engine', 'duckdb', '--json'], { env });
+  record('score nps --by region --period week --engine duckdb (dataset)', 'cx', r3, { 'rows/s': ROWS / r3.seconds });
+  // BENCH_BIG=100000000: out-of-core, a Parquet dataset made by DuckDB (partitioned by month).
+  const big = Number(process.env.BENCH_BIG ?? 0);
+  if (big > 0) {
+    const dir = path.join(dataDir, `parquet-${big}`);
+    if (!existsSync(dir)) {
+      process.stderr.write(`  generating ${dir} …\n`);
+      const g = timeProcess(process.execPath, [path.join(here, 'gen-parquet.mjs'), dir, String(big)], { env, cwd: root });
+      record(`generate ${big.toLocaleString('en-US')}-row Parquet (DuckDB)`, 'duckdb', g);
+    }
+    const b1 = timeProcess(process.execPath, [cx, 'score', 'nps', dir, '--question', 'NPS', '--by', 'region', '--period', 'week', '--engine', 'duckdb', '--json'], { env });
+    record(`score nps --by region --period week --engine duckdb (${big.toLocaleString('en-US')}-row Parquet)`, 'cx', b1, { 'rows/s': big / b1.seconds });
+    const b2 = timeProcess(process.execPath, [path.join(here, 'duckdb-sql.mjs'), dir], { env, cwd: root });
+    record(`NPS by region × ISO week, own SQL (${big.toLocaleString('en-US')}-row Parquet)`, 'duckdb', b2, { 'rows/s': big / b2.seconds });
+  }
+} else {
+  process.stderr.write('  @duckdb/node-api not installed: no DuckDB rows in this run\n');
+}
+
 // 4. pandas doing the same: read_csv alone, and read_csv + NPS by region and ISO week.
 const py = pandasPython();
 if (py) {
@@ -129,6 +158,10 @@ const lines = [
   }),
 ];
 if (pandasNps && rawNps) lines.push('', `cx / pandas time ratio, NPS by region × week on the raw CSV: ${(rawNps.seconds / pandasNps.seconds).toFixed(2)}`);
+const duckCx = byTask('score nps --by region --period week --engine duckdb (raw CSV)', 'cx');
+const duckSql = byTask('NPS by region × ISO week, own SQL (raw CSV)', 'duckdb');
+if (duckCx && duckSql) lines.push(`cx --engine duckdb / DuckDB's own SQL, raw CSV: ${(duckCx.seconds / duckSql.seconds).toFixed(2)} (target ≤ 1.2)`);
+if (duckCx && pandasNps) lines.push(`cx --engine duckdb / pandas, raw CSV: ${(duckCx.seconds / pandasNps.seconds).toFixed(2)} (target ≤ 0.25)`);
 lines.push('', `${ROWS.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB CSV; ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
 console.log(lines.join('\n'));
 if (!process.env.BENCH_KEEP) rmSync(ds, { recursive: true, force: true });

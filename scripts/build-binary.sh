@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds dist/cx: one executable with Node, the bundled CLI and the shipped templates/lexicons (Node SEA,
 # DESIGN.md §7). The native jieba addon cannot live inside the blob: the binary falls back to
-# Intl.Segmenter for Chinese words.
+# Intl.Segmenter for Chinese words. DuckDB (optional, native) is left out too: --engine duckdb says how to
+# install it, and Parquet export falls back to hyparquet-writer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p dist
@@ -9,6 +10,7 @@ node scripts/sea-config.mjs > dist/sea-config.json
 npx esbuild src/cli/bin.ts --bundle --platform=node --target=node20 --format=cjs --outfile=dist/cx.cjs \
   --log-level=warning --legal-comments=none \
   --external:@node-rs/jieba --external:@node-rs/jieba/* --external:canvas \
+  --external:@duckdb/* --external:pg-native \
   --alias:vega-canvas=./scripts/stubs/vega-canvas.cjs \
   --define:import.meta.url=__import_meta_url \
   "--banner:js=const __import_meta_url = require('node:url').pathToFileURL(__filename).href;"

@@ -24,4 +24,11 @@ printf 'id,comment\n1,菜不好吃，送餐也太慢了\n2,The food was great an
 node -e 'const r=require("./sentiment.json"); const s=r.rows.map(x=>x.sentiment).join(","); if(s!=="negative,positive,positive"){console.error("binary sentiment: "+s); process.exit(1)}'
 cp "$root/fixtures/codeframes/cx-default.yaml" cf.yaml
 ./cx code comments.csv --codeframe cf.yaml --json > code.json
+# DuckDB is not inside the binary: --engine duckdb is a clear exit 2, the built-in engine and cx sql work.
+set +e
+./cx score nps ds --engine duckdb > duck.out 2> duck.err
+rc=$?
+set -e
+[ "$rc" = 2 ] && grep -q "@duckdb/node-api" duck.err || { echo "binary: --engine duckdb should exit 2 naming @duckdb/node-api (rc $rc)"; cat duck.err; exit 1; }
+./cx sql score nps ds --dialect bigquery --table proj.cx.responses --by region --period week | grep -q "FORMAT_DATE('%G-W%V'"
 echo "single binary: import, score and report OK ($(du -m cx | cut -f1) MB)"

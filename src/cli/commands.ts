@@ -4,6 +4,7 @@ import { register as importCmd } from './import.js';
 import { register as describeCmd } from './describe.js';
 import { register as exportCmd } from './export.js';
 import { register as scoreCmd } from './score.js';
+import { register as sqlCmd } from './sql.js';
 import { register as tabCmd } from './tab.js';
 import { register as kanoCmd } from './kano.js';
 import { register as servqualCmd } from './servqual.js';
@@ -21,6 +22,7 @@ export const commands: ((program: Command) => void)[] = [
   describeCmd,
   exportCmd,
   scoreCmd,
+  sqlCmd,
   tabCmd,
   kanoCmd,
   servqualCmd,

@@ -38,9 +38,42 @@ export function register(program: Command): void {
           const missing = want.filter((w) => !s.questions.some((q) => (q.id === w || q.source === w) && s.columns.has(q.id)));
           if (missing.length) throw inputError(`--columns: no column ${missing.join(', ')} in ${input}; run cx describe ${input} to list them.`, `--columns：${input} 中没有列 ${missing.join('、')}；用 cx describe ${input} 查看列名。`);
         }
+        let engine: string | undefined;
+        let partitions: string | undefined;
         if (fmt === 'parquet') {
-          const { writeParquet } = await import('../dataset/parquet.js');
-          await writeParquet(out, s, ids);
+          // -o x.parquet: one file; -o FOLDER: hive-partitioned by wave (FOLDER/wave=…/data_0.parquet).
+          const folder = !/\.parquet$/i.test(out);
+          partitions = folder ? s.waveColumn ?? undefined : undefined;
+          if (folder) {
+            const { existsSync, readdirSync, statSync } = await import('node:fs');
+            if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
+              throw inputError(
+                `-o ${out}: exists and is not an empty folder; Parquet partitioned by wave goes to a new folder (or name a .parquet file).`,
+                `-o ${out}：已存在且不是空文件夹；按批次分区的 Parquet 需写入新文件夹（或指定 .parquet 文件）。`,
+              );
+            }
+          }
+          const { hasDuckdb } = await import('../engine/duckdb.js');
+          if (await hasDuckdb()) {
+            engine = 'duckdb';
+            const { writeParquetDuckdb } = await import('../engine/parquet-write.js');
+            if (folder && !partitions) {
+              const { mkdirSync } = await import('node:fs');
+              mkdirSync(out, { recursive: true });
+              await writeParquetDuckdb(`${out}/data_0.parquet`, s, ids);
+            } else await writeParquetDuckdb(out, s, ids, partitions);
+          } else {
+            engine = 'hyparquet-writer';
+            const { writeParquet, writeParquetPartitioned } = await import('../dataset/parquet.js');
+            if (folder) {
+              if (partitions) await writeParquetPartitioned(out, s, ids, partitions);
+              else {
+                const { mkdirSync } = await import('node:fs');
+                mkdirSync(out, { recursive: true });
+                await writeParquet(`${out}/data_0.parquet`, s, ids);
+              }
+            } else await writeParquet(out, s, ids);
+          }
         } else {
           const { writeTable } = await import('../dataset/write.js');
           const cols = ids.map((id) => s.columns.get(id)!);
@@ -59,7 +92,7 @@ export function register(program: Command): void {
           }
           await writeTable(out, ids, rows(), { format: fmt as 'csv' | 'xlsx' | 'jsonl' });
         }
-        const result = { input, output: out, format: fmt, rows: s.nRows, columns: ids.length };
+        const result = { input, output: out, format: fmt, rows: s.nRows, columns: ids.length, ...(engine ? { writer: engine } : {}), ...(partitions ? { partitionedBy: partitions } : {}) };
         ctx.emit(result, () => ctx.t(`wrote ${out} (${fmt}): ${s.nRows} rows × ${ids.length} columns`, `已写入 ${out}（${fmt}）：${s.nRows} 行 × ${ids.length} 列`));
       }),
     );

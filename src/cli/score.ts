@@ -9,7 +9,7 @@ import type { ScoreResult, ScoreSpec, Cell, Change } from '../metrics/score.js';
 import { closest } from '../dataset/suggest.js';
 import { accountingLine } from '../dataset/accounting.js';
 
-interface ScoreOpts {
+export interface ScoreOpts {
   question?: string;
   by?: string;
   period?: string;
@@ -21,6 +21,9 @@ interface ScoreOpts {
   minN?: string;
   scale?: string;
   config?: string;
+  engine?: string;
+  db?: string;
+  fromStats?: string;
   allowUnreadable?: boolean;
 }
 
@@ -35,7 +38,7 @@ export function register(program: Command): void {
     .command('score')
     .description(h('NPS, CSAT or CES with confidence intervals, by segment and period', '计算 NPS、CSAT 或 CES 及置信区间，可按分组和周期'))
     .argument('<metric>', 'nps | csat | ces')
-    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
+    .argument('[input]', h('dataset directory or survey export (with --engine: also Parquet files/folders, or a table)', '数据集目录或问卷导出文件（--engine 时也可为 Parquet 文件/文件夹或数据表）'))
     .option('--question <col>', h('the score column (found automatically when there is exactly one)', '评分题所在列（只有一个时自动识别）'))
     .option('--by <cols>', h('break down by one or two columns: region or region,plan', '按一到两个列分组：region 或 region,plan'))
     .option('--period <unit>', h('day | week (ISO, 2026-W03) | month | quarter', '周期：day | week（ISO 周，2026-W03）| month | quarter'))
@@ -48,9 +51,25 @@ export function register(program: Command): void {
     .option('--scale <min-max>', h('CSAT/CES scale, e.g. 1-7 (default from the survey, else 1-5 / 1-7)', 'CSAT/CES 量表，如 1-7（默认取自问卷，否则 1-5 / 1-7）'))
     .option('--config <file>', h('cx.yaml with question roles (default: ./cx.yaml if present)', '含题目角色的 cx.yaml（默认：当前目录下的 cx.yaml）'))
     .option('--allow-unreadable', h('leave out answers that cannot be read as scores even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
-    .action((metric: string, input: string, opts: ScoreOpts, cmd: Command) =>
+    .option('--engine <name>', h('builtin (default) | duckdb (dataset, Parquet, plain CSV) | postgres (a table, with --db)', 'builtin（默认）| duckdb（数据集、Parquet、普通 CSV）| postgres（数据表，需 --db）'))
+    .option('--db <url>', h('PostgreSQL URL for --engine postgres (or CX_DB_URL)', '--engine postgres 的 PostgreSQL 连接 URL（或环境变量 CX_DB_URL）'))
+    .option('--from-stats <file>', h('score from the saved result of the query `cx sql` prints (CSV, JSON or Parquet)', '根据 `cx sql` 所生成查询的结果文件计算（CSV、JSON 或 Parquet）'))
+    .action((metric: string, input: string | undefined, opts: ScoreOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const spec = toSpec(metric, opts);
+        const { usesEngine, engineScore } = await import('../engine/cli-score.js');
+        if (usesEngine(opts)) {
+          const { loadConfig } = await import('../config/load.js');
+          const { applyConfig } = await import('../config/apply.js');
+          const cfg = loadConfig(opts.config);
+          if (!spec.weight && cfg.roles?.weight && !opts.fromStats) spec.weight = cfg.roles.weight;
+          const result = await engineScore(input, spec, opts, (s) => applyConfig(s, cfg));
+          for (const w of result.warnings) ctx.warn(w.en, w.zh);
+          const { renderTable } = await import('../ui/table.js');
+          ctx.emit(result, () => render(ctx, result, renderTable));
+          return;
+        }
+        if (!input) throw inputError('cx score: give the input (a dataset directory or an export file), or --from-stats FILE.', 'cx score：请给出输入（数据集目录或导出文件），或使用 --from-stats FILE。');
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
         const { applyConfig } = await import('../config/apply.js');
@@ -67,7 +86,7 @@ export function register(program: Command): void {
     );
 }
 
-function toSpec(metric: string, o: ScoreOpts): ScoreSpec {
+export function toSpec(metric: string, o: ScoreOpts): ScoreSpec {
   if (!METRICS.includes(metric)) {
     const near = closest(metric, METRICS);
     const dym = near ? ` (did you mean "${near}"? metric names are lower case)` : '';

@@ -4,6 +4,7 @@ import type { Question, Survey } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
 import type { CxConfig } from './schema.js';
 import { roleFromLabel } from '../ingest/platforms/vocab.js';
+import { guessCsat } from '../dataset/select.js';
 
 export interface ResolvedRoles {
   nps?: string;
@@ -81,7 +82,7 @@ export function resolveRoles(s: Survey, cfg: CxConfig): ResolvedRoles {
   };
   const out: ResolvedRoles = {
     nps: r.nps ?? byRole('nps') ?? byType('nps'),
-    csat: r.csat ?? byRole('csat'),
+    csat: r.csat ?? byRole('csat') ?? guessCsat(s)?.id,
     ces: r.ces ?? byRole('ces'),
     date: r.date ?? s.dateColumn ?? byRole('date') ?? byType('date'),
     text: r.text ?? byRole('comment') ?? byType('text'),

@@ -66,6 +66,10 @@ export function findQuestion(survey: Survey, metric: MetricKind, explicit?: stri
   ];
   // A column that names NPS is not a CSAT candidate even if it mentions satisfaction.
   if (metric !== 'nps') tiers[2] = tiers[2]!.filter((q) => !LABEL_HINTS.nps.test(q.label) && q.type !== 'nps');
+  if (metric === 'csat') {
+    const g = guessCsat(survey);
+    tiers.push(g ? [g] : []);
+  }
   for (const tier of tiers) {
     const qs = tier.filter((q) => survey.columns.has(q.id));
     if (qs.length === 1) return qs[0]!;
@@ -83,6 +87,21 @@ export function findQuestion(survey: Survey, metric: MetricKind, explicit?: stri
     `${survey.source.join(', ')}: no ${metric.toUpperCase()} question found; choose the column with --question COL (candidates: ${list}).`,
     `${survey.source.join('，')}：未找到 ${metric.toUpperCase()} 题；请用 --question 指定列（候选：${list}）。`,
   );
+}
+
+const RATING_WORDS = /\brating\b|\bstars?\b|评分|打分|星级|评星/i;
+
+/**
+ * The CSAT question of a feedback file that names no satisfaction: the one rating question on 1–5 (or 1–7,
+ * 1–10) whose label says it is a rating ("Rating", "评分", "星级"), when no question has a CSAT role. A guess, so
+ * callers only use it when nothing better exists.
+ */
+export function guessCsat(survey: Survey): Question | undefined {
+  if (survey.questions.some((q) => q.role === 'csat')) return undefined;
+  const qs = survey.questions.filter(
+    (q) => (q.type === 'rating' || q.type === 'likert') && !q.role && !q.parent && survey.columns.has(q.id) && (RATING_WORDS.test(q.label) || RATING_WORDS.test(q.id)),
+  );
+  return qs.length === 1 ? qs[0] : undefined;
 }
 
 export interface ScoreColumn {

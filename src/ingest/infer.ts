@@ -499,8 +499,8 @@ const LABEL_STEM = /^(.{4,}?)\s*[-–—:：]\s*[^-–—:：]+$/s;
 /**
  * Items of one question share one scale. Siblings are rating questions with the same parent (matrix rows,
  * ranking items) or the same id stem (Q7_1, Q7_2 …) whose scale was only guessed from their own values: a
- * ranking question's items get 1…k (k = number of items, or the largest rank seen), other siblings the widest
- * of their guessed scales. Scales stated by the platform, the question text or a vocabulary are left alone.
+ * ranking question's items get 1…k (k = number of items, or the largest rank seen), other siblings the highest
+ * top of their guessed scales (each keeps its own bottom). Scales stated by the platform, the question text or a vocabulary are left alone.
  */
 export function harmoniseScales(questions: Question[]): void {
   const groups = new Map<string, Question[]>();
@@ -519,11 +519,11 @@ export function harmoniseScales(questions: Question[]): void {
     const ranking = g.some((q) => RANKING.test(q.label)) || (parent !== undefined && RANKING.test(parent.label));
     const lo = Math.min(...seen.map((s) => s.min));
     const hi = Math.max(...seen.map((s) => s.max));
-    let scale: { min: number; max: number };
-    if (ranking) scale = { min: Math.min(1, lo), max: Math.max(g.length, hi) };
-    else scale = { min: Math.min(...g.map((q) => q.scale!.min)), max: Math.max(...g.map((q) => q.scale!.max)) };
+    // The top of the scale is shared; the bottom stays per item (a 0 in only some rows of a 1–5 grid is
+    // usually a "not applicable" code, which the journey and drivers commands look for).
+    const top = ranking ? Math.max(g.length, hi) : Math.max(...g.map((q) => q.scale!.max));
     for (const q of g) {
-      q.scale = { ...q.scale, min: scale.min, max: scale.max };
+      q.scale = { ...q.scale, min: ranking ? Math.min(1, lo) : q.scale!.min, max: top };
       if (ranking && q.role && q.role !== 'segment') delete q.role;
     }
   }

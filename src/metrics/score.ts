@@ -1,7 +1,7 @@
 // `cx score` as a pure function: filter → validate → one pass into tallies per (group × period) →
 // cells, comparisons and warnings, in the JSON contract of DESIGN.md §3.
 import type { Survey } from '../dataset/types.js';
-import { findDateColumn, findQuestion, groupCodes, readScores, readWeights, type MetricKind } from '../dataset/select.js';
+import { findDateColumn, findQuestion, groupCodes, readScores, readWeights, type MetricKind, type ScoreColumn } from '../dataset/select.js';
 import { columnPeriodCodes, type PeriodUnit } from '../dataset/period.js';
 import { whereMask } from '../dataset/where.js';
 import { checkUnreadable, type Accounting } from '../dataset/accounting.js';
@@ -10,7 +10,7 @@ import { diffNps, npsFromTally, type NpsCell } from './nps.js';
 import { csatFromTally, diffCsat, diffCsatMean, type CsatCell } from './csat.js';
 import { cesFromTally, diffCes, type CesCell, type CesMethod } from './ces.js';
 import type { DiffResult } from './proportion.js';
-import { cellOf, newTallySet, subtractTally, summarize, type Tally } from './tally.js';
+import { cellOf, newTallySet, subtractTally, summarize, type Tally, type TallySet } from './tally.js';
 
 export interface ScoreSpec {
   metric: MetricKind;
@@ -85,7 +85,7 @@ export interface ScoreResult {
   warnings: Bilingual[];
 }
 
-function defaultScale(metric: MetricKind, q: { scale?: { min: number; max: number } }): { min: number; max: number } {
+export function defaultScale(metric: MetricKind, q: { scale?: { min: number; max: number } }): { min: number; max: number } {
   if (metric === 'nps') return { min: 0, max: 10 };
   if (q.scale && Number.isInteger(q.scale.min) && Number.isInteger(q.scale.max) && q.scale.max > q.scale.min) {
     return { min: q.scale.min, max: q.scale.max };
@@ -237,6 +237,57 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     ws.set(cnt);
     w2.set(cnt);
   }
+  return scoreFromStats({
+    survey: { source: survey.source, waveColumn: survey.waveColumn, waves: survey.waves },
+    spec, q, scale, rows: n, rowsFiltered, sc, w, badWeight, badRows, groups, periods, dateColumn,
+    tallies, groupRowsIn, periodRowsIn, noDate, warnings, noneValid,
+  });
+}
+
+/**
+ * The statistics a score needs, from any engine: tallies (count, Σw, Σw² per answer) in the finest cells
+ * (group g, period p; p = P holds answers with no date; margins empty), rows passing --where per group
+ * and period, and the accounting of excluded answers. `scoreFromStats` never sees rows.
+ */
+export interface ScoreStats {
+  survey: Pick<Survey, 'source' | 'waveColumn' | 'waves'>;
+  spec: ScoreSpec;
+  q: { id: string; label: string };
+  scale: { min: number; max: number };
+  /** Rows in the input and rows passing --where. */
+  rows: number;
+  rowsFiltered: number;
+  sc: Omit<ScoreColumn, 'values'>;
+  w?: { id: string; firstBadRows: number[] };
+  badWeight: number;
+  badRows: number[];
+  groups?: { columns: string[]; keys: Record<string, string | null>[] };
+  periods?: { labels: string[] };
+  dateColumn?: string;
+  tallies: TallySet;
+  groupRowsIn: ArrayLike<number>;
+  periodRowsIn: ArrayLike<number>;
+  noDate: number;
+  /** Warnings from gathering the statistics (bad values, weights, segments); the estimate adds its own. */
+  warnings: Bilingual[];
+  /** Raises the "no answer is a score" error (exit 2) when no valid answer is left. */
+  noneValid?: () => never;
+}
+
+/** The exact estimate of a score (cells, intervals, comparisons, warnings) from its statistics. */
+export function scoreFromStats(stats: ScoreStats): ScoreResult {
+  const { survey, spec, q, scale, rowsFiltered, sc, w, badWeight, badRows, groups, periods, dateColumn } = stats;
+  const { tallies, groupRowsIn, periodRowsIn, noDate, warnings } = stats;
+  const n = stats.rows;
+  const metric = spec.metric;
+  const minN = spec.minN ?? 30;
+  const alpha = spec.alpha ?? 0.05;
+  const G = groups ? groups.keys.length : 0;
+  const P = periods ? periods.labels.length : 0;
+  const k = tallies.k;
+  const cnt = tallies.count;
+  const ws = tallies.wsum;
+  const w2 = tallies.w2sum;
   const addCell = (to: number, from: number) => {
     for (let b = 0; b < k; b++) {
       cnt[to * k + b]! += cnt[from * k + b]!;
@@ -244,7 +295,7 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
       w2[to * k + b]! += w2[from * k + b]!;
     }
   };
-  if (gc) {
+  if (groups) {
     for (let g = 0; g < G; g++) {
       for (let p = 0; p < P; p++) {
         addCell(g * (P + 1) + P, g * (P + 1) + p); // group total (its no-date rows are already there)
@@ -331,7 +382,7 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
         }`;
   }
   const invalid = sc.notNumeric + sc.outOfScale;
-  if (result.overall.n === 0 && invalid > 0) noneValid();
+  if (result.overall.n === 0 && invalid > 0) stats.noneValid?.();
   if (result.overall.n === 0) {
     warnings.push({ en: `column ${q.id} has no valid answers${spec.where ? ' after --where' : ''}`, zh: `列 ${q.id} 没有有效答案${spec.where ? '（应用 --where 后）' : ''}` });
   }

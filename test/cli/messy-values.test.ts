@@ -95,6 +95,14 @@ describe('stray values and scales not guessed from the values', () => {
     // 4s and 5s among the 29 readable answers: base has 21 of 30, row 7 (a 4) is the stray → 20/29.
     expect(j.overall.csat).toBeCloseTo((100 * 20) / 29, 12);
   });
+  it('an app-review file whose only score is "Rating" (with a stray 五星) is scored as CSAT: 19/24', () => {
+    const r = cx(['score', 'csat', messy('feedback-rating.csv'), '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.question).toBe('Rating');
+    expect(j.accounting).toMatchObject({ answered: 25, used: 24, excluded: { unreadable: 1 }, examples: { unreadable: [{ row: 10, value: '五星' }] } });
+    expect(j.overall.csat).toBeCloseTo((100 * 19) / 24, 12);
+  });
   it('a 1–3 item stays 1–3 (top-2-box 76.9%); ranking items of one question share 1–4', () => {
     const j = JSON.parse(cx(['score', 'csat', messy('scale-1-3-ranking.csv'), '--json']).stdout);
     expect(j.scale).toEqual({ min: 1, max: 3 });

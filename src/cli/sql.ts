@@ -1,0 +1,89 @@
+// `cx sql score nps|csat|ces [input] --dialect duckdb|postgres|bigquery|snowflake|spark`: prints the aggregate
+// query that produces the statistics of the score where the data lives; `cx score … --from-stats FILE`
+// reads its result back (DESIGN.md §8).
+import type { Command } from 'commander';
+import { runner } from './run.js';
+import { inputError } from '../ui/errors.js';
+import { helpZh } from './help-lang.js';
+import type { ScoreOpts } from './score.js';
+
+interface SqlOpts extends ScoreOpts {
+  dialect?: string;
+  table?: string;
+}
+
+export function register(program: Command): void {
+  const zh = helpZh();
+  const h = (en: string, zhText: string) => (zh ? zhText : en);
+  program
+    .command('sql')
+    .description(h('print the SQL that computes a score\'s statistics in DuckDB, PostgreSQL or a warehouse', '输出在 DuckDB、PostgreSQL 或数据仓库中计算评分统计量的 SQL'))
+    .argument('<command...>', h('the command: score nps|csat|ces [input] (input: a dataset or CSV to find columns in)', '命令：score nps|csat|ces [input]（input：用于查找列的数据集或 CSV）'))
+    .requiredOption('--dialect <name>', 'duckdb | postgres | bigquery | snowflake | spark')
+    .option('--table <name>', h('the table or view to read (default: responses; duckdb with a CSV input reads the file)', '要读取的表或视图（默认 responses；duckdb 且输入为 CSV 时直接读取该文件）'))
+    .option('--question <col>', h('the score column (found in the input when given)', '评分列（有输入时自动识别）'))
+    .option('--by <cols>', h('segments: one or two columns', '分组：一到两个列'))
+    .option('--period <unit>', h('day | week (ISO) | month | quarter', 'day | week（ISO 周）| month | quarter'))
+    .option('--date <col>', h('the date column for --period', '--period 使用的日期列'))
+    .option('--where <expr>', h('filter, as in cx score', '筛选条件，同 cx score'))
+    .option('--weight <col>', h('weight column', '权重列'))
+    .option('--scale <min-max>', h('CSAT/CES scale, e.g. 1-7', 'CSAT/CES 量表，如 1-7'))
+    .action((words: string[], opts: SqlOpts, cmd: Command) =>
+      runner(cmd, async (ctx) => {
+        const [sub, metric, input, ...extra] = words;
+        if (sub !== 'score' || !metric || extra.length) {
+          throw inputError(
+            `cx sql: supports "score nps|csat|ces [input]" (got "${words.join(' ')}"), e.g. cx sql score nps --dialect bigquery --table proj.cx.responses --question nps --by region --period week.`,
+            `cx sql：支持 "score nps|csat|ces [input]"（收到 "${words.join(' ')}"），例如 cx sql score nps --dialect bigquery --table proj.cx.responses --question nps --by region --period week。`,
+          );
+        }
+        const { DIALECTS } = await import('../engine/sql.js');
+        const dialect = (opts.dialect ?? '').toLowerCase();
+        if (!(DIALECTS as readonly string[]).includes(dialect)) {
+          throw inputError(`--dialect must be duckdb, postgres, bigquery, snowflake or spark (got "${opts.dialect}").`, `--dialect 应为 duckdb、postgres、bigquery、snowflake 或 spark（收到 "${opts.dialect}"）。`);
+        }
+        const { toSpec } = await import('./score.js');
+        const spec = toSpec(metric, { ...opts, minN: undefined });
+        const { planScore, namesSchema, whereNames } = await import('../engine/plan.js');
+        const d = dialect as import('../engine/sql.js').Dialect;
+        let plan;
+        const table = opts.table ?? 'responses';
+        if (input) {
+          const { statSync } = await import('node:fs');
+          let isDir = false;
+          try {
+            isDir = statSync(input).isDirectory();
+          } catch {
+            throw inputError(`${input}: no such file or dataset; check the path.`, `${input}：找不到该文件或数据集，请检查路径。`);
+          }
+          const { loadConfig } = await import('../config/load.js');
+          const { applyConfig } = await import('../config/apply.js');
+          const cfg = loadConfig(opts.config);
+          if (!spec.weight && cfg.roles?.weight) spec.weight = cfg.roles.weight;
+          if (isDir) {
+            const { loadDataset } = await import('../dataset/store.js');
+            const schema = applyConfig(await loadDataset(input), cfg);
+            plan = planScore(schema, spec, { dialect: d, from: table, source: [input] });
+          } else {
+            const { openSource } = await import('../engine/sources.js');
+            const src = await openSource(input);
+            const schema = applyConfig(src.schema, cfg);
+            const fileScan = d === 'duckdb' && !opts.table;
+            const dry = planScore(schema, spec, { dialect: d, from: table, source: [input] });
+            plan = planScore(schema, spec, { dialect: d, from: fileScan ? src.from(dry.columns) : table, types: fileScan ? src.types : undefined, source: [input] });
+          }
+        } else {
+          if (!spec.question) {
+            throw inputError('cx sql: name the score column with --question COL (or give a dataset or CSV to find it in).', 'cx sql：请用 --question 指定评分列（或给出可从中识别的数据集或 CSV）。');
+          }
+          if (spec.period && !spec.date) {
+            throw inputError('cx sql: --period needs --date COL (the response-date column) when no input is given.', 'cx sql：未给出输入时，--period 需要 --date 指定答卷日期列。');
+          }
+          const names = [spec.question, ...(spec.by ?? []), spec.date ?? '', spec.weight ?? '', ...whereNames(spec.where)];
+          plan = planScore(namesSchema(names, table), spec, { dialect: d, from: table, source: [table] });
+        }
+        const result = { dialect: d, command: `score ${metric}`, sql: plan.sql, columns: plan.columns, meta: plan.meta };
+        ctx.emit(result, () => plan.sql);
+      }),
+    );
+}

@@ -1,0 +1,58 @@
+// DuckDB (optional dependency @duckdb/node-api), loaded only when a command asks for it.
+import { inputError } from '../ui/errors.js';
+
+type DuckApi = typeof import('@duckdb/node-api');
+export type DuckConnection = import('@duckdb/node-api').DuckDBConnection;
+
+let api: DuckApi | undefined;
+
+/** The DuckDB module, or exit 2 with what to do when the optional package is not installed. */
+export async function duckdb(): Promise<DuckApi> {
+  if (api) return api;
+  try {
+    const name = '@duckdb/node-api';
+    api = (await import(name)) as DuckApi;
+    return api;
+  } catch {
+    throw inputError(
+      'DuckDB is not available: the optional package @duckdb/node-api is not installed (or this is the single-binary build); install it with npm install @duckdb/node-api next to cx, or use the built-in engine (no --engine).',
+      'DuckDB 不可用：未安装可选依赖 @duckdb/node-api（或这是单文件可执行版本）；请在 cx 旁执行 npm install @duckdb/node-api，或使用内置引擎（不加 --engine）。',
+    );
+  }
+}
+
+/** True when DuckDB can be loaded (for optional fast paths such as Parquet export). */
+export async function hasDuckdb(): Promise<boolean> {
+  try {
+    await duckdb();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `work` on a fresh in-memory DuckDB connection and closes it. */
+export async function withDuckdb<T>(work: (con: DuckConnection) => Promise<T>): Promise<T> {
+  const { DuckDBInstance } = await duckdb();
+  const inst = await DuckDBInstance.create(':memory:');
+  const con = await inst.connect();
+  try {
+    return await work(con);
+  } finally {
+    con.closeSync();
+    inst.closeSync();
+  }
+}
+
+/** Rows of a query as plain objects (BIGINT as number when safe). */
+export async function queryRows(con: DuckConnection, sql: string): Promise<Record<string, unknown>[]> {
+  const reader = await con.runAndReadAll(sql);
+  return reader.getRowObjectsJS().map((r) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) o[k] = typeof v === 'bigint' ? Number(v) : v;
+    return o;
+  });
+}
+
+/** A string literal for DuckDB. */
+export const duckLit = (s: string) => "'" + s.replace(/'/g, "''") + "'";

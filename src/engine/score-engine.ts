@@ -1,0 +1,43 @@
+// `cx score … --engine duckdb|postgres`: the statistics query runs where the data is; the estimate is the
+// same scoreFromStats the built-in engine uses.
+import type { Survey } from '../dataset/types.js';
+import type { ScoreResult, ScoreSpec } from '../metrics/score.js';
+import { planScore } from './plan.js';
+import { inputError } from '../ui/errors.js';
+import { scoreFromRows, statRowsFromRecords } from './score-stats.js';
+
+export type Engine = 'builtin' | 'duckdb' | 'postgres';
+export const ENGINES: readonly Engine[] = ['builtin', 'duckdb', 'postgres'];
+
+/** Score with DuckDB on a dataset, Parquet file/folder/glob, or plain CSV. */
+export async function scoreWithDuckdb(input: string, spec: ScoreSpec, schemaHook: (s: Survey) => Survey = (s) => s): Promise<ScoreResult> {
+  const { withDuckdb, queryRows } = await import('./duckdb.js');
+  const { openSource } = await import('./sources.js');
+  return withDuckdb(async (con) => {
+    const src = await openSource(input, con);
+    const schema = schemaHook(src.schema);
+    const opts = { dialect: 'duckdb' as const, source: [input] };
+    const dry = planScore(schema, spec, { ...opts, from: 'cx', types: src.types });
+    const periodColumn = src.kind === 'dataset' && spec.period ? '__cx_period' : undefined;
+    if (src.prepare) {
+      await src.prepare(con, dry.columns, spec.period && dry.meta.dateColumn ? { id: dry.meta.dateColumn, unit: spec.period } : undefined);
+    }
+    const plan = planScore(schema, spec, { ...opts, from: src.from(dry.columns), types: src.types, periodColumn });
+    let rows: Record<string, unknown>[];
+    try {
+      rows = await queryRows(con, plan.sql);
+    } catch (e) {
+      throw engineError('DuckDB', input, e);
+    }
+    return scoreFromRows(statRowsFromRecords(rows, plan.meta.by ?? [], input), spec, plan.meta);
+  });
+}
+
+/** An engine's own error (a malformed CSV line, a missing table) as one exit-2 sentence. */
+export function engineError(engine: string, input: string, e: unknown) {
+  const msg = ((e as Error)?.message ?? String(e)).split('\n').find((l) => l.trim()) ?? 'failed';
+  return inputError(
+    `${input}: ${engine} could not run the statistics query (${msg.trim()}); check the input, or use the built-in engine (no --engine).`,
+    `${input}：${engine} 无法运行统计查询（${msg.trim()}）；请检查输入，或使用内置引擎（不加 --engine）。`,
+  );
+}

@@ -1,0 +1,121 @@
+// Every engine gives the built-in engine's numbers (to 1e-9): DuckDB on a cx dataset, on a plain CSV it
+// scans itself, on Parquet, and the duckdb-dialect query's saved result read back with --from-stats.
+// Data: the demo exports (fixtures/demo) and a generated messy CSV (blank, non-numeric, off-scale and
+// label-style answers, M/D/Y and unreadable dates, bad weights, padded segment names).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadInput } from '../../src/dataset/load.js';
+import { scoreSurvey, type ScoreSpec } from '../../src/metrics/score.js';
+import { scoreWithDuckdb } from '../../src/engine/score-engine.js';
+import { hasDuckdb } from '../../src/engine/duckdb.js';
+import { cx, expectSameScore, messyCsv } from './helpers.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cx-engine-'));
+const haveDuck = await hasDuckdb();
+if (!haveDuck) console.warn('DuckDB (@duckdb/node-api) is not installed: the DuckDB parity tests are skipped');
+
+const demoDs = path.join(tmp, 'demo-ds');
+const messy = path.join(tmp, 'messy.csv');
+const messyDs = path.join(tmp, 'messy-ds');
+const messyParquet = path.join(tmp, 'messy.parquet');
+
+beforeAll(() => {
+  expect(cx(['import', 'fixtures/demo/wave-2026Q2.csv', 'fixtures/demo/wave-2026Q3.csv', '-o', demoDs, '--quiet']).status).toBe(0);
+  messyCsv(messy, 3000);
+  expect(cx(['import', messy, '-o', messyDs, '--quiet']).status).toBe(0);
+  expect(cx(['export', messyDs, '-o', messyParquet, '--quiet']).status).toBe(0);
+});
+
+const demoSpecs: ScoreSpec[] = [
+  { metric: 'nps' },
+  { metric: 'nps', by: ['region'], period: 'week', compare: 'previous' },
+  { metric: 'nps', by: ['region', 'plan'], period: 'month', where: 'plan != "Basic" or region in ("East", "华东")' },
+  { metric: 'nps', by: ['wave'], compare: 'previous' },
+  { metric: 'csat', by: ['plan'], period: 'quarter', compare: 'previous' },
+  { metric: 'ces', ces: 'index', period: 'day', where: 'Q1 >= 7 and not (region = "West")' },
+];
+
+describe.skipIf(!haveDuck)('--engine duckdb = built-in', () => {
+  it.each(demoSpecs.map((s) => [JSON.stringify(s), s] as const))('demo dataset %s', async (_, spec) => {
+    const a = scoreSurvey(await loadInput(demoDs), spec);
+    const b = await scoreWithDuckdb(demoDs, spec);
+    expectSameScore(a, b);
+    expect(b.overall.n).toBe(a.overall.n);
+  });
+
+  const messySpecs: ScoreSpec[] = [
+    { metric: 'nps', by: ['region'], period: 'week', compare: 'previous' },
+    { metric: 'nps', weight: 'w', by: ['plan'], period: 'month' },
+    { metric: 'csat', scale: { min: 1, max: 5 }, where: 'region != "West" and w > 1', by: ['region', 'plan'] },
+    { metric: 'ces', period: 'quarter', where: 'date is not missing' },
+  ];
+  it.each(messySpecs.map((s) => [JSON.stringify(s), s] as const))('messy CSV, its dataset and its Parquet export %s', async (_, spec) => {
+    const a = scoreSurvey(await loadInput(messy), spec);
+    expect(a.excluded + a.missing).toBeGreaterThan(0);
+    for (const input of [messy, messyDs, messyParquet]) {
+      const b = await scoreWithDuckdb(input, spec);
+      expectSameScore(a, b);
+    }
+  });
+});
+
+describe.skipIf(!haveDuck)('cx sql --dialect duckdb, run in DuckDB, read back with --from-stats', () => {
+  it('prints the same table and JSON as the local run (CSV, JSON and Parquet results)', async () => {
+    const args = ['--by', 'region', '--period', 'week', '--where', 'plan != "Team"', '--weight', 'w'];
+    const q = cx(['sql', 'score', 'nps', messy, '--dialect', 'duckdb', ...args]);
+    expect(q.status, q.stderr).toBe(0);
+    const { withDuckdb } = await import('../../src/engine/duckdb.js');
+    const files = ['stats.csv', 'stats.json', 'stats.parquet'].map((f) => path.join(tmp, f));
+    await withDuckdb(async (con) => {
+      for (const f of files) {
+        const fmt = f.endsWith('.json') ? "(FORMAT json, ARRAY true)" : f.endsWith('.parquet') ? '(FORMAT parquet)' : '(FORMAT csv, HEADER)';
+        await con.run(`COPY (${q.stdout}\n) TO '${f}' ${fmt}`);
+      }
+    });
+    const local = cx(['score', 'nps', messy, ...args, '--json']);
+    expect(local.status, local.stderr).toBe(0);
+    const localText = cx(['score', 'nps', messy, ...args]).stdout;
+    for (const f of files) {
+      const r = cx(['score', 'nps', '--from-stats', f, '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      expectSameScore(JSON.parse(local.stdout), JSON.parse(r.stdout));
+    }
+    // The same table; only the accounting line under it names rows locally and values from statistics.
+    const table = (t: string) => t.split('\n').filter((l) => !/\d+ answered/.test(l)).join('\n');
+    expect(table(cx(['score', 'nps', '--from-stats', files[0]!]).stdout)).toBe(table(localText));
+    // The wrong metric, or a different --by, is refused (exit 2), naming what the query was made for.
+    const wrong = cx(['score', 'csat', '--from-stats', files[0]!]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/for nps, not csat/);
+    const by = cx(['score', 'nps', '--from-stats', files[0]!, '--by', 'plan']);
+    expect(by.status).toBe(2);
+    expect(by.stderr).toMatch(/--by region/);
+  });
+});
+
+describe.skipIf(!haveDuck)('cx export --format parquet, partitioned by wave', () => {
+  it('DuckDB and the hyparquet-writer fallback both write wave=…/data_0.parquet that --engine duckdb scores like the dataset', async () => {
+    const viaDuck = path.join(tmp, 'pq-duck');
+    const r = cx(['export', demoDs, '--format', 'parquet', '-o', viaDuck, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ writer: 'duckdb', partitionedBy: 'wave', rows: 993 });
+    const viaHyparquet = path.join(tmp, 'pq-hyparquet');
+    const { writeParquetPartitioned } = await import('../../src/dataset/parquet.js');
+    const s = await loadInput(demoDs);
+    await writeParquetPartitioned(viaHyparquet, s, s.questions.map((q) => q.id).filter((id) => s.columns.has(id)), 'wave');
+    const { readdirSync } = await import('node:fs');
+    for (const dir of [viaDuck, viaHyparquet]) {
+      expect(readdirSync(dir).sort()).toEqual(['wave=wave-2026Q2', 'wave=wave-2026Q3']);
+      const spec: ScoreSpec = { metric: 'nps', question: 'Q1', by: ['wave', 'region'], period: 'month', where: 'plan != "Basic"' };
+      const b = await scoreWithDuckdb(dir, spec);
+      expect(b.questionLabel).toBe('Q1'); // Parquet carries column names, not question texts
+      expectSameScore({ ...scoreSurvey(s, spec), questionLabel: 'Q1' }, b);
+    }
+    // An existing non-empty folder is not overwritten.
+    const again = cx(['export', demoDs, '--format', 'parquet', '-o', viaDuck]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/not an empty folder/);
+  });
+});

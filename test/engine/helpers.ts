@@ -1,0 +1,68 @@
+// Shared by the engine tests: the CLI as a user runs it, a messy generated CSV, and the parity check.
+import { expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ScoreResult } from '../../src/metrics/score.js';
+
+const root = path.resolve(__dirname, '../..');
+export const cx = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [path.join(root, 'bin/cx.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } });
+
+/** Compares the numbers and labels of two results (row numbers of excluded answers are built-in only). */
+export function expectSameScore(a: ScoreResult, b: ScoreResult, tol = 1e-9): void {
+  const walk = (x: unknown, y: unknown, p: string): void => {
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (Number.isNaN(x)) expect(Number.isNaN(y), p).toBe(true);
+      else expect(Math.abs(x - y), `${p}: ${x} vs ${y}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(x)));
+      return;
+    }
+    if (x && typeof x === 'object') {
+      expect(y && typeof y === 'object', p).toBeTruthy();
+      const keys = new Set([...Object.keys(x), ...Object.keys(y as object)]);
+      for (const k of keys) {
+        if (p === '' && (k === 'warnings' || k === 'exclusions' || k === 'rows')) continue;
+        if (k === 'examples' && p.endsWith('.accounting')) continue; // engines give distinct values, not rows (counts compared)
+        walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${p}.${k}`);
+      }
+      return;
+    }
+    expect(y, p).toEqual(x);
+  };
+  walk(a, b, '');
+  expect(b.exclusions.notNumeric).toBe(a.exclusions.notNumeric);
+  expect(b.exclusions.outOfScale).toBe(a.exclusions.outOfScale);
+  expect(b.exclusions.badWeight).toBe(a.exclusions.badWeight);
+}
+
+// mulberry32
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function messyCsv(file: string, rows: number): void {
+  const r = rng(42);
+  const pick = <T,>(a: T[]) => a[Math.floor(r() * a.length)]!;
+  const lines = ['id,date,region,plan,nps,csat,ces,w'];
+  for (let i = 0; i < rows; i++) {
+    const day = 1 + Math.floor(r() * 27);
+    const m = 1 + Math.floor(r() * 12);
+    const dd = String(day).padStart(2, '0');
+    const mm = String(m).padStart(2, '0');
+    const date = r() < 0.9 ? (r() < 0.5 ? `2025-${mm}-${dd}` : `2025-${mm}-${dd} 13:45:00`) : r() < 0.5 ? `${m}/${day}/2025` : r() < 0.5 ? '' : 'soon';
+    const u = r();
+    const nps = u < 0.85 ? String(Math.floor(r() * 11)) : pick(['', 'N/A', '11', '7.5', '10 - Extremely likely', ' 9 ', '-1', '0 - Not at all likely']);
+    const csat = r() < 0.9 ? String(1 + Math.floor(r() * 5)) : pick(['', '6', 'x']);
+    const ces = r() < 0.9 ? String(1 + Math.floor(r() * 7)) : '';
+    const w = r() < 0.95 ? (0.5 + r() * 2).toFixed(3) : pick(['', '-1', 'abc']);
+    const region = pick(['East', 'West', ' East', '华东', '', 'North']);
+    lines.push([`r${i}`, date, region, pick(['Basic', 'Pro', 'Team']), nps, csat, ces, w].map((s) => (/[",]/.test(s) ? `"${s}"` : s)).join(','));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
