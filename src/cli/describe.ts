@@ -25,7 +25,6 @@ export function register(program: Command): void {
         const { statSync } = await import('node:fs');
         const { describeSurvey } = await import('../dataset/describe.js');
         const { renderTable } = await import('../ui/table.js');
-        const accounting = await import('../dataset/accounting.js');
         let isDir = false;
         try {
           isDir = statSync(input).isDirectory();
@@ -33,17 +32,23 @@ export function register(program: Command): void {
           /* readers report the missing file */
         }
         let summary: SurveySummary;
+        let survey: import('../dataset/types.js').Survey;
         if (isDir) {
           const { loadDataset } = await import('../dataset/store.js');
-          summary = describeSurvey(await loadDataset(input));
+          survey = await loadDataset(input);
+          summary = describeSurvey(survey);
         } else {
           const { readExport } = await import('../ingest/index.js');
           const r = await readExport(input, opts);
+          survey = r.survey;
           summary = describeSurvey(r.survey);
           summary.exclusions = r.exclusions;
           summary.warnings = r.warnings;
         }
-        const result = { input, kind: isDir ? 'dataset' : 'export', ...summary };
+        // Columns whose header says personal data (IP, e-mail, phone, name …): `cx redact --columns auto` masks them.
+        const { piiColumns } = await import('../text/redact.js');
+        const pii = piiColumns(survey);
+        const result = { input, kind: isDir ? 'dataset' : 'export', ...summary, piiColumns: pii };
         ctx.emit(result, () => {
           const lines = [
             `${input}`,
@@ -55,11 +60,9 @@ export function register(program: Command): void {
           const head = ctx.t('id,type,label,answered,missing,scale / choices', 'id,类型,题目,作答,缺失,量表/选项').split(',');
           const rows = summary.questions.map((q) => [cut(q.id, 28), q.role ? `${q.type} (${q.role})` : q.type, cut(q.label.replace(/\s+/g, ' '), 40), q.answered, q.missing, scaleText(q)]);
           lines.push(renderTable(head, rows, ['left', 'left', 'left', 'right', 'right', 'left']));
-          // The accounting rule, for scale questions with answers left out (unreadable or off the scale).
-          const { accountingLine } = accounting;
-          for (const q of summary.questions) {
-            const a = q.accounting;
-            if (a && (a.excluded.unreadable || a.excluded.outOfScale)) lines.push(accountingLine(a, ctx.lang === 'zh' ? 'zh' : 'en'));
+          if (pii.length) {
+            const list = pii.map((p) => `${p.column} (${p.kind})`).join(', ');
+            lines.push(ctx.t(`personal data columns: ${list} — mask or drop them with cx redact --columns auto (or COL:drop).`, `个人信息列：${list} —— 可用 cx redact --columns auto（或 列名:drop）整列屏蔽或删除。`));
           }
           return lines.join('\n');
         });

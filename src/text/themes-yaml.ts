@@ -28,13 +28,19 @@ export function themesToYaml(r: ThemesResult, o: ThemesYamlOptions): string {
   L.push(`version: ${q('draft-' + date)}`);
   L.push(`languages: [${[...langs].sort().reverse().join(', ') || 'zh, en'}]`);
   L.push('codes:');
-  r.themes.forEach((t, i) => {
+  const merged = r.themes.filter((t) => t.mergeInto);
+  r.themes.filter((t) => !t.mergeInto).forEach((t, i) => {
     L.push(`  # ${t.count} comments (${t.pct.toFixed(1)}%): ${t.terms.map((x) => `${oneLine(x.term)} ${x.count}`).join(', ')}`);
     for (const e of t.examples) L.push(`  #   e.g. ${oneLine(e)}`);
     L.push(`  - id: ${i + 1}`);
     L.push(`    name: ${q(t.name)}`);
     L.push(`    any: [${t.terms.map((x) => q(x.term)).join(', ')}]`);
   });
+  for (const t of merged) {
+    const m = t.mergeInto!;
+    L.push(`  # Already covered by code ${m.id} "${oneLine(m.name)}" (${(100 * m.share).toFixed(0)}% of its ${t.count} comments): consider adding ${t.terms.map((x) => q(x.term)).join(', ')} to that code.`);
+    for (const e of t.examples) L.push(`  #   e.g. ${oneLine(e)}`);
+  }
   if (r.other.length) L.push(`  # Frequent terms not placed in a theme: ${r.other.slice(0, 20).map((x) => `${oneLine(x.term)} ${x.count}`).join(', ')}`);
   L.push('  - id: 999');
   L.push(`    name: ${q('其他 Other')}`);

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { readAsset } from '../assets.js';
 import { normalizeText } from './normalize.js';
 import { loadSegmenter, segmentSpans, activeSegmenter } from './segment.js';
+import { isNoComment } from './nocomment.js';
+import type { CompiledCodeframe } from './codeframe/index.js';
 
 export interface ThemeTerm {
   term: string;
@@ -23,8 +25,13 @@ export interface Theme {
   count: number;
   /** count / comments with text, in %. */
   pct: number;
-  /** A few short comments of the theme (original text). */
+  /** Three short comments of the theme (original text), when there are that many. */
   examples: string[];
+  /**
+   * With a codeframe: the existing code that already covers most of the theme's comments (≥ 50 %); the
+   * theme is then a suggestion to add its terms to that code rather than a new code.
+   */
+  mergeInto?: { id: number; name: string; share: number };
 }
 
 export interface ThemesResult {
@@ -41,17 +48,29 @@ export interface ThemeOptions {
   top?: number;
   /** Terms per theme at most (default 6). */
   termsPerTheme?: number;
-  /** Example comments per theme (default 2). */
+  /** Example comments per theme (default 3). */
   examples?: number;
+  /** An existing codeframe: themes mostly covered by one of its codes are marked mergeInto. */
+  codeframe?: CompiledCodeframe;
 }
 
 let stops: { zh: Set<string>; en: Set<string> } | undefined;
 function stopWords() {
   if (stops) return stops;
-  const words = (f: string) => new Set(readAsset(`assets/lexicons/${f}`).split(/\r?\n/).filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean));
-  stops = { zh: words('stopwords_zh.txt'), en: words('stopwords_en.txt') };
+  const words = (f: string) => new Set(readAsset(`assets/lexicons/${f}`).split(/\r?\n/).filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase()));
+  // Places, dates and weekdays, order/ticket vocabulary and Chinese function words (themes_stoplist.txt).
+  const extra = words('themes_stoplist.txt');
+  const zh = words('stopwords_zh.txt');
+  const en = words('stopwords_en.txt');
+  for (const w of extra) (HAN.test(w) ? zh : en).add(w);
+  stops = { zh, en };
   return stops;
 }
+
+// Not themes whatever the list says: dates and times (3月, 12号, 周三, 星期五, 10点), amounts with units, place
+// names by their suffix (朝阳区, 杭州市, 浙江省, 海淀区), numbers with a counter (2份, 3个).
+const NOT_THEME_ZH = /^(?:[\d一二三四五六七八九十两几]+(?:月|号|日|点|点钟|分钟|小时|天|周|年|份|个|块|元|次|单)|周[一二三四五六日天]|星期.|礼拜.|.{1,4}(?:省|市|区|县|镇|路|街|大道|广场|小区|大厦))$/;
+const NOT_THEME_EN = /^(?:\d.*|.*\d{2,}.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day s?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
 interface JiebaKw {
   extract(text: string, k: number): { keyword: string; weight: number }[];
@@ -83,15 +102,15 @@ function docTerms(text: string, st: { zh: Set<string>; en: Set<string> }): Set<s
   for (const tok of segmentSpans(text)) {
     if (tok.kind === 0) {
       prev = null;
-      if (tok.text.length >= 2 && !st.zh.has(tok.text)) out.add(tok.text);
+      if (tok.text.length >= 2 && !st.zh.has(tok.text) && !NOT_THEME_ZH.test(tok.text)) out.add(tok.text);
     } else if (tok.kind === 1) {
       const w = tok.text;
-      if (w.length < 3 || ONLY_DIGITS.test(w) || st.en.has(w)) {
+      if (w.length < 3 || ONLY_DIGITS.test(w) || st.en.has(w) || NOT_THEME_EN.test(w)) {
         prev = null;
         continue;
       }
       out.add(w);
-      if (prev) out.add(prev + ' ' + w);
+      if (prev && !st.en.has(prev + ' ' + w)) out.add(prev + ' ' + w);
       prev = w;
     } else prev = null;
   }
@@ -102,13 +121,13 @@ function docTerms(text: string, st: { zh: Set<string>; en: Set<string> }): Set<s
 export async function discoverThemes(texts: readonly (string | null | undefined)[], opts: ThemeOptions = {}): Promise<ThemesResult> {
   const top = opts.top ?? 10;
   const perTheme = opts.termsPerTheme ?? 6;
-  const nEx = opts.examples ?? 2;
+  const nEx = opts.examples ?? 3;
   await loadSegmenter();
   const st = stopWords();
   const docs: { raw: string; norm: string; terms: Set<string> }[] = [];
   for (const t of texts) {
     const norm = normalizeText(t);
-    if (!norm) continue;
+    if (!norm || isNoComment(t)) continue; // no-comment answers (无, n/a, "-") hold no theme
     docs.push({ raw: t!.trim(), norm, terms: docTerms(norm, st) });
   }
   const N = docs.length;
@@ -147,16 +166,18 @@ export async function discoverThemes(texts: readonly (string | null | undefined)
   const groups = groupTerms(cand, ranked.slice(0, 300).map(([t]) => t), df, N, top, perTheme);
   const placed = new Set(groups.flat());
   const other = cand.filter((t) => !placed.has(t));
-  const themes: Theme[] = groups.map((g) => {
+  const themesByGroup: Theme[] = groups.map((g) => {
     const ids = new Set<number>();
     for (const t of g) for (const id of sets.get(t)!) ids.add(id);
+    // Examples: comments with the theme's first term first, then any comment of the theme; short ones
+    // first (readable in a table) but at least 6 characters; each text once.
     const seed = sets.get(g[0]!)!;
-    const examples = [...seed]
-      .map((i) => docs[i]!.raw)
-      .filter((r) => r.length >= 6 && r.length <= 100)
-      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
-      .filter((r, i, a) => a.indexOf(r) === i)
-      .slice(0, nEx);
+    const pick = (from: Iterable<number>) =>
+      [...from]
+        .map((i) => docs[i]!.raw)
+        .filter((r) => r.length >= 6 && r.length <= 120)
+        .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    const examples = [...new Set([...pick(seed), ...pick(ids)])].slice(0, nEx);
     return {
       name: g.slice(0, 2).join(' / '),
       terms: g.map((t) => ({ term: t, count: sets.get(t)!.size, weight: weight.get(t)! })),
@@ -165,7 +186,28 @@ export async function discoverThemes(texts: readonly (string | null | undefined)
       examples,
     };
   });
+  const themes = [...themesByGroup];
   themes.sort((a, b) => b.count - a.count);
+  if (opts.codeframe && themes.length) {
+    const { codeTexts } = await import('./code.js');
+    const cf = opts.codeframe;
+    const coded = await codeTexts(docs.map((d) => d.raw), cf, false);
+    groups.forEach((g, gi) => {
+      const ids = new Set<number>();
+      for (const t of g) for (const id of sets.get(t)!) ids.add(id);
+      const per = new Map<number, number>();
+      for (const id of ids) for (const k of coded[id]!.codes) {
+        const c = cf.codes[k]!;
+        if (c.fallback || c.net) continue;
+        per.set(k, (per.get(k) ?? 0) + 1);
+      }
+      let best = -1;
+      let bestN = 0;
+      for (const [k, n] of per) if (n > bestN || (n === bestN && k < best)) { best = k; bestN = n; }
+      const th = themesByGroup[gi]!;
+      if (best >= 0 && bestN / ids.size >= 0.5) th.mergeInto = { id: cf.codes[best]!.id, name: cf.codes[best]!.name, share: bestN / ids.size };
+    });
+  }
   return { n: N, method, themes, other: other.map((t) => ({ term: t, count: sets.get(t)!.size, weight: weight.get(t)! })) };
 }
 

@@ -54,3 +54,29 @@ describe('discoverThemes', () => {
     expect(cf.codes.length).toBe(r.themes.length + 1);
   });
 });
+
+describe('theme stop-lists, examples and merging into a codeframe (issue 11)', () => {
+  it('never proposes places, weekdays, dates, order vocabulary or function words; three examples per theme', async () => {
+    const { discoverThemes } = await import('../../src/text/themes.js');
+    const base = ['北京 周三 订单号 来说 送餐太慢了，等了一个小时', '上海 星期五 订单号 来说 送餐太慢，饭都凉了', '广州 3月 订单号 来说 送餐太慢了', '杭州 周末 订单号 来说 送餐太慢，差评',
+      '北京 周三 订单号 来说 客服态度很差', '上海 星期五 订单号 来说 客服态度差，不回复', '广州 3月 订单号 来说 客服态度太差', '杭州 周末 订单号 来说 客服态度差劲', '无', 'n/a'];
+    const texts = base.flatMap((t) => [t, t + '！', t + '。']);
+    const r = await discoverThemes(texts, { top: 5 });
+    const terms = r.themes.flatMap((t) => t.terms.map((x) => x.term));
+    for (const bad of ['北京', '上海', '广州', '杭州', '周三', '星期五', '周末', '3月', '订单号', '来说']) expect(terms).not.toContain(bad);
+    expect(terms.some((t) => t.includes('客服') || t.includes('态度'))).toBe(true);
+    for (const t of r.themes) expect(t.examples.length).toBe(3);
+    expect(r.n).toBe(24); // the six no-comment answers are not counted
+  });
+  it('marks a theme that an existing code already covers', async () => {
+    const { discoverThemes } = await import('../../src/text/themes.js');
+    const { compileCodeframeText } = await import('../../src/text/codeframe/index.js');
+    const cf = compileCodeframeText('codes:\n  - { id: 7, name: 客服差, any: [客服] }\n  - { id: 9, name: Other, fallback: true }\n', 'c.yaml');
+    const texts = Array.from({ length: 6 }, (_, i) => [`客服态度很差${i}`, `送餐太慢了${i}`]).flat();
+    const r = await discoverThemes(texts, { top: 4, codeframe: cf });
+    const support = r.themes.find((t) => t.terms.some((x) => x.term.includes('客服') || x.term.includes('态度')))!;
+    expect(support.mergeInto).toMatchObject({ id: 7, name: '客服差' });
+    const late = r.themes.find((t) => t.terms.some((x) => x.term.includes('送餐') || x.term.includes('太慢')));
+    if (late) expect(late.mergeInto).toBeUndefined();
+  });
+});

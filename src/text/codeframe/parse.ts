@@ -214,14 +214,106 @@ export function parseFlatRows(rows: string[][], file: string): ParsedCodeframe {
   return parseFlatRecords(recs, file);
 }
 
-function parseFlatRecords(recs: { record: Record<string, string>; line: number }[], file: string): ParsedCodeframe {
+// Column headings of a flat codeframe (lower-case, spaces/underscores/dashes ignored) → field.
+const HEADINGS: Record<string, string> = {
+  id: 'id', codeid: 'id', code_id: 'id', value: 'id', number: 'id', no: 'id', 编号: 'id', 代码: 'id', 编码号: 'id', 序号: 'id',
+  name: 'name', label: 'name', codename: 'name', code: 'code', subcode: 'name', topic: 'name', theme: 'name', 名称: 'name', 小类: 'name', 编码: 'name', 主题: 'name', 子类: 'name', 类目: 'name', 标签: 'name',
+  parent: 'parent', net: 'net', isnet: 'net', category: 'parent', group: 'parent', 大类: 'parent', 类别: 'parent', 分类: 'parent', 上级: 'parent', 父类: 'parent',
+  any: 'any', keywords: 'any', keyword: 'any', terms: 'any', words: 'any', 关键词: 'any', 关键字: 'any', 词语: 'any',
+  query: 'query', expression: 'query', rule: 'query', 规则: 'query', 表达式: 'query',
+  none: 'none', exclude: 'none', exclusions: 'none', 排除: 'none', 排除词: 'none',
+  aspect: 'aspect', aspects: 'aspect', 方面: 'aspect',
+  sentiment: 'sentiment', polarity: 'sentiment', 情感: 'sentiment', 倾向: 'sentiment',
+  owner: 'owner', 负责人: 'owner', description: 'description', memo: 'description', 说明: 'description', 描述: 'description',
+  negation: 'negation', fallback: 'fallback', other: 'fallback', scope: 'scope', match: 'match', all: 'all',
+};
+
+/** The headings a flat codeframe accepts (for error messages). */
+export const FLAT_HEADINGS = 'id, name (or label / code), parent (or net / category), any (or keywords / terms), query, exclude, aspect, sentiment, owner, description; 编号, 大类, 小类, 关键词, 排除, 情感';
+
+function headingKey(h: string): string {
+  const k = h.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return HEADINGS[k] ?? HEADINGS[h.trim().toLowerCase()] ?? h.trim().toLowerCase();
+}
+
+const isBoolWord = (v: string) => /^(true|false|yes|no|y|n|1|0|x|是|否|✓|)$/i.test(v.trim());
+
+/**
+ * Map the user's headings to the codeframe fields. A "code" column is the id when it holds whole numbers,
+ * else the name; a "net" column holding words (not true/false) names the parent net. Codes without an id
+ * get one (parents 100, 200 …; children parent + 1, + 2 …) and parents named but not listed become nets.
+ */
+function normaliseFlat(recs: { record: Record<string, string>; line: number }[]): { record: Record<string, string>; line: number }[] {
+  const keys = new Set(recs.flatMap((r) => Object.keys(r.record)));
+  const mapped = recs.map(({ record, line }) => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(record)) {
+      const f = headingKey(k);
+      if (out[f] === undefined || out[f] === '') out[f] = v;
+    }
+    return { record: out, line };
+  });
+  void keys;
+  const all = mapped.map((m) => m.record);
+  if (all.length && all.every((r) => r.code === undefined || r.code.trim() === '' || /^\s*\d+\s*$/.test(r.code))) {
+    for (const r of all) if (r.id === undefined && r.code !== undefined) r.id = r.code;
+  } else {
+    for (const r of all) if (r.name === undefined || r.name === '') r.name = r.code ?? '';
+  }
+  for (const r of all) delete r.code;
+  // "net" as a category name → parent.
+  if (all.some((r) => r.net !== undefined && !isBoolWord(r.net))) {
+    for (const r of all) {
+      if (r.net !== undefined && !isBoolWord(r.net) && !r.parent) r.parent = r.net;
+      if (r.net !== undefined && !isBoolWord(r.net)) delete r.net;
+    }
+  }
+  if (all.every((r) => r.id === undefined || r.id.trim() === '')) {
+    const parents: string[] = [];
+    for (const r of all) if (r.parent && !parents.includes(r.parent.trim()) && !all.some((x) => (x.name ?? '').trim() === r.parent!.trim() && !x.parent)) parents.push(r.parent.trim());
+    const out: { record: Record<string, string>; line: number }[] = [];
+    const pid = new Map<string, number>();
+    let next = 100;
+    const kids = new Map<number, number>();
+    const topLevel = (name: string, line: number) => {
+      const id = next;
+      next += 100;
+      pid.set(name, id);
+      out.push({ record: { id: String(id), name, net: 'true' }, line });
+    };
+    for (const p of parents) topLevel(p, mapped.find((m) => m.record.parent?.trim() === p)!.line);
+    for (const m of mapped) {
+      const r = m.record;
+      const par = r.parent?.trim();
+      if (!par) {
+        const id = next;
+        next += 100;
+        pid.set((r.name ?? '').trim(), id);
+        out.push({ record: { ...r, id: String(id) }, line: m.line });
+        continue;
+      }
+      const p = pid.get(par);
+      if (p === undefined) {
+        out.push({ record: { ...r }, line: m.line }); // reported below: parent not found
+        continue;
+      }
+      const k = (kids.get(p) ?? 0) + 1;
+      kids.set(p, k);
+      out.push({ record: { ...r, id: String(p + k), parent: String(p) }, line: m.line });
+    }
+    return out;
+  }
+  return mapped;
+}
+
+function parseFlatRecords(recsIn: { record: Record<string, string>; line: number }[], file: string): ParsedCodeframe {
   const ctx: RawCtx = { file, issues: [] };
   const def: CodeframeDef = { name: file, scope: 'sentence', codes: [], file };
+  const recs = normaliseFlat(recsIn);
   const byName = new Map<string, number>();
   const pending: { code: CodeDef; parentRaw: string }[] = [];
   for (const { record, line } of recs) {
     const r: Record<string, unknown> = { ...record };
-    if (r.id === undefined && r.code !== undefined) r.id = r.code;
     const code = codeFrom(r, line, undefined, ctx);
     if (!code) continue;
     def.codes.push(code);
@@ -243,6 +335,11 @@ function parseFlatRecords(recs: { record: Record<string, string>; line: number }
   // A code with children is a net.
   const parents = new Set(def.codes.map((c) => c.parent).filter((p) => p !== undefined));
   for (const c of def.codes) if (parents.has(c.id)) c.net = true;
+  // Name the accepted headings once when the columns were not understood.
+  if (ctx.issues.some((i) => /numeric "id"|no "name"|no terms/.test(i.message))) {
+    const seen = [...new Set(recsIn.flatMap((r) => Object.keys(r.record)))].join(', ');
+    ctx.issues.unshift({ file, line: 1, message: `columns found: ${seen}; accepted headings: ${FLAT_HEADINGS}` });
+  }
   return { def, issues: ctx.issues };
 }
 
