@@ -1,9 +1,7 @@
 // `cx redact <input> [--text COL] -o OUT`: replace e-mails, phone numbers, Chinese ID-card numbers,
 // payment-card numbers and URLs in free-text columns with [EMAIL] [PHONE] [ID] [CARD] [URL].
 import type { Command } from 'commander';
-import path from 'node:path';
 import { runner } from './run.js';
-import { inputError } from '../ui/errors.js';
 import { renderTable } from '../ui/table.js';
 
 interface RedactOpts {
@@ -23,9 +21,8 @@ export function register(program: Command): void {
     .action((input: string, opts: RedactOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const out = opts.output!;
-        if (path.resolve(out) === path.resolve(input)) {
-          throw inputError(`-o ${out} is the input file; cx never overwrites its input. Choose another output name.`, `-o ${out} 与输入文件相同；cx 不会覆盖输入文件，请换一个输出文件名。`);
-        }
+        const { guardOutput } = await import('../dataset/write.js');
+        guardOutput(out, [{ path: input, what: 'input', whatZh: '输入' }]);
         const { loadComments, findTextColumn } = await import('../text/code.js');
         const { redactSurvey, writeRedacted } = await import('../text/redact.js');
         const survey = await loadComments(input);

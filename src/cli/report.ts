@@ -70,6 +70,15 @@ export function register(program: Command): void {
         if (opts.ces && !['mean', 'agree', 'index'].includes(opts.ces))
           throw inputError(`--ces ${opts.ces}: use mean, agree or index.`, `--ces ${opts.ces}：可用 mean、agree 或 index。`);
 
+        if (out) {
+          const { guardOutput } = await import('../dataset/write.js');
+          guardOutput(out, [
+            { path: inputs[0], what: 'input', whatZh: '输入' },
+            { path: cfg.file, what: 'config', whatZh: '配置文件' },
+            { path: /[\\/]|\.liquid$/.test(template) ? template : undefined, what: 'template', whatZh: '模板' },
+            { path: cfg.codeframe, what: 'codeframe', whatZh: '编码框架' },
+          ]);
+        }
         const survey = await loadInput(inputs[0]!);
         const model = await buildReport(survey, cfg, {
           lang,

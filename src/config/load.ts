@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
 import { inputError } from '../ui/errors.js';
+import { assertNotSpecial } from '../dataset/file-guard.js';
 import { configSchema, type CxConfig } from './schema.js';
 import { formatPath, validate, type ConfigProblem, type PathSeg } from './validate.js';
 
@@ -26,6 +27,7 @@ export function findConfig(file?: string, cwd = process.cwd()): string | undefin
 export function loadConfig(file?: string, cwd = process.cwd()): CxConfig {
   const p = findConfig(file, cwd);
   if (!p) return { dir: cwd };
+  assertNotSpecial(p, 'config');
   let text: string;
   try {
     text = readFileSync(p, 'utf8');

@@ -3,7 +3,6 @@
 // [PHONE] (Chinese mobiles 1[3-9]x with or without +86, landlines with an area code, 400/800 numbers,
 // international +CC numbers, North-American (555) 123-4567 / 555-123-4567).
 // Order matters: URLs, then e-mails, then ID cards, then cards, then phones, so one span is never counted twice.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Survey } from '../dataset/types.js';
 import { strAt, numAt } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
@@ -157,14 +156,8 @@ export async function writeRedacted(s: Survey, r: SurveyRedaction, out: string, 
   if (/\.txt$/i.test(out) && !format) {
     if (r.columns.size !== 1) throw inputError(`${out}: a .txt output holds one column; choose one with --text or write .csv.`, `${out}：.txt 输出只能包含一列；请用 --text 选择一列，或输出 .csv。`);
     const vals = [...r.columns.values()][0]!;
-    const tmp = `${out}.tmp-${process.pid}`;
-    try {
-      writeFileSync(tmp, vals.map((v) => (v ?? '').replace(/\r?\n/g, ' ')).join('\n') + '\n', { flag: 'w' });
-      renameSync(tmp, out);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
+    const { writeFileAtomic } = await import('../dataset/write.js');
+    writeFileAtomic(out, vals.map((v) => (v ?? '').replace(/\r?\n/g, ' ')).join('\n') + '\n');
     return;
   }
   const { writeTable, formatFromPath } = await import('../dataset/write.js');

@@ -5,6 +5,7 @@ import type { RawTable } from './table.js';
 import { looksBinary, toUtf8 } from './encoding.js';
 import { CsvParser, estimateRows, parseCsv, sniffDelimiter } from './csv.js';
 import { CxError, inputError } from '../../ui/errors.js';
+import { assertInputFile, readStdin } from '../../dataset/file-guard.js';
 
 export interface ReadTableOptions {
   encoding?: string;
@@ -16,12 +17,9 @@ export interface ReadTableOptions {
 }
 
 function readBytes(file: string): Buffer {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw inputError(`${file}: no such file; check the path.`, `${file}：文件不存在，请检查路径。`);
-  }
+  if (file === '-') return readStdin();
+  // Only regular files: a device (/dev/zero) or FIFO would be read forever; a symlink loop is named as such.
+  const st = assertInputFile(file, { allowDir: true });
   if (st.isDirectory()) throw inputError(`${file}: is a directory, not an export file; give a CSV, XLSX or JSON file.`, `${file}：是目录而不是导出文件；请提供 CSV、XLSX 或 JSON 文件。`);
   try {
     return readFileSync(file);
