@@ -19,6 +19,7 @@ interface ReportOpts {
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
+const clip = (s: string) => (s.length > 120 ? s.slice(0, 120) + '…' : s);
 
 export function register(program: Command): void {
   program
@@ -46,8 +47,9 @@ export function register(program: Command): void {
         ]);
         const cfg = loadConfig(opts.config);
         // Parse every check first: a typo fails fast (exit 2), before any work.
-        const checks = [...fi.thresholdExprs(cfg.thresholds), ...(cfg.failIf ?? []), ...opts.failIf];
-        for (const c of checks) fi.validateFailIf(c);
+        const { basename } = await import('node:path');
+        const checks = fi.namedChecks(cfg.thresholds, cfg.failIf, opts.failIf, cfg.file ? basename(cfg.file) : 'cx.yaml');
+        for (const c of checks) fi.validateFailIf(c.expr, c.origin);
 
         const inputs = opts.input ? [opts.input] : cfg.input ?? [];
         if (inputs.length === 0)
@@ -89,7 +91,7 @@ export function register(program: Command): void {
           cesMethod: opts.ces as 'mean' | undefined,
         });
         // Evaluate before rendering: an unknown theme/segment name (known only now) exits 2 with nothing written.
-        const results = checks.map((c) => fi.evaluateFailIf(c, model));
+        const results = checks.map((c) => fi.evaluateFailIf(c.expr, model, c.origin));
         const res = await render.renderReport(model, { format, template, out, charts: opts.charts });
 
         if (ctx.json) ctx.out(toJson({ ...model, checks: results }));
@@ -100,7 +102,7 @@ export function register(program: Command): void {
             ctx.warn(`check "${r.expr}" could not be evaluated (${r.values || 'no value'}).`, `检查 "${r.expr}" 无法计算（${r.values || '无值'}）。`);
         const failed = results.filter((r) => r.triggered === true);
         for (const r of failed)
-          process.stderr.write(ctx.t(`cx: check failed: ${r.expr} (${r.values})\n`, `cx：检查未通过：${r.expr}（${r.values}）\n`));
+          process.stderr.write(ctx.t(`cx: check failed: ${clip(r.expr)} (${r.values})\n`, `cx：检查未通过：${clip(r.expr)}（${r.values}）\n`));
         return failed.length ? 1 : 0;
       }),
     );
