@@ -168,7 +168,7 @@ export function parseWhere(expr: string): WhereNode {
       fail(
         expr,
         t.pos,
-        `expected a number or a "quoted" value, found the bare word ${describe(t)}; did you mean ${fix}? (text values need quotes)`,
+        `expected a number or a "quoted" value, found the bare word ${describe(t)}; did you mean ${fix}? (quote text values)`,
         `此处应为数字或带引号的值，而不是 ${describe(t)}；是否想写 ${fix}？（文本值需要加引号）`,
       );
     }
@@ -246,8 +246,8 @@ export function resolveColumn(survey: Survey, name: string, flag = '--where'): {
   const near = ids.filter((id) => id.toLowerCase().includes(lower) || lower.includes(id.toLowerCase())).slice(0, 8);
   const list = (near.length ? near : ids.slice(0, 12)).join(', ');
   throw inputError(
-    `${flag}: no column named "${name}" in ${survey.source.join(', ')}; columns are: ${list}${ids.length > 12 && !near.length ? ', …' : ''} (quote names with spaces in backticks).`,
-    `${flag}：${survey.source.join('，')} 中没有名为 "${name}" 的列；现有列：${list}${ids.length > 12 && !near.length ? '，…' : ''}（含空格的列名请用反引号括起）。`,
+    `${flag}: no column named "${name}" in ${survey.source.join(', ')}; columns are: ${list}${ids.length > 12 && !near.length ? ', …' : ''}${flag === '--where' ? ' (quote names with spaces in backticks)' : ''}.`,
+    `${flag}：${survey.source.join('，')} 中没有名为 "${name}" 的列；现有列：${list}${ids.length > 12 && !near.length ? '，…' : ''}${flag === '--where' ? '（含空格的列名请用反引号括起）' : ''}。`,
   );
 }
 
