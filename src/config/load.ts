@@ -6,6 +6,7 @@ import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Node } from 'y
 import { inputError } from '../ui/errors.js';
 import { assertNotSpecial } from '../dataset/file-guard.js';
 import { configSchema, type CxConfig } from './schema.js';
+import { journeyConfigProblems } from '../metrics/journey-config.js';
 import { formatPath, validate, type ConfigProblem, type PathSeg } from './validate.js';
 import { yamlDepthProblem, yamlToJs, type YamlLimitProblem } from '../yaml-limits.js';
 
@@ -90,6 +91,9 @@ export function parseConfig(text: string, file: string): CxConfig {
   };
 
   const { value, problems } = validate(raw, configSchema, locate);
+  const jv = (value as { journey?: CxConfig['journey'] } | null)?.journey;
+  if (jv && !problems.some((p) => p.path[0] === 'journey')) // semantic checks naming the stage/touchpoint
+    for (const p of journeyConfigProblems(jv)) problems.push({ ...p, line: locate(p.path) });
   if (problems.length) throw problemsError(name, problems);
   const cfg = value as Omit<CxConfig, 'file' | 'dir'> & { input?: string[] };
   const dir = path.dirname(file);

@@ -1,6 +1,8 @@
 // What a dataset or export holds: platform, encoding, rows, waves, exclusions and one line per question.
 // Pure: takes a Survey, returns JSON-able data (used by `cx describe`).
 import type { Exclusion, Survey } from './types.js';
+import type { Accounting } from './accounting.js';
+import { readScores } from './select.js';
 
 export interface QuestionSummary {
   id: string;
@@ -12,6 +14,8 @@ export interface QuestionSummary {
   missing: number;
   scale?: { min: number; max: number; labels?: Record<string, string> };
   choices?: { code: string; label: string }[];
+  /** Scale questions (nps, rating, likert): the accounting rule on the question's scale (every row). */
+  accounting?: Accounting;
 }
 
 export interface SurveySummary {
@@ -56,6 +60,10 @@ export function describeSurvey(s: Survey): SurveySummary {
     if (q.parent) out.parent = q.parent;
     if (q.scale) out.scale = q.scale;
     if (q.choices) out.choices = q.choices;
+    if (col && (q.type === 'nps' || q.type === 'rating' || q.type === 'likert')) {
+      const sc = q.type === 'nps' ? { min: 0, max: 10 } : q.scale;
+      if (sc && Number.isFinite(sc.min) && Number.isFinite(sc.max)) out.accounting = readScores(s, q, sc.min, sc.max, undefined, { whole: false }).accounting;
+    }
     return out;
   });
   return {

@@ -44,6 +44,8 @@ export interface Question {
   source?: string;
   /** For a split multi-select option column: the option text it stands for. */
   option?: string;
+  /** Answer text → code from cx.yaml (`questions.ID.values`), read by every command that reads scores. */
+  values?: Record<string, number>;
 }
 
 /** Numbers: NaN is missing. */
