@@ -1,6 +1,5 @@
 // `cx code <input> --codeframe FILE [--text COL] [--by COL] [-o OUT]`: multi-label coding of open comments.
 import type { Command } from 'commander';
-import path from 'node:path';
 import { runner } from './run.js';
 import { inputError } from '../ui/errors.js';
 import type { Ctx } from './context.js';
@@ -38,6 +37,13 @@ export function register(program: Command): void {
           throw inputError(`--headers must be ids or names (got "${opts.headers}").`, `--headers 只能是 ids 或 names（收到“${opts.headers}”）。`);
         }
         const out = opts.output ? await outputFormat(opts.output, opts.format, input) : undefined;
+        if (out) {
+          const { guardOutput } = await import('../dataset/write.js');
+          guardOutput(out.path, [
+            { path: input, what: 'input', whatZh: '输入' },
+            { path: opts.codeframe, what: 'codeframe', whatZh: '编码框架' },
+          ]);
+        }
         const cf = await loadCodeframeFile(opts.codeframe!);
         const survey = await loadComments(input);
         await warnIfCategory(ctx, survey, opts.text, input);
@@ -66,9 +72,6 @@ async function warnIfCategory(ctx: Ctx, survey: Survey, text: string | undefined
 
 async function outputFormat(file: string, format: string | undefined, input: string): Promise<{ path: string; format: 'csv' | 'xlsx' | 'jsonl' }> {
   const { formatFromPath } = await import('../dataset/write.js');
-  if (path.resolve(file) === path.resolve(input)) {
-    throw inputError(`-o ${file} is the input file; cx never overwrites its input. Choose another output name.`, `-o ${file} 与输入文件相同；cx 不会覆盖输入文件，请换一个输出文件名。`);
-  }
   const f = format ?? formatFromPath(file);
   if (f !== 'csv' && f !== 'xlsx' && f !== 'jsonl') {
     throw inputError(`cannot tell the output format of ${file}: use .csv, .xlsx or .jsonl, or --format.`, `无法判断 ${file} 的输出格式：请用 .csv、.xlsx 或 .jsonl 结尾，或加 --format。`);

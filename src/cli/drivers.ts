@@ -48,8 +48,11 @@ export function register(program: Command): void {
           : cfg.drivers?.drivers;
         // Messages name what the user typed (a dataset directory, not the exports it was built from).
         const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
+        // An unknown --outcome is named as such (it used to say "No driver columns found besides …").
+        const { resolveColumn } = await import('../dataset/where.js');
+        const outcomeId = survey.columns.has(outcome) ? outcome : resolveColumn(survey, outcome, opts.outcome ? '--outcome' : 'drivers.outcome in cx.yaml').id;
         const { drivers } = await import('../metrics/drivers.js');
-        const result = drivers(survey, { outcome, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight, allowUnreadable: opts.allowUnreadable });
+        const result = drivers(survey, { outcome: outcomeId, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight, allowUnreadable: opts.allowUnreadable });
         for (const w of result.unreadableWarnings ?? []) ctx.warn(w.en, w.zh);
         for (const b of result.outOfScale) {
           ctx.warn(

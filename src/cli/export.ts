@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .option('--columns <ids>', 'only these columns, comma-separated')
     .action((input: string, opts: ExportOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
-        const { extname, resolve } = await import('node:path');
+        const { extname } = await import('node:path');
         const out = opts.output!;
         const fmt = (opts.format ?? extname(out).slice(1)).toLowerCase();
         if (!['csv', 'xlsx', 'parquet', 'jsonl'].includes(fmt)) {
@@ -29,7 +29,8 @@ export function register(program: Command): void {
             `--format ${opts.format ?? `（来自 ${out}）`}：不支持；请用 csv、xlsx、parquet 或 jsonl。`,
           );
         }
-        if (resolve(out) === resolve(input)) throw inputError(`-o ${out}: is the input itself; choose another output file.`, `-o ${out}：与输入相同；请换一个输出文件。`);
+        const { guardOutput } = await import('../dataset/write.js');
+        guardOutput(out, [{ path: input, what: 'input', whatZh: '输入' }]);
         const { loadInput } = await import('../dataset/load.js');
         const want = opts.columns?.split(',').map((s) => s.trim()).filter(Boolean);
         const s = await loadInput(input, { columns: want });

@@ -57,6 +57,8 @@ export function register(program: Command): void {
         const { loadDataset, saveDataset, isDataset } = await import('../dataset/store.js');
         const { basename, dirname, extname } = await import('node:path');
         const out = opts.output ?? 'cx-data';
+        const { guardOutput } = await import('../dataset/write.js');
+        guardOutput(out, files.map((f) => ({ path: f, what: 'input file', whatZh: '输入文件' })), { dir: true });
         if (!opts.output) ctx.info('No -o given: writing the dataset to ./cx-data', '未指定 -o：数据集写入 ./cx-data');
         let ds = isDataset(out) ? await loadDataset(out) : undefined;
         const appended = Boolean(ds);

@@ -40,6 +40,11 @@ export function register(program: Command): void {
           import('../config/load.js'),
           import('../report/render.js'),
         ]);
+        const { guardOutput } = await import('../dataset/write.js');
+        guardOutput(out, [
+          { path: input, what: 'input', whatZh: '输入' },
+          { path: opts.codeframe, what: 'codeframe', whatZh: '编码框架' },
+        ]);
         const survey = await loadInput(input);
         const d = detectConfig(survey);
         if (ctx.interactive && !opts.yes && !ctx.json) await ask(d, survey.questions.map((q) => ({ id: q.id, label: q.label })), ctx.t);

@@ -2,10 +2,9 @@
 // placeholders ([EMAIL] [PHONE] [ID] [CARD] [URL] [IP] [QQ] [WECHAT] [ORDER] [NAME]), and mask or drop whole
 // PII columns (IP, e-mail, phone, name …) in the written copy.
 import type { Command } from 'commander';
-import path from 'node:path';
 import { runner } from './run.js';
-import { inputError } from '../ui/errors.js';
 import { renderTable } from '../ui/table.js';
+import { inputError } from '../ui/errors.js';
 import type { Survey } from '../dataset/types.js';
 
 interface RedactOpts {
@@ -38,9 +37,8 @@ export function register(program: Command): void {
     .action((input: string, opts: RedactOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const out = opts.output!;
-        if (path.resolve(out) === path.resolve(input)) {
-          throw inputError(`-o ${out} is the input file; cx never overwrites its input. Choose another output name.`, `-o ${out} 与输入文件相同；cx 不会覆盖输入文件，请换一个输出文件名。`);
-        }
+        const { guardOutput } = await import('../dataset/write.js');
+        guardOutput(out, [{ path: input, what: 'input', whatZh: '输入' }]);
         const { loadComments, findTextColumn } = await import('../text/code.js');
         const { redactSurvey, writeRedacted, piiColumns, REDACT_KINDS, PLACEHOLDER } = await import('../text/redact.js');
         const survey = await loadComments(input);

@@ -19,6 +19,7 @@ interface ReportOpts {
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
+const clip = (s: string) => (s.length > 120 ? s.slice(0, 120) + '…' : s);
 
 export function register(program: Command): void {
   program
@@ -46,8 +47,9 @@ export function register(program: Command): void {
         ]);
         const cfg = loadConfig(opts.config);
         // Parse every check first: a typo fails fast (exit 2), before any work.
-        const checks = [...fi.thresholdExprs(cfg.thresholds), ...(cfg.failIf ?? []), ...opts.failIf];
-        for (const c of checks) fi.validateFailIf(c);
+        const { basename } = await import('node:path');
+        const checks = fi.namedChecks(cfg.thresholds, cfg.failIf, opts.failIf, cfg.file ? basename(cfg.file) : 'cx.yaml');
+        for (const c of checks) fi.validateFailIf(c.expr, c.origin);
 
         const inputs = opts.input ? [opts.input] : cfg.input ?? [];
         if (inputs.length === 0)
@@ -72,6 +74,15 @@ export function register(program: Command): void {
         if (opts.ces && !['mean', 'agree', 'index'].includes(opts.ces))
           throw inputError(`--ces ${opts.ces}: use mean, agree or index.`, `--ces ${opts.ces}：可用 mean、agree 或 index。`);
 
+        if (out) {
+          const { guardOutput } = await import('../dataset/write.js');
+          guardOutput(out, [
+            { path: inputs[0], what: 'input', whatZh: '输入' },
+            { path: cfg.file, what: 'config', whatZh: '配置文件' },
+            { path: /[\\/]|\.liquid$/.test(template) ? template : undefined, what: 'template', whatZh: '模板' },
+            { path: cfg.codeframe, what: 'codeframe', whatZh: '编码框架' },
+          ]);
+        }
         const survey = await loadInput(inputs[0]!);
         const model = await buildReport(survey, cfg, {
           lang,
@@ -82,7 +93,7 @@ export function register(program: Command): void {
           cesMethod: opts.ces as 'mean' | undefined,
         });
         // Evaluate before rendering: an unknown theme/segment name (known only now) exits 2 with nothing written.
-        const results = checks.map((c) => fi.evaluateFailIf(c, model));
+        const results = checks.map((c) => fi.evaluateFailIf(c.expr, model, c.origin));
         const res = await render.renderReport(model, { format, template, out, charts: opts.charts });
 
         if (ctx.json) ctx.out(toJson({ ...model, checks: results }));
@@ -93,7 +104,7 @@ export function register(program: Command): void {
             ctx.warn(`check "${r.expr}" could not be evaluated (${r.values || 'no value'}).`, `检查 "${r.expr}" 无法计算（${r.values || '无值'}）。`);
         const failed = results.filter((r) => r.triggered === true);
         for (const r of failed)
-          process.stderr.write(ctx.t(`cx: check failed: ${r.expr} (${r.values})\n`, `cx：检查未通过：${r.expr}（${r.values}）\n`));
+          process.stderr.write(ctx.t(`cx: check failed: ${clip(r.expr)} (${r.values})\n`, `cx：检查未通过：${clip(r.expr)}（${r.values}）\n`));
         return failed.length ? 1 : 0;
       }),
     );

@@ -27,6 +27,13 @@ async function scoreCommand(ctx: Ctx, input: string, opts: { text?: string; lang
   const { formatFromPath, writeTable } = await import('../dataset/write.js');
   const format = opts.output ? formatFromPath(opts.output) : undefined;
   if (opts.output && !format) throw inputError(`${opts.output}: unknown output format; use .csv, .xlsx or .jsonl.`, `${opts.output}：无法识别的输出格式，请使用 .csv、.xlsx 或 .jsonl。`);
+  if (opts.output) {
+    const { guardOutput } = await import('../dataset/write.js');
+    guardOutput(opts.output, [
+      { path: input, what: 'input', whatZh: '输入' },
+      { path: opts.model, what: 'model', whatZh: '模型' },
+    ]);
+  }
   const { analyzeSentiment, summarizeSentiment, loadModelFile } = await import('../text/sentiment/index.js');
   const model = opts.model ? loadModelFile(opts.model) : undefined;
   const { pickTextColumn, columnTexts, rowIds } = await import('../text/sentiment/input.js');
@@ -101,16 +108,15 @@ async function labelled(input: string, opts: { text?: string; label?: string }) 
 
 async function trainCommand(ctx: Ctx, input: string, opts: { text?: string; label?: string; output?: string }) {
   if (!opts.output) throw inputError('-o MODEL.json is required (where to write the model).', '需要 -o 模型.json（模型的输出位置）。');
+  const { guardOutput, writeFileAtomic } = await import('../dataset/write.js');
+  guardOutput(opts.output, [{ path: input, what: 'labelled file', whatZh: '标注文件' }]);
   const data = await labelled(input, opts);
   const { trainOnTexts } = await import('../text/sentiment/train.js');
   const model = await trainOnTexts(data.texts, data.labels);
-  const { writeFileSync, renameSync, rmSync } = await import('node:fs');
-  const tmp = `${opts.output}.tmp-${process.pid}`;
   try {
-    writeFileSync(tmp, JSON.stringify(model) + '\n');
-    renameSync(tmp, opts.output);
+    writeFileAtomic(opts.output, JSON.stringify(model) + '\n');
   } catch (e) {
-    rmSync(tmp, { force: true });
+    if (e instanceof CxError) throw e;
     throw inputError(`${opts.output}: cannot write the model (${(e as Error).message}).`, `${opts.output}：无法写入模型（${(e as Error).message}）。`);
   }
   const perClass = Object.fromEntries(model.classes.map((c, i) => [c, model.classDocs[i]]));

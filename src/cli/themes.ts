@@ -15,6 +15,10 @@ async function themesCommand(ctx: Ctx, input: string, opts: ThemesOpts) {
   const top = opts.top === undefined ? 10 : Number(opts.top);
   if (!Number.isInteger(top) || top < 1 || top > 100) throw inputError(`--top ${opts.top}: give a whole number of themes between 1 and 100.`, `--top ${opts.top}：主题数应为 1 到 100 之间的整数。`);
   if (opts.output && !/\.ya?ml$/i.test(opts.output)) throw inputError(`${opts.output}: the draft codeframe is YAML; name the output .yaml.`, `${opts.output}：编码框架草稿为 YAML 格式，输出文件名请以 .yaml 结尾。`);
+  if (opts.output) {
+    const { guardOutput } = await import('../dataset/write.js');
+    guardOutput(opts.output, [{ path: input, what: 'input', whatZh: '输入' }]);
+  }
   const { loadComments } = await import('../text/code.js');
   const { pickTextColumn, columnTexts } = await import('../text/sentiment/input.js');
   const survey = await loadComments(input);
@@ -28,15 +32,8 @@ async function themesCommand(ctx: Ctx, input: string, opts: ThemesOpts) {
   if (res.n === 0) throw inputError(`${input}: column "${col}" has no comments.`, `${input}：列“${col}”没有评论。`);
   const yaml = themesToYaml(res, { source: input, column: col });
   if (opts.output) {
-    const { writeFileSync, renameSync, rmSync } = await import('node:fs');
-    const tmp = `${opts.output}.tmp-${process.pid}`;
-    try {
-      writeFileSync(tmp, yaml);
-      renameSync(tmp, opts.output);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw inputError(`${opts.output}: cannot write (${(e as Error).message}).`, `${opts.output}：无法写入（${(e as Error).message}）。`);
-    }
+    const { writeFileAtomic } = await import('../dataset/write.js');
+    writeFileAtomic(opts.output, yaml);
     ctx.info(`wrote a draft codeframe with ${res.themes.length} themes to ${opts.output}`, `已将含 ${res.themes.length} 个主题的编码框架草稿写入 ${opts.output}`);
   }
   const { renderTable, fmt } = await import('../ui/table.js');

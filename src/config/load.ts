@@ -4,9 +4,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
 import { inputError } from '../ui/errors.js';
+import { assertNotSpecial } from '../dataset/file-guard.js';
 import { configSchema, type CxConfig } from './schema.js';
 import { journeyConfigProblems } from '../metrics/journey-config.js';
 import { formatPath, validate, type ConfigProblem, type PathSeg } from './validate.js';
+import { yamlDepthProblem, yamlToJs, type YamlLimitProblem } from '../yaml-limits.js';
 
 export const DEFAULT_CONFIG_NAMES = ['cx.yaml', 'cx.yml'];
 
@@ -27,6 +29,7 @@ export function findConfig(file?: string, cwd = process.cwd()): string | undefin
 export function loadConfig(file?: string, cwd = process.cwd()): CxConfig {
   const p = findConfig(file, cwd);
   if (!p) return { dir: cwd };
+  assertNotSpecial(p, 'config');
   let text: string;
   try {
     text = readFileSync(p, 'utf8');
@@ -42,6 +45,10 @@ export function loadConfig(file?: string, cwd = process.cwd()): CxConfig {
 /** Parses and validates cx.yaml text; `file` is used for messages and to resolve relative paths. */
 export function parseConfig(text: string, file: string): CxConfig {
   const name = path.basename(file);
+  const limit = (pr: YamlLimitProblem) =>
+    inputError(`${name}:${pr.line}: ${pr.en}; fix cx.yaml and run again.`, `${name}:${pr.line}：${pr.zh}；请修正 cx.yaml 后重试。`);
+  const deep = yamlDepthProblem(text);
+  if (deep) throw limit(deep);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
@@ -54,7 +61,9 @@ export function parseConfig(text: string, file: string): CxConfig {
       `${name}:${line}:${col}：YAML 格式错误：${msg}；请修正该文件（缩进、引号、冒号）。`,
     );
   }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const js = yamlToJs(doc, lineCounter);
+  if ('problem' in js) throw limit(js.problem);
+  const raw = js.value;
   if (raw === null || raw === undefined) return { file, dir: path.dirname(file) };
 
   const locate = (p: PathSeg[], key = false): number => {

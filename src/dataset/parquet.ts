@@ -1,7 +1,7 @@
 // Parquet output of a Survey (for other tools: pandas, DuckDB, R arrow) via hyparquet-writer, loaded lazily.
 // Numeric columns are DOUBLE (missing = null), text columns UTF-8 strings. Written atomically.
-import { existsSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
-import { outputPathError } from './write.js';
+import { existsSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { outputPathError, writeFileAtomic } from './write.js';
 import type { Survey } from './types.js';
 
 export async function writeParquet(path: string, s: Survey, ids: string[] = s.questions.map((q) => q.id)): Promise<void> {
@@ -17,18 +17,7 @@ export async function writeParquet(path: string, s: Survey, ids: string[] = s.qu
     return [{ name: id, data: col.values, type: 'STRING' }];
   });
   const buf = parquetWriteBuffer({ columnData, rowGroupSize: 100000, createdBy: 'cx' });
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, new Uint8Array(buf));
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // the folder itself is unusable: nothing was written
-    }
-    throw outputPathError(path, e);
-  }
+  writeFileAtomic(path, new Uint8Array(buf));
 }
 
 /**

@@ -74,7 +74,34 @@ export function readManifest(dir: string): Manifest {
       `${p}：未知的数据集格式；请用当前版本的 cx 重新导入数据。`,
     );
   }
+  validateManifest(p, m);
   return m;
+}
+
+/** Plain file-name stem for a column file: no folder part, no "..", no leading dot. */
+const PLAIN_FILE = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * A survey.json comes from disk and may be hostile: a column file named "../victim" would make cx read
+ * outside the dataset folder, a negative or huge nRows would allocate wildly. Checked before any file is read.
+ */
+function validateManifest(p: string, m: Manifest): void {
+  const bad = (what: string, whatZh: string): never => {
+    throw inputError(
+      `${p}: ${what}; this survey.json was not written by cx import, import the data again.`,
+      `${p}：${whatZh}；该 survey.json 不是 cx import 生成的，请重新导入数据。`,
+    );
+  };
+  const v = m.format.version;
+  if (!Number.isInteger(v) || v < 1) bad(`format version ${JSON.stringify(v)} is not a version number`, `格式版本 ${JSON.stringify(v)} 无效`);
+  if (!Number.isSafeInteger(m.nRows) || m.nRows < 0) bad(`nRows ${JSON.stringify(m.nRows)} is not a row count`, `nRows ${JSON.stringify(m.nRows)} 不是有效的行数`);
+  if (!Array.isArray(m.columns)) bad('"columns" is not a list', '"columns" 不是列表');
+  if (!Array.isArray(m.questions)) bad('"questions" is not a list', '"questions" 不是列表');
+  for (const c of m.columns) {
+    if (!c || typeof c !== 'object' || typeof c.id !== 'string') bad('a column entry has no id', '某个列条目缺少 id');
+    if (typeof c.file !== 'string' || !PLAIN_FILE.test(c.file))
+      bad(`column "${c.id}" names the file ${JSON.stringify(c.file)}, which is not a plain file name inside the dataset folder`, `列“${c.id}”的文件名 ${JSON.stringify(c.file)} 不是数据集文件夹内的普通文件名`);
+  }
 }
 
 // ---- column files ------------------------------------------------------------------------------

@@ -105,6 +105,16 @@ export function tokenize(expr: string): Tok[] {
   return out;
 }
 
+/** Deepest nesting of parentheses / `not` in a --where expression. */
+export const MAX_WHERE_DEPTH = 100;
+
+/** items[lo, hi) joined by `type` as a balanced binary tree (left-to-right order kept). */
+function balanced(type: 'and' | 'or', items: WhereNode[], lo: number, hi: number): WhereNode {
+  if (hi - lo === 1) return items[lo]!;
+  const mid = (lo + hi) >>> 1;
+  return { type, left: balanced(type, items, lo, mid), right: balanced(type, items, mid, hi) };
+}
+
 /** Parses a --where expression into a tree; errors name the position. */
 export function parseWhere(expr: string): WhereNode {
   const toks = tokenize(expr);
@@ -113,45 +123,66 @@ export function parseWhere(expr: string): WhereNode {
   const isKw = (v: string) => peek().t === 'kw' && (peek() as { v: string }).v === v;
   const describe = (t: Tok) => (t.t === 'end' ? 'the end' : `"${expr.slice(t.pos, t.pos + 10)}"`);
 
+  // Long chains of and/or (6,000 terms) become balanced trees, so binding and evaluating them stays
+  // shallow; parentheses and `not` are limited to MAX_WHERE_DEPTH levels (deeper would overflow the stack).
+  let depth = 0;
+  const deeper = (pos: number) => {
+    if (++depth > MAX_WHERE_DEPTH)
+      fail(expr, pos, `too deeply nested (more than ${MAX_WHERE_DEPTH} levels of parentheses or "not")`, `嵌套过深（括号或 not 超过 ${MAX_WHERE_DEPTH} 层）`);
+  };
   function orExpr(): WhereNode {
-    let left = andExpr();
+    const items = [andExpr()];
     while (isKw('or')) {
       k++;
-      left = { type: 'or', left, right: andExpr() };
+      items.push(andExpr());
     }
-    return left;
+    return balanced('or', items, 0, items.length);
   }
   function andExpr(): WhereNode {
-    let left = notExpr();
+    const items = [notExpr()];
     while (isKw('and')) {
       k++;
-      left = { type: 'and', left, right: notExpr() };
+      items.push(notExpr());
     }
-    return left;
+    return balanced('and', items, 0, items.length);
   }
   function notExpr(): WhereNode {
     if (isKw('not')) {
+      deeper(peek().pos);
       k++;
-      return { type: 'not', expr: notExpr() };
+      const e: WhereNode = { type: 'not', expr: notExpr() };
+      depth--;
+      return e;
     }
     return primary();
   }
-  function literal(): Literal {
+  function literal(before?: string): Literal {
     const t = peek();
     if (t.t === 'str' || t.t === 'num') {
       k++;
       return t.v;
     }
-    if (t.t === 'id') fail(expr, t.pos, `expected a number or a "quoted" value, found the bare word ${describe(t)} (quote text values)`, `此处应为数字或带引号的值，而不是 ${describe(t)}（文本请加引号）`);
+    if (t.t === 'id') {
+      // Near miss `Q3 = 上海`: say what was meant, with the value quoted.
+      const fix = before ? `${before} "${t.v.replace(/"/g, '\\"')}"` : `"${t.v}"`;
+      fail(
+        expr,
+        t.pos,
+        `expected a number or a "quoted" value, found the bare word ${describe(t)}; did you mean ${fix}? (quote text values)`,
+        `此处应为数字或带引号的值，而不是 ${describe(t)}；是否想写 ${fix}？（文本值需要加引号）`,
+      );
+    }
     return fail(expr, t.pos, `expected a value, found ${describe(t)}`, `此处应为一个值，实际为 ${describe(t)}`);
   }
   function primary(): WhereNode {
     const t = peek();
     if (t.t === '(') {
+      deeper(t.pos);
       k++;
       const e = orExpr();
       if (peek().t !== ')') fail(expr, peek().pos, `expected ")" to close the "(" at position ${t.pos + 1}`, `缺少与第 ${t.pos + 1} 个字符处 "(" 对应的 ")"`);
       k++;
+      depth--;
       return e;
     }
     if (t.t !== 'id') fail(expr, t.pos, `expected a column name, found ${describe(t)}`, `此处应为列名，实际为 ${describe(t)}`);
@@ -160,7 +191,7 @@ export function parseWhere(expr: string): WhereNode {
     const o = peek();
     if (o.t === 'op') {
       k++;
-      return { type: 'cmp', col, op: o.v as '=', value: literal() };
+      return { type: 'cmp', col, op: o.v as '=', value: literal(`${expr.slice(t.pos, o.pos).trim()} ${expr.slice(o.pos, o.pos + (/^(==|!=|<>|<=|>=)/.test(expr.slice(o.pos, o.pos + 2)) ? 2 : 1))}`) };
     }
     let negate = false;
     if (isKw('is')) {
@@ -215,8 +246,8 @@ export function resolveColumn(survey: Survey, name: string, flag = '--where'): {
   const near = ids.filter((id) => id.toLowerCase().includes(lower) || lower.includes(id.toLowerCase())).slice(0, 8);
   const list = (near.length ? near : ids.slice(0, 12)).join(', ');
   throw inputError(
-    `${flag}: no column named "${name}" in ${survey.source.join(', ')}; columns are: ${list}${ids.length > 12 && !near.length ? ', …' : ''} (quote names with spaces in backticks).`,
-    `${flag}：${survey.source.join('，')} 中没有名为 "${name}" 的列；现有列：${list}${ids.length > 12 && !near.length ? '，…' : ''}（含空格的列名请用反引号括起）。`,
+    `${flag}: no column named "${name}" in ${survey.source.join(', ')}; columns are: ${list}${ids.length > 12 && !near.length ? ', …' : ''}${flag === '--where' ? ' (quote names with spaces in backticks)' : ''}.`,
+    `${flag}：${survey.source.join('，')} 中没有名为 "${name}" 的列；现有列：${list}${ids.length > 12 && !near.length ? '，…' : ''}${flag === '--where' ? '（含空格的列名请用反引号括起）' : ''}。`,
   );
 }
 

@@ -5,6 +5,9 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { inputError } from '../ui/errors.js';
+import { assertReplaceable } from './file-guard.js';
+
+export { assertInputFile, assertNotSpecial, assertReplaceable, guardOutput, type GuardedInput } from './file-guard.js';
 
 export type Cell = string | number | null | undefined;
 export type TableFormat = 'csv' | 'xlsx' | 'jsonl';
@@ -215,6 +218,7 @@ export async function writeTable(
   rows: Iterable<readonly Cell[]>,
   opts: WriteTableOptions,
 ): Promise<void> {
+  assertReplaceable(path);
   const tmp = tmpName(path);
   try {
     rmSync(tmp, { force: true });
@@ -222,12 +226,45 @@ export async function writeTable(
     else if (opts.format === 'jsonl') writeChunks(tmp, jsonlChunks(header, rows));
     else if (opts.format === 'xlsx') await writeXlsx(tmp, header, rows, opts.sheet ?? 'data');
     else throw new Error(`unknown table format ${String(opts.format)}`);
+    assertReplaceable(path);
     renameSync(tmp, path);
   } catch (e) {
     try {
       rmSync(tmp, { force: true });
     } catch {
       // the temporary file could not even be created (e.g. its folder is a file): nothing to remove
+    }
+    throw outputPathError(path, e);
+  }
+}
+
+/**
+ * Write bytes or text to `path` atomically: a new temp file beside it, then a rename that only ever
+ * replaces a regular file (or nothing). On any failure the temp file is removed and the error is one
+ * exit-2 sentence naming the path.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  assertReplaceable(path);
+  const tmp = tmpName(path);
+  try {
+    rmSync(tmp, { force: true });
+    const fd = openSync(tmp, 'wx');
+    try {
+      if (typeof data === 'string') writeAll(fd, data);
+      else {
+        let off = 0;
+        while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    assertReplaceable(path);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the temporary file could not even be created: nothing to remove
     }
     throw outputPathError(path, e);
   }

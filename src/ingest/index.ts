@@ -23,7 +23,7 @@ export async function readExport(file: string, opts: ReadOptions = {}): Promise<
   const { recognise } = await import('./recognise.js');
   const table = await readTable(file, { encoding: opts.encoding, sheet: opts.sheet });
   const { survey, exclusions, warnings } = recognise(table, { platform: opts.platform, includePreview: opts.includePreview, file });
-  const all = [...warnings];
+  const all = [...(table.warnings ?? []), ...warnings];
   if (table.raggedRows.length > 0) {
     const list = table.raggedRows.slice(0, 10).join(', ') + (table.raggedRows.length > 10 ? ', …' : '');
     const msg = `${table.raggedRows.length} row(s) have a different number of fields than the header (rows ${list}); short rows were padded with blanks`;

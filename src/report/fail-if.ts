@@ -23,24 +23,31 @@ interface Tok {
 }
 
 const METRICS = ['nps', 'csat', 'ces'];
+
+/** The expression as quoted in a message (a 6,000-term check is not echoed whole). */
+const clip = (expr: string) => (expr.length > 80 ? expr.slice(0, 80) + '…' : expr);
 const KPI_FIELDS = ['change', 'significant', 'p', 'previous', 'n', 'value', 'lo', 'hi', 'moe'];
 
-function syntaxError(expr: string, pos: number, what: string): Error {
+function syntaxError(expr: string, pos: number, what: string, origin = '--fail-if'): Error {
   return inputError(
-    `--fail-if "${expr}": ${what} at column ${pos + 1}; write e.g. "nps < 20" or "nps.change < -5 and significant".`,
-    `--fail-if "${expr}"：第 ${pos + 1} 列${what === 'unexpected end' ? '意外结束' : `有误（${what}）`}；示例："nps < 20" 或 "nps.change < -5 and significant"。`,
+    `${origin} "${clip(expr)}": ${what} at column ${pos + 1}; write e.g. "nps < 20" or "nps.change < -5 and significant".`,
+    `${origin} "${clip(expr)}"：第 ${pos + 1} 列${what === 'unexpected end' ? '意外结束' : `有误（${what}）`}；示例："nps < 20" 或 "nps.change < -5 and significant"。`,
   );
 }
 
-function lex(expr: string): Tok[] {
+const WS = /\s*/y;
+
+function lex(expr: string, origin = '--fail-if'): Tok[] {
   const out: Tok[] = [];
   const re = /\s*(?:(\d+(?:\.\d+)?|\.\d+)|("(?:[^"\\]|\\.)*"|[\p{L}_][\p{L}\p{N}_]*(?:-[\p{L}_][\p{L}\p{N}_]*)*(?:\.(?:"(?:[^"\\]|\\.)*"|[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*))*)|(<=|>=|==|!=|=|<|>|&&|\|\||!|-)|(\()|(\)))/uy;
   let i = 0;
   while (i < expr.length) {
-    if (/^\s*$/.test(expr.slice(i))) break;
+    WS.lastIndex = i;
+    WS.exec(expr);
+    if (WS.lastIndex >= expr.length) break; // only blanks left (no slice per token: 6,000-term checks stay linear)
     re.lastIndex = i;
     const m = re.exec(expr);
-    if (!m) throw syntaxError(expr, i + (expr.slice(i).length - expr.slice(i).trimStart().length), `unexpected "${expr.slice(i).trim()[0]}"`);
+    if (!m) throw syntaxError(expr, i + (expr.slice(i).length - expr.slice(i).trimStart().length), `unexpected "${expr.slice(i).trim()[0]}"`, origin);
     const pos = m.index + m[0].length - m[0].trimStart().length;
     if (m[1]) out.push({ t: 'num', v: m[1], pos });
     else if (m[2]) {
@@ -73,14 +80,17 @@ function splitName(s: string): string[] {
   return parts;
 }
 
+/** Deepest nesting of parentheses / `not` in a --fail-if expression. */
+export const MAX_FAIL_IF_DEPTH = 100;
+
 /** Parses one expression; throws a CxError (exit 2) naming the column on a syntax error. */
-export function parseFailIf(expr: string): Node {
-  const toks = lex(expr);
+export function parseFailIf(expr: string, origin = '--fail-if'): Node {
+  const toks = lex(expr, origin);
   let i = 0;
   let lastMetric: string | undefined;
   const peek = () => toks[i]!;
   const next = () => toks[i++]!;
-  const fail = (tk: Tok) => syntaxError(expr, tk.pos, tk.t === 'end' ? 'unexpected end' : `unexpected "${tk.v}"`);
+  const fail = (tk: Tok) => syntaxError(expr, tk.pos, tk.t === 'end' ? 'unexpected end' : `unexpected "${tk.v}"`, origin);
 
   const atom = (): Node => {
     const tk = next();
@@ -91,9 +101,11 @@ export function parseFailIf(expr: string): Node {
       return { k: 'num', v: -Number(n.v) };
     }
     if (tk.t === '(') {
+      deeper(tk);
       const e = or();
       const c = next();
       if (c.t !== ')') throw fail(c);
+      depth--;
       return e;
     }
     if (tk.t === 'name') {
@@ -103,8 +115,8 @@ export function parseFailIf(expr: string): Node {
       else if (path.length === 1 && KPI_FIELDS.includes(head) && head !== 'n') {
         if (!lastMetric)
           throw inputError(
-            `--fail-if "${expr}": "${tk.v}" needs a metric before it (e.g. "nps.change < -5 and significant").`,
-            `--fail-if "${expr}"："${tk.v}" 之前需要先写指标（如 "nps.change < -5 and significant"）。`,
+            `${origin} "${clip(expr)}": "${tk.v}" needs a metric before it (e.g. "nps.change < -5 and significant").`,
+            `${origin} "${clip(expr)}"："${tk.v}" 之前需要先写指标（如 "nps.change < -5 and significant"）。`,
           );
         path = [lastMetric, head];
       }
@@ -120,22 +132,38 @@ export function parseFailIf(expr: string): Node {
     }
     return a;
   };
-  const not = (): Node => (peek().t === 'not' ? (next(), { k: 'not', a: not() }) : cmp());
+  // Depth limit on parentheses / not; and/or chains become balanced trees (6,000 terms stay shallow).
+  let depth = 0;
+  const deeper = (tk: Tok) => {
+    if (++depth > MAX_FAIL_IF_DEPTH) throw syntaxError(expr, tk.pos, `too deeply nested (more than ${MAX_FAIL_IF_DEPTH} levels of parentheses or "not")`, origin);
+  };
+  const not = (): Node => {
+    if (peek().t !== 'not') return cmp();
+    deeper(next());
+    const a = not();
+    depth--;
+    return { k: 'not', a };
+  };
+  const balanced = (k: 'and' | 'or', items: Node[], lo: number, hi: number): Node => {
+    if (hi - lo === 1) return items[lo]!;
+    const mid = (lo + hi) >>> 1;
+    return { k, a: balanced(k, items, lo, mid), b: balanced(k, items, mid, hi) };
+  };
   const and = (): Node => {
-    let a = not();
+    const items = [not()];
     while (peek().t === 'and') {
       next();
-      a = { k: 'and', a, b: not() };
+      items.push(not());
     }
-    return a;
+    return balanced('and', items, 0, items.length);
   };
   const or = (): Node => {
-    let a = and();
+    const items = [and()];
     while (peek().t === 'or') {
       next();
-      a = { k: 'or', a, b: and() };
+      items.push(and());
     }
-    return a;
+    return balanced('or', items, 0, items.length);
   };
   const e = or();
   if (peek().t !== 'end') throw fail(peek());
@@ -145,10 +173,10 @@ export function parseFailIf(expr: string): Node {
 const THEME_FIELDS = ['pct', 'count', 'change', 'detractors.pct', 'detractors.count', 'negative'];
 const JOURNEY_FIELDS = ['mean', 'n', 'top2', 'lo', 'hi', 'target', 'change', 'p', 'ia', 'penalty', 'reward', 'riocs', 'riocspct', 'rwpct'];
 
-function unknownName(expr: string, text: string): Error {
+function unknownName(expr: string, text: string, origin = '--fail-if'): Error {
   return inputError(
-    `--fail-if "${expr}": unknown name "${text}"; use n, nps, csat, ces (with .change, .significant, .p, .previous, .n, .lo, .hi), theme.<name>.pct|count|change, segment.<column>.<value>.<metric>, journey."<touchpoint>".mean|top2|ia|change.`,
-    `--fail-if "${expr}"：未知的名称 "${text}"；可用 n、nps、csat、ces（及 .change、.significant、.p、.previous、.n、.lo、.hi）、theme.<名称>.pct|count|change、segment.<列>.<值>.<指标>、journey."<触点>".mean|top2|ia|change。`,
+    `${origin} "${clip(expr)}": unknown name "${text}"; use n, nps, csat, ces (with .change, .significant, .p, .previous, .n, .lo, .hi), theme.<name>.pct|count|change, segment.<column>.<value>.<metric>, journey."<touchpoint>".mean|top2|ia|change.`,
+    `${origin} "${clip(expr)}"：未知的名称 "${text}"；可用 n、nps、csat、ces（及 .change、.significant、.p、.previous、.n、.lo、.hi）、theme.<名称>.pct|count|change、segment.<列>.<值>.<指标>、journey."<触点>".mean|top2|ia|change。`,
   );
 }
 
@@ -168,25 +196,25 @@ function knownShape(path: string[]): boolean {
  * Parses `expr` and checks every name's shape, without a model: run it on every check before any work,
  * so a typo ("nsp < 20") exits 2 before a report is built or written. Throws a CxError (exit 2).
  */
-export function validateFailIf(expr: string): void {
+export function validateFailIf(expr: string, origin = '--fail-if'): void {
   const walk = (n: Node): void => {
     if (n.k === 'var') {
-      if (!knownShape(n.path)) throw unknownName(expr, n.text);
+      if (!knownShape(n.path)) throw unknownName(expr, n.text, origin);
     } else if (n.k === 'not') walk(n.a);
     else if (n.k === 'and' || n.k === 'or' || n.k === 'cmp') {
       walk(n.a);
       walk(n.b);
     }
   };
-  walk(parseFailIf(expr));
+  walk(parseFailIf(expr, origin));
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
 /** Resolves a dotted name against the model; undefined when the value is absent; throws for unknown names. */
-function resolver(model: ReportModel, expr: string) {
+function resolver(model: ReportModel, expr: string, origin = '--fail-if') {
   const kpi = (m: string): Kpi | undefined => model.kpis.find((k) => k.metric === m);
-  const unknown = (text: string) => unknownName(expr, text);
+  const unknown = (text: string) => unknownName(expr, text, origin);
   return (path: string[], text: string): Value => {
     const [h, ...rest] = path.map((p) => p);
     const head = h!.toLowerCase();
@@ -280,9 +308,9 @@ function fmtV(v: Value): string {
   return String(Math.round(v * 100) / 100);
 }
 
-export function evaluateFailIf(expr: string, model: ReportModel): FailIfResult {
-  const ast = parseFailIf(expr);
-  const get = resolver(model, expr);
+export function evaluateFailIf(expr: string, model: ReportModel, origin = '--fail-if'): FailIfResult {
+  const ast = parseFailIf(expr, origin);
+  const get = resolver(model, expr, origin);
   const seen = new Map<string, Value>();
   const ev = (n: Node): Value => {
     switch (n.k) {
@@ -330,6 +358,23 @@ export function evaluateFailIf(expr: string, model: ReportModel): FailIfResult {
   const r = ev(ast);
   const triggered = r === undefined ? undefined : typeof r === 'number' ? r !== 0 : r;
   return { expr, triggered, values: [...seen].map(([k, v]) => `${k} = ${fmtV(v)}`).join(', ') };
+}
+
+/** Every check of a report with where it came from (cx.yaml key or --fail-if), for messages. */
+export interface NamedCheck {
+  expr: string;
+  origin: string;
+}
+
+/** cx.yaml `thresholds` and `failIf`, then the --fail-if flags, each with its origin ("cx.yaml thresholds.nps"). */
+export function namedChecks(th: Record<string, ThresholdConfig> | undefined, failIf: string[] | undefined, flags: string[], configName = 'cx.yaml'): NamedCheck[] {
+  const out: NamedCheck[] = [];
+  for (const [k, v] of Object.entries(th ?? {})) {
+    for (const expr of thresholdExprs({ [k]: v })) out.push({ expr, origin: `${configName}: thresholds.${k}` });
+  }
+  (failIf ?? []).forEach((expr, i) => out.push({ expr, origin: `${configName}: failIf[${i}]` }));
+  for (const expr of flags) out.push({ expr, origin: '--fail-if' });
+  return out;
 }
 
 /** cx.yaml `thresholds` as fail-if expressions: a number is a minimum; {min, max} a range. */

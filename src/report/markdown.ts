@@ -1,6 +1,7 @@
 // Markdown reports: the report model rendered through a Liquid template (built-in `weekly` / `quarterly`
 // in English or Chinese, or the user's own file). Charts are SVG files written next to the report.
 import { readFileSync } from 'node:fs';
+import { assertNotSpecial } from '../dataset/file-guard.js';
 import path from 'node:path';
 import { assetExists, readAsset } from '../assets.js';
 import { inputError } from '../ui/errors.js';
@@ -133,6 +134,7 @@ export function loadTemplate(template: string, lang: 'en' | 'zh'): TemplateSourc
     if (!assetExists(rel)) throw new Error(`built-in template ${rel} is missing from the package`);
     return { name: template, source: readAsset(rel), builtin: true };
   }
+  assertNotSpecial(template, '--template');
   try {
     return { name: path.basename(template), source: readFileSync(template, 'utf8').replace(/^\uFEFF/, ''), builtin: false };
   } catch {

@@ -1,7 +1,7 @@
 // Writes a report in the chosen format: Markdown (+ SVG charts next to it), self-contained HTML, XLSX or
 // PPTX (the office renderers, imported lazily). Every file is written to `<out>.tmp-<pid>` then renamed.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { makeDirs, outputPathError } from '../dataset/write.js';
+import { existsSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { assertReplaceable, makeDirs, outputPathError } from '../dataset/write.js';
 import path from 'node:path';
 import { inputError } from '../ui/errors.js';
 import type { ReportFormat } from '../config/schema.js';
@@ -37,9 +37,11 @@ function unwritable(file: string, e: unknown): Error {
 
 /** Writes bytes/text atomically (temp file in the same directory, then rename). */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  assertReplaceable(file); // never rename over a device, FIFO or folder
   const tmp = `${file}.tmp-${process.pid}`;
   try {
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, data, { flag: 'wx' });
+    assertReplaceable(file);
     renameSync(tmp, file);
   } catch (e) {
     try {
@@ -127,14 +129,26 @@ export async function renderReport(model: ReportModel, o: RenderOptions): Promis
   }
 
   // Markdown: charts as SVG files in `<stem>-charts/` beside the report (only when writing to a file).
+  // The template is rendered before anything is written, and a failure part-way removes every file
+  // written so far (and the chart folder when this run created it): no partial output is left behind.
   let refs: ChartRef[] = [];
+  let svgs: Awaited<ReturnType<typeof svgCharts>> = [];
+  let dir: string | undefined;
   if (o.out && o.charts !== false) {
     ensureDir(o.out);
-    const svgs = await svgCharts(model, o.template);
+    svgs = await svgCharts(model, o.template);
     if (svgs.length) {
       const stem = path.basename(o.out).replace(/\.[^.]+$/, '');
       const dirName = `${stem}-charts`;
-      const dir = path.join(path.dirname(o.out), dirName);
+      dir = path.join(path.dirname(o.out), dirName);
+      refs = svgs.map((c) => ({ id: c.id, title: c.title, file: `${dirName}/${c.file}` }));
+    }
+  }
+  const md = await renderTemplate(model, tpl, refs);
+  if (!o.out) return { text: md, files };
+  const createdDir = dir !== undefined && !existsSync(dir);
+  try {
+    if (dir) {
       try {
         makeDirs(dir);
       } catch (e) {
@@ -145,12 +159,19 @@ export async function renderReport(model: ReportModel, o: RenderOptions): Promis
         writeFileAtomic(f, c.svg);
         files.push(f);
       }
-      refs = svgs.map((c) => ({ id: c.id, title: c.title, file: `${dirName}/${c.file}` }));
     }
+    writeFileAtomic(o.out, md);
+  } catch (e) {
+    for (const f of files) rmSync(f, { force: true });
+    if (createdDir) {
+      try {
+        rmdirSync(dir!);
+      } catch {
+        // not empty (someone else's files) or already gone: leave it
+      }
+    }
+    throw e;
   }
-  const md = await renderTemplate(model, tpl, refs);
-  if (!o.out) return { text: md, files };
-  writeFileAtomic(o.out, md);
   files.unshift(o.out);
   return { files };
 }

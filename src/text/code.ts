@@ -2,6 +2,7 @@
 // comment sentiment, and a summary (counts and % of respondents with a non-empty comment, per-code
 // sentiment, optional --by breakdown with column-proportion tests).
 import { readFileSync } from 'node:fs';
+import { assertNotSpecial } from '../dataset/file-guard.js';
 import type { Survey, Column } from '../dataset/types.js';
 import { numAt, strAt } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
@@ -261,6 +262,7 @@ export function codedTable(
  */
 export async function loadComments(input: string): Promise<Survey> {
   if (/\.txt$/i.test(input)) {
+    assertNotSpecial(input);
     let text: string;
     try {
       text = readFileSync(input, 'utf8');

@@ -7,7 +7,6 @@
 // or ticket number (订单号 123456789, order #…) is left alone and never labelled a phone.
 // Order matters: URLs, e-mails, IPs, (order numbers set aside), QQ/WeChat, long numbers (ID/card), then phones, so one
 // span is never counted twice.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Survey } from '../dataset/types.js';
 import { strAt, numAt } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
@@ -258,14 +257,8 @@ export async function writeRedacted(s: Survey, r: SurveyRedaction, out: string, 
   if (/\.txt$/i.test(out) && !format) {
     if (r.columns.size - r.masked.length !== 1) throw inputError(`${out}: a .txt output holds one column; choose one with --text or write .csv.`, `${out}：.txt 输出只能包含一列；请用 --text 选择一列，或输出 .csv。`);
     const vals = [...r.columns.entries()].find(([k]) => !r.masked.includes(k))![1];
-    const tmp = `${out}.tmp-${process.pid}`;
-    try {
-      writeFileSync(tmp, vals.map((v) => (v ?? '').replace(/\r?\n/g, ' ')).join('\n') + '\n', { flag: 'w' });
-      renameSync(tmp, out);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
+    const { writeFileAtomic } = await import('../dataset/write.js');
+    writeFileAtomic(out, vals.map((v) => (v ?? '').replace(/\r?\n/g, ' ')).join('\n') + '\n');
     return;
   }
   const { writeTable, formatFromPath } = await import('../dataset/write.js');

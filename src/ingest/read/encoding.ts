@@ -10,6 +10,8 @@ export interface Decoded {
   /** UTF-8 bytes of the content, without any BOM. */
   bytes: Buffer;
   encoding: EncodingName;
+  /** Things the reader had to guess or repair (mixed encodings, replacement characters), with line numbers. */
+  warnings?: string[];
 }
 
 const ALIASES: Record<string, string> = {
@@ -72,12 +74,16 @@ function guessUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 /** True when the bytes look like a binary file rather than text (NUL bytes, many control bytes). */
-export function looksBinary(buf: Buffer): boolean {
+export function looksBinary(buf: Buffer, ignoreNul = false): boolean {
   const n = Math.min(buf.length, 8192);
   let ctrl = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i]!;
-    if (b === 0) return true;
+    if (b === 0) {
+      if (!ignoreNul) return true;
+      ctrl++;
+      continue;
+    }
     if (b < 9 || (b > 13 && b < 32)) ctrl++;
   }
   return n > 0 && ctrl / n > 0.1;
@@ -144,12 +150,110 @@ export async function toUtf8(buf: Buffer, forced?: string, file = 'input'): Prom
   if (buf[0] === 0xfe && buf[1] === 0xff) return { bytes: Buffer.from(await decodeWith(buf.subarray(2), 'utf-16be'), 'utf8'), encoding: 'utf-16be' };
   const u16 = guessUtf16(buf);
   if (u16) return { bytes: Buffer.from(await decodeWith(buf, u16), 'utf8'), encoding: u16 };
+  const nul = buf.indexOf(0);
+  if (nul >= 0 && !looksBinary(buf.subarray(0, 8192), true)) {
+    // Text with a NUL byte in it: a damaged export, not a "binary file". Say where.
+    const line = lineOf(buf, nul);
+    throw inputError(
+      `${file}: line ${line} contains a NUL byte (character 0, byte offset ${nul}); the export is damaged: remove the NUL bytes or export the responses again.`,
+      `${file}：第 ${line} 行含有 NUL 字节（字符 0，字节偏移 ${nul}）；导出文件已损坏：请删除 NUL 字节或重新导出答卷。`,
+    );
+  }
   if (looksBinary(buf))
     throw inputError(
       `${file}: this is a binary file, not a CSV/TSV/XLSX/JSON survey export; export the responses as CSV or XLSX.`,
       `${file}：这是二进制文件，不是 CSV/TSV/XLSX/JSON 问卷导出；请把答卷导出为 CSV 或 XLSX。`,
     );
-  if (isUtf8(buf)) return { bytes: buf, encoding: 'utf-8' };
+  if (isUtf8(buf)) {
+    const fffd = replacementLines(buf);
+    return { bytes: buf, encoding: 'utf-8', warnings: fffd.length ? [replacementWarning(fffd, 'utf-8')] : undefined };
+  }
   const enc = await guessLegacy(buf);
-  return { bytes: Buffer.from(await decodeWith(buf, enc), 'utf8'), encoding: enc };
+  // Decide per line: a file whose first lines are UTF-8 and the rest GBK (two exports pasted together) is
+  // read line by line in each line's own encoding, with a warning, instead of garbling the UTF-8 lines.
+  const { utf8Lines, otherLines, lines } = classifyLines(buf);
+  if (utf8Lines.length > 0 && otherLines.length > 0) {
+    const parts: string[] = [];
+    for (const [a, b, isU] of lines) parts.push(isU ? buf.toString('utf8', a, b) : await decodeWith(buf.subarray(a, b), enc));
+    const text = parts.join('');
+    const warnings = [
+      `mixed encodings: ${lineList(utf8Lines)} ${utf8Lines.length === 1 ? 'is' : 'are'} UTF-8 but ${lineList(otherLines)} ${otherLines.length === 1 ? 'is' : 'are'} ${enc.toUpperCase()}; each line was read in its own encoding; check those rows, or re-save the file as UTF-8 (or force one encoding with --encoding)`,
+    ];
+    const bad = replacementLinesText(text);
+    if (bad.length) warnings.push(replacementWarning(bad, enc));
+    return { bytes: Buffer.from(text, 'utf8'), encoding: `${enc}+utf-8`, warnings };
+  }
+  const text = await decodeWith(buf, enc);
+  const bad = replacementLinesText(text);
+  return { bytes: Buffer.from(text, 'utf8'), encoding: enc, warnings: bad.length ? [replacementWarning(bad, enc)] : undefined };
+}
+
+/** 1-based line number of byte offset `pos`. */
+function lineOf(buf: Buffer, pos: number): number {
+  let n = 1;
+  for (let i = buf.indexOf(0x0a); i >= 0 && i < pos; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/** Lines as [start, end (after the newline), isUtf8]; UTF-8 vs other lines among those with non-ASCII bytes. */
+function classifyLines(buf: Buffer): { utf8Lines: number[]; otherLines: number[]; lines: [number, number, boolean][] } {
+  const utf8Lines: number[] = [];
+  const otherLines: number[] = [];
+  const lines: [number, number, boolean][] = [];
+  let start = 0;
+  let no = 1;
+  while (start < buf.length) {
+    let end = buf.indexOf(0x0a, start);
+    end = end < 0 ? buf.length : end + 1;
+    let high = false;
+    for (let i = start; i < end; i++) if (buf[i]! >= 0x80) { high = true; break; }
+    const u = high && isUtf8(buf.subarray(start, end));
+    if (high) (u ? utf8Lines : otherLines).push(no);
+    lines.push([start, end, u]);
+    start = end;
+    no++;
+  }
+  return { utf8Lines, otherLines, lines };
+}
+
+/** "lines 1–3" / "lines 4, 5, 9, …" (first few line numbers, runs collapsed). */
+function lineList(ns: number[]): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < ns.length && parts.length < 5) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    parts.push(j > i + 1 ? `${ns[i]}–${ns[j]}` : j === i + 1 ? `${ns[i]}, ${ns[j]}` : `${ns[i]}`);
+    i = j + 1;
+  }
+  return `line${ns.length === 1 ? '' : 's'} ${parts.join(', ')}${i < ns.length ? ', …' : ''}`;
+}
+
+/** Lines (1-based) of UTF-8 bytes that hold U+FFFD, the replacement character (EF BF BD). */
+function replacementLines(buf: Buffer): number[] {
+  const out: number[] = [];
+  const pat = Buffer.from([0xef, 0xbf, 0xbd]);
+  for (let i = buf.indexOf(pat); i >= 0 && out.length < 20; i = buf.indexOf(pat, i + 3)) {
+    const l = lineOf(buf, i);
+    if (out[out.length - 1] !== l) out.push(l);
+  }
+  return out;
+}
+
+function replacementLinesText(text: string): number[] {
+  const out: number[] = [];
+  let line = 1;
+  let last = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0 && out.length < 20; i = text.indexOf('\uFFFD', i + 1)) {
+    for (let k = text.indexOf('\n', last); k >= 0 && k < i; k = text.indexOf('\n', k + 1)) {
+      line++;
+      last = k + 1;
+    }
+    if (out[out.length - 1] !== line) out.push(line);
+  }
+  return out;
+}
+
+function replacementWarning(lines: number[], enc: string): string {
+  return `${lineList(lines)} contain characters that could not be read as ${enc.toUpperCase()} (shown as �); the file may use another encoding: try --encoding gb18030, utf-8, utf-16le or windows-1252`;
 }

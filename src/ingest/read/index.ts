@@ -5,6 +5,7 @@ import type { RawTable } from './table.js';
 import { looksBinary, toUtf8 } from './encoding.js';
 import { CsvParser, estimateRows, parseCsv, sniffDelimiter } from './csv.js';
 import { CxError, inputError } from '../../ui/errors.js';
+import { assertInputFile, readStdin } from '../../dataset/file-guard.js';
 
 export interface ReadTableOptions {
   encoding?: string;
@@ -16,12 +17,9 @@ export interface ReadTableOptions {
 }
 
 function readBytes(file: string): Buffer {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw inputError(`${file}: no such file; check the path.`, `${file}：文件不存在，请检查路径。`);
-  }
+  if (file === '-') return readStdin();
+  // Only regular files: a device (/dev/zero) or FIFO would be read forever; a symlink loop is named as such.
+  const st = assertInputFile(file, { allowDir: true });
   if (st.isDirectory()) throw inputError(`${file}: is a directory, not an export file; give a CSV, XLSX or JSON file.`, `${file}：是目录而不是导出文件；请提供 CSV、XLSX 或 JSON 文件。`);
   try {
     return readFileSync(file);
@@ -32,6 +30,38 @@ function readBytes(file: string): Buffer {
 
 const isZip = (b: Buffer): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Buffer): boolean => b.length >= 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1;
+
+/**
+ * Most columns one export may have. A dataset stores one file set per column, so a 1.3 MB CSV of 100,000
+ * narrow columns used to become 100,003 files (413 MB, ~55 s). Real exports stay far below this (large
+ * Qualtrics matrices reach a few thousand). Documented in the README ("Safety").
+ */
+export const MAX_COLUMNS = 20_000;
+
+function checkWidth(t: { file: string; width: number }): void {
+  if (t.width <= MAX_COLUMNS) return;
+  throw inputError(
+    `${t.file}: ${t.width.toLocaleString('en-US')} columns; cx reads at most ${MAX_COLUMNS.toLocaleString('en-US')} columns per file; export fewer questions (or split the file by columns) and import the parts.`,
+    `${t.file}：共 ${t.width} 列；cx 每个文件最多读取 ${MAX_COLUMNS} 列；请减少导出的题目（或按列拆分文件）后分别导入。`,
+  );
+}
+
+/** Fields in the first record, for the most frequent delimiter among , ; tab | (quotes respected). */
+function headerWidth(bytes: Buffer): number {
+  const counts = [0, 0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x22) quoted = !quoted;
+    else if (quoted) continue;
+    else if (b === 0x0a) break;
+    else if (b === 0x2c) counts[0]!++;
+    else if (b === 0x3b) counts[1]!++;
+    else if (b === 0x09) counts[2]!++;
+    else if (b === 0x7c) counts[3]!++;
+  }
+  return Math.max(...counts) + 1;
+}
 
 /** Reject tables without a usable header row (all blank, or all numbers, i.e. data where a header belongs). */
 function checkHeader(t: RawTable): void {
@@ -133,6 +163,7 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
     const t = streamCsv(file, size, opts);
     if (t) {
       if (t.height === 0 || t.width === 0) throw inputError(`${file}: the file has no content; export the survey responses again.`, `${file}：文件没有内容；请重新导出问卷答卷。`);
+      checkWidth(t);
       checkHeader(t);
       return t;
     }
@@ -140,6 +171,7 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
   const raw = readBytes(file);
   if (raw.length === 0) throw inputError(`${file}: the file is empty; export the survey responses again.`, `${file}：文件为空；请重新导出问卷答卷。`);
   let table: RawTable;
+  let decodeWarnings: string[] | undefined;
   if (isZip(raw) || /\.xlsx$/i.test(file)) {
     if (!isZip(raw)) throw inputError(`${file}: named .xlsx but not an XLSX workbook; check the file or export again.`, `${file}：扩展名为 .xlsx 但不是 XLSX 工作簿；请检查文件或重新导出。`);
     const { readXlsx } = await import('./xlsx.js');
@@ -147,7 +179,8 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
   } else if (isOle(raw)) {
     throw inputError(`${file}: an old Excel .xls workbook; open it in Excel and save as .xlsx or CSV UTF-8.`, `${file}：旧版 Excel .xls 工作簿；请在 Excel 中另存为 .xlsx 或 CSV UTF-8。`);
   } else {
-    const { bytes, encoding } = await toUtf8(raw, opts.encoding, file);
+    const { bytes, encoding, warnings } = await toUtf8(raw, opts.encoding, file);
+    decodeWarnings = warnings;
     const first = bytes.subarray(0, 256).toString('utf8').trimStart();
     const isJson = /\.(json|jsonl|ndjson)$/i.test(file) || (!/\.(csv|tsv|txt|tab)$/i.test(file) && /^[[{]/.test(first));
     if (isJson) {
@@ -156,10 +189,13 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
     } else {
       if (bytes.every((b) => b === 0x0a || b === 0x0d || b === 0x20 || b === 0x09))
         throw inputError(`${file}: the file has no content; export the survey responses again.`, `${file}：文件没有内容；请重新导出问卷答卷。`);
+      checkWidth({ file, width: headerWidth(bytes) }); // before parsing: 100,000 columns must fail fast
       table = parseCsv(bytes, { file, encoding, delimiter: opts.delimiter });
     }
   }
   if (table.height === 0 || table.width === 0) throw inputError(`${file}: the file has no content; export the survey responses again.`, `${file}：文件没有内容；请重新导出问卷答卷。`);
+  checkWidth(table);
   checkHeader(table);
+  if (decodeWarnings?.length) table.warnings = [...(table.warnings ?? []), ...decodeWarnings];
   return table;
 }

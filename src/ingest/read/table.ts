@@ -24,6 +24,8 @@ export interface RawTable {
   dateColumns?: Set<number>;
   /** For JSON inputs (SurveyJS): the parsed records, when the recogniser needs more than cells. */
   records?: Record<string, unknown>[];
+  /** Reader warnings (mixed encodings, unreadable characters), with line numbers. */
+  warnings?: string[];
 }
 
 export function rowAt(t: RawTable, r: number): string[] {

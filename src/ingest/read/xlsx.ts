@@ -57,6 +57,16 @@ function cellText(v: unknown, numFmt: string | undefined, isDate: { yes: boolean
   return String(v);
 }
 
+/** Largest declared table (rows × columns) read without checking that the data really fills it. */
+const MAX_SPARSE_CELLS = 5_000_000;
+
+/** 0 → A, 25 → Z, 26 → AA … (Excel column letters). */
+function columnLetters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 export interface XlsxReadOptions {
   file: string;
   sheet?: string;
@@ -84,55 +94,69 @@ export async function readXlsx(bytes: Buffer, opts: XlsxReadOptions): Promise<Ra
       opts.sheet ? `${opts.file}：没有名为“${opts.sheet}”的工作表；现有工作表：${list}。` : `${opts.file}：工作簿中没有工作表；请重新导出答卷。`,
     );
   }
-  const rows: string[][] = [];
+  // Cells are collected sparsely (only cells that exist, only non-empty texts): the table's size comes from
+  // the data itself, never from the declared <dimension> or an empty cell at XFD1048576.
+  const cellRows: number[] = [];
+  const cellCols: number[] = [];
+  const cellTexts: string[] = [];
   const dateCols = new Set<number>();
+  let height = 0;
   let width = 0;
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+  let hdr = 0;
+  ws.eachRow((row, rowNumber) => {
+    row.eachCell((cell, colNumber) => {
       const flag = { yes: false };
-      cells[colNumber - 1] = cellText(cell.value, cell.numFmt, flag);
+      const text = cellText(cell.value, cell.numFmt, flag);
+      if (text === '') return;
       if (flag.yes && rowNumber > 1) dateCols.add(colNumber - 1);
+      cellRows.push(rowNumber - 1);
+      cellCols.push(colNumber - 1);
+      cellTexts.push(text);
+      if (rowNumber > height) height = rowNumber;
+      if (colNumber > width) width = colNumber;
+      if (rowNumber === 1 && colNumber > hdr) hdr = colNumber;
     });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows.push(cells);
   });
-  // Drop trailing rows and columns that are entirely empty.
-  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
-  for (const r of rows) {
-    let w = r.length;
-    while (w > 0 && r[w - 1] === '') w--;
-    if (w > width) width = w;
-  }
-  if (rows.length === 0 || width === 0) {
+  if (height === 0 || width === 0) {
     throw inputError(
       `${opts.file}: sheet "${ws.name}" has no data; pick the sheet with the responses (--sheet NAME; sheets: ${names.join(', ')}).`,
       `${opts.file}：工作表“${ws.name}”没有数据；请用 --sheet 指定含答卷的工作表（现有：${names.join('、')}）。`,
     );
   }
-  const hdr = rows[0]!.length;
-  const raggedRows: number[] = [];
-  const columns: string[][] = Array.from({ length: width }, () => new Array<string>(rows.length));
+  const n = cellTexts.length;
+  if (height * width > MAX_SPARSE_CELLS && n * 20 < height * width) {
+    // A stray value far from the data (e.g. in XFD1048576) would make a table of billions of empty cells.
+    let far = 0;
+    for (let k = 1; k < n; k++) if (cellRows[k]! * width + cellCols[k]! > cellRows[far]! * width + cellCols[far]!) far = k;
+    const ref = `${columnLetters(cellCols[far]!)}${cellRows[far]! + 1}`;
+    throw inputError(
+      `${opts.file}: sheet "${ws.name}" has a value in cell ${ref}, far outside the rest of its ${n} filled cells (a ${height} × ${width} table would be mostly empty); delete the stray cell or copy the responses to a new sheet.`,
+      `${opts.file}：工作表“${ws.name}”的单元格 ${ref} 有值，远离其余 ${n} 个有值单元格（${height} × ${width} 的表格几乎全空）；请删除该单元格，或把答卷复制到新工作表。`,
+    );
+  }
+  const raggedSet = new Set<number>();
+  const columns: string[][] = Array.from({ length: width }, () => new Array<string>(height).fill(''));
   const interns = new Map<string, string>();
-  rows.forEach((r, i) => {
-    if (i > 0 && r.length > hdr && r.slice(hdr).some((c) => c !== '')) raggedRows.push(i + 1);
-    for (let c = 0; c < width; c++) {
-      let v = r[c] ?? '';
-      if (v.length <= 32) {
-        const hit = interns.get(v);
-        if (hit !== undefined) v = hit;
-        else interns.set(v, v);
-      }
-      columns[c]![i] = v;
+  for (let k = 0; k < n; k++) {
+    let v = cellTexts[k]!;
+    if (v.length <= 32) {
+      const hit = interns.get(v);
+      if (hit !== undefined) v = hit;
+      else interns.set(v, v);
     }
-  });
+    const r = cellRows[k]!;
+    const c = cellCols[k]!;
+    columns[c]![r] = v;
+    if (r > 0 && c >= hdr) raggedSet.add(r + 1);
+  }
+  const raggedRows = [...raggedSet].sort((a, b) => a - b);
+  const rowsLength = height;
   return {
     file: opts.file,
     format: 'xlsx',
     encoding: 'utf-8',
     sheet: ws.name,
-    height: rows.length,
+    height: rowsLength,
     width,
     columns,
     raggedRows,

@@ -4,6 +4,7 @@ import { segmentSpans } from '../segment.js';
 import { isNegator } from './negation.js';
 import { parseQuery, parseTermEntry, walkQuery, QuerySyntaxError, type Query, type Term } from './query.js';
 import { stem } from './stem.js';
+import { UserRegex } from '../user-regex.js';
 import type { CodeDef, CodeframeDef, CodeframeIssue, NegationMode, Scope } from './types.js';
 
 /** How a term is looked up in a prepared comment. */
@@ -23,7 +24,7 @@ export interface CTerm {
   text: string;
   stems?: string[];
   wild?: RegExp[];
-  re?: RegExp;
+  re?: RegExp | UserRegex;
   /** Regex occurrences must start on a token boundary (Han wildcard). */
   startOnBoundary?: boolean;
   /** The term itself starts with a negator (不好吃, "not late"): no negation check. */
@@ -105,9 +106,10 @@ function compileTerm(term: Term, idx: number): CTerm {
   const src = term.kind === 'phrase' ? `"${term.text}"` : term.kind === 'regex' ? `/${term.text}/${term.flags ?? ''}` : term.text;
   if (term.kind === 'regex') {
     if (term.text.length === 0) throw new Error('empty regular expression');
-    let re: RegExp;
+    // User regexes run on a linear-time engine (RE2): no catastrophic backtracking on hostile comments.
+    let re: UserRegex;
     try {
-      re = new RegExp(term.text, 'g' + (term.flags ?? '').replace(/[gy]/g, '') + ((term.flags ?? '').includes('i') ? '' : 'i'));
+      re = new UserRegex(term.text, (term.flags ?? '') + 'i');
     } catch (e) {
       throw new Error(`invalid regular expression: ${(e as Error).message}`);
     }
@@ -183,6 +185,9 @@ export interface CompileResult {
   codeframe: CompiledCodeframe | null;
   issues: CodeframeIssue[];
 }
+
+/** Deepest chain of child codes / @code references a codeframe may have. */
+export const MAX_CODE_DEPTH = 64;
 
 /** Validate and compile. Returns every issue found (syntax, unknown @code, cycles, duplicates, empty terms). */
 export function compileCodeframe(def: CodeframeDef): CompileResult {
@@ -266,9 +271,16 @@ export function compileCodeframe(def: CodeframeDef): CompileResult {
   const deps = (c: CCode): number[] => [...refsOf(c.pos, new Set()), ...c.children].filter((x) => byId.has(x));
   const order: CCode[] = [];
   const state = new Map<number, 1 | 2>();
+  let tooDeep = false;
   const visit = (c: CCode, path: number[]): void => {
     const s = state.get(c.id);
-    if (s === 2) return;
+    if (s === 2 || tooDeep) return;
+    if (path.length >= MAX_CODE_DEPTH) {
+      // A hostile or broken codeframe (6,000 nested levels) must not overflow the stack.
+      tooDeep = true;
+      issues.push({ file, line: c.def.line, codeId: c.id, message: `codes are nested or reference each other more than ${MAX_CODE_DEPTH} levels deep (${path.slice(0, 3).join(' → ')} → …); flatten the codeframe` });
+      return;
+    }
     if (s === 1) {
       const cyc = [...path.slice(path.indexOf(c.id)), c.id];
       issues.push({ file, line: c.def.line, codeId: c.id, term: `@${cyc[1] ?? c.id}`, message: `cycle of @code references / nets: ${cyc.join(' → ')}` });
@@ -300,6 +312,6 @@ export function compileCodeframe(def: CodeframeDef): CompileResult {
 export function formatIssue(i: CodeframeIssue): string {
   const parts = [`${i.file} line ${i.line}`];
   if (i.codeId !== undefined) parts.push(`code ${i.codeId}`);
-  if (i.term !== undefined) parts.push(`term "${i.term}"`);
+  if (i.term !== undefined) parts.push(`term "${i.term.length > 60 ? i.term.slice(0, 60) + '…' : i.term}"`);
   return `${parts.join(', ')}: ${i.message}`;
 }

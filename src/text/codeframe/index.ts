@@ -1,6 +1,7 @@
 // Codeframe entry points: read + validate + compile a file, or compile text (tests, other commands).
 import { readFileSync } from 'node:fs';
 import { CxError } from '../../ui/errors.js';
+import { assertNotSpecial } from '../../dataset/file-guard.js';
 import { compileCodeframe, formatIssue, type CompiledCodeframe } from './compile.js';
 import { parseCodeframeText, parseFlatRows } from './parse.js';
 import type { CodeframeIssue } from './types.js';
@@ -34,6 +35,7 @@ export function compileCodeframeText(text: string, file = 'codeframe.yaml'): Com
 
 /** Read a codeframe file (.yaml/.yml/.json/.csv); exit 2 with a clear message when unreadable or invalid. */
 export function loadCodeframe(file: string): CompiledCodeframe {
+  assertNotSpecial(file, 'codeframe');
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -70,6 +72,7 @@ export function decodeText(bytes: Uint8Array): string {
  */
 export async function loadCodeframeFile(file: string): Promise<CompiledCodeframe> {
   if (!/\.xlsx$/i.test(file)) return loadCodeframe(file);
+  assertNotSpecial(file, 'codeframe');
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

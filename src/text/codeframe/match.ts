@@ -198,7 +198,7 @@ export class TermIndex {
     for (const t of this.regex) {
       const re = t.re!;
       re.lastIndex = 0;
-      let m: RegExpExecArray | null;
+      let m: { index: number; 0: string } | null;
       while ((m = re.exec(norm)) !== null) {
         if (m[0].length === 0) { re.lastIndex++; continue; }
         if (t.startOnBoundary && !p.startB[m.index]) continue;

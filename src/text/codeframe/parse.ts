@@ -1,6 +1,7 @@
 // Read a codeframe file: YAML, the same structure as JSON, or the flat CSV people keep in Excel
 // (TEXT.md §5.3). Structural problems are returned as issues with the line, never thrown.
 import { LineCounter, parseDocument, isMap, isSeq, type YAMLMap, type Node as YNode } from 'yaml';
+import { yamlDepthProblem, yamlToJs } from '../../yaml-limits.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { CodeDef, CodeframeDef, CodeframeIssue, NegationMode, Polarity, Scope } from './types.js';
 
@@ -132,6 +133,9 @@ function codeFrom(o: Record<string, unknown>, line: number, parent: number | und
 function parseStructured(text: string, file: string): ParsedCodeframe {
   const ctx: RawCtx = { file, issues: [] };
   const lc = new LineCounter();
+  // Nesting and alias limits (src/yaml-limits.ts): a hostile file gets an issue with its line, not a crash.
+  const deep = yamlDepthProblem(text);
+  if (deep) return { def: { name: file, scope: 'sentence', codes: [], file }, issues: [{ file, line: deep.line, message: deep.en }] };
   // Unique keys: a second `any:` in one code would silently replace the first list of terms.
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
   const def: CodeframeDef = { name: file, scope: 'sentence', codes: [], file };
@@ -145,6 +149,8 @@ function parseStructured(text: string, file: string): ParsedCodeframe {
     }
   }
   if (doc.errors.length) return { def, issues: ctx.issues };
+  const js = yamlToJs(doc, lc);
+  if ('problem' in js) return { def, issues: [{ file, line: js.problem.line, message: js.problem.en }] };
   const lineOf = (n: YNode | null | undefined): number => (n?.range ? lc.linePos(n.range[0]).line : 1);
   const root = doc.contents;
   let codesNode: YNode | null | undefined = null;

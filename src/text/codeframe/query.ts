@@ -144,8 +144,16 @@ export function parseTermEntry(entry: string): Term {
   return bareTerm(s);
 }
 
+/** Deepest nesting a query may have (parentheses, chained NOT / NEAR): deeper input would overflow the stack. */
+export const MAX_QUERY_DEPTH = 100;
+
 class Parser {
   private i = 0;
+  private depth = 0;
+
+  private deeper(pos: number): void {
+    if (++this.depth > MAX_QUERY_DEPTH) throw new QuerySyntaxError(`too deeply nested (more than ${MAX_QUERY_DEPTH} levels of parentheses, NOT or NEAR)`, pos);
+  }
   constructor(
     private readonly toks: Tok[],
     private readonly srcLen: number,
@@ -169,11 +177,14 @@ class Parser {
 
   private notExpr(): Query {
     let a = this.orExpr();
+    const d0 = this.depth;
     while (this.peek()?.k === 'not') {
+      this.deeper(this.where());
       this.i++;
       const b = this.orExpr();
       a = { t: 'not', a, b };
     }
+    this.depth = d0;
     return a;
   }
 
@@ -197,11 +208,14 @@ class Parser {
 
   private nearExpr(): Query {
     let a = this.primary();
+    const d0 = this.depth;
     for (let t = this.peek(); t && t.k === 'near'; t = this.peek()) {
+      this.deeper(t.pos);
       this.i++;
       const b = this.primary();
       a = { t: 'near', a, b, n: t.n, ordered: t.ordered };
     }
+    this.depth = d0;
     return a;
   }
 
@@ -210,10 +224,12 @@ class Parser {
     if (!t) throw new QuerySyntaxError('the query ends where a term was expected', this.srcLen);
     switch (t.k) {
       case 'lp': {
+        this.deeper(t.pos);
         this.i++;
         const q = this.notExpr();
         if (this.peek()?.k !== 'rp') throw new QuerySyntaxError('missing ")"', this.where());
         this.i++;
+        this.depth--;
         return q;
       }
       case 'phrase':

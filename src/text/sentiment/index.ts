@@ -4,6 +4,7 @@
 //   const r = await analyzeSentiment(['送餐很快，好吃', 'Cold food, late.'], { lang: 'auto' });
 //   // → [{ label: 'positive', score: > 0, lang: 'zh' }, { label: 'negative', score: < 0, lang: 'en' }]
 import { readFileSync } from 'node:fs';
+import { assertNotSpecial } from '../../dataset/file-guard.js';
 import { normalizeText, detectLang } from '../normalize.js';
 import { inputError } from '../../ui/errors.js';
 import { scoreZhNormalized as scoreZhRaw, squash } from './zh.js';
@@ -65,6 +66,7 @@ function labelOf(score: number): SentimentLabel {
 
 /** Reads and validates a model file; exit-2 errors name the file. */
 export function loadModelFile(file: string): SentimentModel {
+  assertNotSpecial(file, 'model');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
