@@ -9,6 +9,13 @@ export interface LoadOptions extends ReadOptions {
   columns?: string[];
 }
 
+let rawDefaults: Pick<ReadOptions, 'sheet' | 'includePreview'> = {};
+
+/** `--sheet` / `--include-preview` given to the running command: used when a raw export is read. */
+export function setRawReadDefaults(d: Pick<ReadOptions, 'sheet' | 'includePreview'>): void {
+  rawDefaults = { ...(d.sheet !== undefined ? { sheet: d.sheet } : {}), ...(d.includePreview ? { includePreview: true } : {}) };
+}
+
 export async function loadInput(input: string, opts: LoadOptions = {}): Promise<Survey> {
   let st;
   try {
@@ -21,5 +28,5 @@ export async function loadInput(input: string, opts: LoadOptions = {}): Promise<
     return loadDataset(input, { columns: opts.columns });
   }
   const { readSurvey } = await import('../ingest/index.js');
-  return readSurvey(input, opts);
+  return readSurvey(input, { ...rawDefaults, ...opts });
 }

@@ -2,9 +2,58 @@
 // zone (DESIGN.md §4): a trailing offset such as "GMT+8" or "Z" is not applied. Periods: days
 // (2026-03-05), ISO-8601 weeks (2026-W03, week-year by the Thursday rule), months (2026-03), quarters (2026-Q1).
 import type { Column } from './types.js';
+import { inputError } from '../ui/errors.js';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter';
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter'];
+
+// Near misses people type for a period unit (English, Chinese, adjectives, plurals, abbreviations).
+const UNIT_ALIASES: Record<string, PeriodUnit> = {
+  daily: 'day', days: 'day', d: 'day', 日: 'day', 天: 'day', 按日: 'day', 按天: 'day', 每日: 'day', 每天: 'day',
+  weekly: 'week', weeks: 'week', w: 'week', wk: 'week', isoweek: 'week', 周: 'week', 星期: 'week', 按周: 'week', 每周: 'week',
+  monthly: 'month', months: 'month', m: 'month', mo: 'month', mon: 'month', 月: 'month', 按月: 'month', 每月: 'month',
+  quarterly: 'quarter', quarters: 'quarter', q: 'quarter', qtr: 'quarter', 季: 'quarter', 季度: 'quarter', 按季: 'quarter', 按季度: 'quarter', 每季: 'quarter',
+};
+
+/**
+ * `--period` text → unit. A near miss (`weekly`, `Week`, `月`, `wek`) is refused with "did you mean …" so a
+ * typo never silently drops the breakdown.
+ */
+export function parsePeriodUnit(text: string, flag = '--period'): PeriodUnit {
+  const t = text.trim().toLowerCase();
+  if ((PERIOD_UNITS as readonly string[]).includes(t) && t === text) return t as PeriodUnit;
+  let near: PeriodUnit | undefined = (PERIOD_UNITS as readonly string[]).includes(t) ? (t as PeriodUnit) : UNIT_ALIASES[t];
+  if (!near) {
+    let best = 3;
+    for (const u of PERIOD_UNITS) {
+      const d = editDistance(t, u);
+      if (d < best) {
+        best = d;
+        near = u;
+      }
+    }
+  }
+  const hint = near ? ` (did you mean "${flag} ${near}"?)` : '';
+  const hintZh = near ? `（是否想用 "${flag} ${near}"？）` : '';
+  throw inputError(
+    `${flag} must be day, week, month or quarter, not "${text}"${hint}.`,
+    `${flag} 应为 day、week、month 或 quarter，而不是 "${text}"${hintZh}。`,
+  );
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
 
 const MS_DAY = 86_400_000;
 /** Excel (1900 date system) serial of 1970-01-01. */

@@ -29,6 +29,17 @@ export async function readExport(file: string, opts: ReadOptions = {}): Promise<
     const msg = `${table.raggedRows.length} row(s) have a different number of fields than the header (rows ${list}); short rows were padded with blanks`;
     if (!all.some((w) => w.includes('different number of fields'))) all.push(msg);
   }
+  if (table.otherSheets?.length) {
+    const list = table.otherSheets.map((o) => `"${o.name}" (${o.rows} rows)`).join(', ');
+    all.push(`read sheet "${table.sheet}" (the largest table with a header); not read: ${list}; use --sheet NAME to read another sheet`);
+  }
+  // Every row excluded as preview/test/spam: say how to keep them (as `cx score` does), not just "0 responses".
+  if (survey.nRows === 0 && !opts.includePreview) {
+    const ex = exclusions.filter((e) => e.reason !== 'empty' && e.reason !== 'duplicate');
+    if (ex.length > 0) {
+      all.push(`every response was excluded (${ex.map((e) => `${e.count} × ${e.reason}`).join(', ')}); to keep preview/test responses, add --include-preview`);
+    }
+  }
   survey.encoding = table.encoding;
   const entry = survey.log[survey.log.length - 1];
   if (entry) {
