@@ -10,6 +10,7 @@ interface ImportOpts {
   encoding?: string;
   includePreview?: boolean;
   sheet?: string;
+  dateFormat?: string;
 }
 
 export interface FileReport {
@@ -56,6 +57,8 @@ export function register(program: Command): void {
         const { appendSurvey } = await import('../dataset/store-merge.js');
         const { loadDataset, saveDataset, isDataset } = await import('../dataset/store.js');
         const { basename, dirname, extname } = await import('node:path');
+        const { dateFormatOption } = await import('./raw-input.js');
+        const dateFormat = await dateFormatOption(opts.dateFormat);
         const out = opts.output ?? 'cx-data';
         if (!opts.output) ctx.info('No -o given: writing the dataset to ./cx-data', '未指定 -o：数据集写入 ./cx-data');
         let ds = isDataset(out) ? await loadDataset(out) : undefined;
@@ -67,7 +70,7 @@ export function register(program: Command): void {
           // Two files with the same name in one call: label them by folder too.
           if (!opts.wave && usedWaves.has(wave) && usedWaves.get(wave) !== file) wave = `${basename(dirname(file))}/${wave}`;
           usedWaves.set(wave, file);
-          const r = await readExport(file, { ...opts, wave });
+          const r = await readExport(file, { ...opts, dateFormat, wave });
           if (ds) {
             const { questionOverlap } = await import('../dataset/store-merge.js');
             const o = questionOverlap(ds, r.survey);

@@ -10,10 +10,8 @@ export type Action = (ctx: Ctx) => Promise<number | void>;
 export function runner(cmd: Command, body: Action): Promise<void> {
   const opts = cmd.optsWithGlobals() as GlobalOptions;
   const ctx = makeCtx(opts);
-  const own = cmd.opts() as { sheet?: unknown; includePreview?: unknown };
-  const raw = { sheet: typeof own.sheet === 'string' ? own.sheet : undefined, includePreview: own.includePreview === true };
-  // Raw exports read by loadInput honour this command's --sheet / --include-preview (cli/raw-input.ts).
-  const ready = import('../dataset/load.js').then((m) => m.setRawReadDefaults(raw));
+  // Raw exports read by loadInput honour this command's --sheet / --include-preview / --date-format (cli/raw-input.ts).
+  const ready = import('./raw-input.js').then((m) => m.applyRawInputOptions(cmd));
   if (opts.color === false) setColor(false);
   return ready.then(() => body(ctx)).then(
     (code) => {

@@ -9,11 +9,16 @@ export interface LoadOptions extends ReadOptions {
   columns?: string[];
 }
 
-let rawDefaults: Pick<ReadOptions, 'sheet' | 'includePreview'> = {};
+type RawDefaults = Pick<ReadOptions, 'sheet' | 'includePreview' | 'dateFormat'>;
+let rawDefaults: RawDefaults = {};
 
-/** `--sheet` / `--include-preview` given to the running command: used when a raw export is read. */
-export function setRawReadDefaults(d: Pick<ReadOptions, 'sheet' | 'includePreview'>): void {
-  rawDefaults = { ...(d.sheet !== undefined ? { sheet: d.sheet } : {}), ...(d.includePreview ? { includePreview: true } : {}) };
+/** `--sheet` / `--include-preview` / `--date-format` given to the running command: used when a raw export is read. */
+export function setRawReadDefaults(d: RawDefaults): void {
+  rawDefaults = {
+    ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
+    ...(d.includePreview ? { includePreview: true } : {}),
+    ...(d.dateFormat ? { dateFormat: d.dateFormat } : {}),
+  };
 }
 
 export async function loadInput(input: string, opts: LoadOptions = {}): Promise<Survey> {

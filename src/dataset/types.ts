@@ -44,6 +44,8 @@ export interface Question {
   source?: string;
   /** For a split multi-select option column: the option text it stands for. */
   option?: string;
+  /** Date columns: the day/month order their a/b/yyyy values were read in (decided once per column at import). */
+  dateFormat?: 'ymd' | 'dmy' | 'mdy';
 }
 
 /** Numbers: NaN is missing. */
@@ -56,6 +58,11 @@ export interface NumColumn {
 export interface StrColumn {
   kind: 'str';
   values: (string | null)[];
+  /**
+   * Date columns loaded from a dataset: each row's wall-clock time as milliseconds since 1970-01-01 read as
+   * UTC (NaN when missing or unreadable), stored at import so periods need no re-parsing of the texts.
+   */
+  epochMs?: Float64Array;
 }
 
 export type Column = NumColumn | StrColumn;

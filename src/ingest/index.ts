@@ -8,6 +8,8 @@ export interface ReadOptions {
   includePreview?: boolean;
   sheet?: string;
   wave?: string;
+  /** Day/month order of a/b/yyyy dates (--date-format, cx.yaml `dateFormat`): dmy | mdy | ymd. */
+  dateFormat?: 'ymd' | 'dmy' | 'mdy';
 }
 
 export interface ReadResult {
@@ -22,7 +24,7 @@ export async function readExport(file: string, opts: ReadOptions = {}): Promise<
   const { readTable } = await import('./read/index.js');
   const { recognise } = await import('./recognise.js');
   const table = await readTable(file, { encoding: opts.encoding, sheet: opts.sheet });
-  const { survey, exclusions, warnings } = recognise(table, { platform: opts.platform, includePreview: opts.includePreview, file });
+  const { survey, exclusions, warnings } = recognise(table, { platform: opts.platform, includePreview: opts.includePreview, file, ...(opts.dateFormat ? { dateFormat: opts.dateFormat } : {}) });
   const all = [...warnings];
   if (table.raggedRows.length > 0) {
     const list = table.raggedRows.slice(0, 10).join(', ') + (table.raggedRows.length > 10 ? ', …' : '');

@@ -210,7 +210,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
       release(spec.index);
       continue;
     }
-    const inf = inferColumn(spec.id, spec.label, keptCells(raw, rows, spec.map, !opts.keepTable && raw.length > 0 && (uses.get(spec.index) ?? 1) <= 1), n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : spec.hint);
+    const inf = inferColumn(spec.id, spec.label, keptCells(raw, rows, spec.map, !opts.keepTable && raw.length > 0 && (uses.get(spec.index) ?? 1) <= 1), n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : opts.dateFormat ? { ...spec.hint, dateOrder: opts.dateFormat } : spec.hint);
     warnings.push(...inf.warnings);
     const q = inf.question;
     if (spec.source !== undefined && spec.source !== q.id) q.source = spec.source;
