@@ -86,6 +86,8 @@ export interface ImportLogEntry {
   rowsKept: number;
   exclusions: Exclusion[];
   warnings: string[];
+  /** SHA-256 of the file's bytes: the same file imported again is skipped (cx import --replace-wave re-imports). */
+  sha256?: string;
 }
 
 export interface Survey {

@@ -230,3 +230,87 @@ describe('dates (item 4)', () => {
     expect(without.periods).toEqual(withMs.periods);
   });
 });
+
+describe('waves (items 5 and 6)', () => {
+  const dirHash = async (dir: string) => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const h = createHash('sha256');
+    for (const n of readdirSync(dir).sort()) h.update(n).update(readFileSync(path.join(dir, n)));
+    return h.digest('hex');
+  };
+
+  it('an inserted 问卷星 question does not shift answers: columns aligned by question text, mapping reported', async () => {
+    const ds = path.join(tmp(), 'ds');
+    expect(cx(['import', f('wjx_wave1.csv'), '-o', ds]).status).toBe(0);
+    const r = json(['import', f('wjx_wave2_inserted.csv'), '-o', ds]);
+    expect(r.rows).toBe(7);
+    expect(r.files[0].renamed).toEqual(
+      expect.arrayContaining([
+        { from: 'Q3', to: 'Q2', label: '您向朋友推荐我们的可能性有多大？' },
+        { from: 'Q7', to: 'Q6', label: '您觉得办理业务是否容易？（1-5分）' },
+        { from: 'Q8', to: 'Q7', label: '您对配送的评分（1-5分）' },
+        { from: 'Q2', to: 'Q4', label: '您的会员等级是？' },
+        { from: 'Q6_2', to: 'Q5_2', label: '请评价以下方面 - 配送速度' },
+      ]),
+    );
+    const { loadDataset } = await import('../../src/dataset/store.js');
+    const s = await loadDataset(ds);
+    const v = (id: string) => Array.from(s.columns.get(id)!.values as ArrayLike<unknown>);
+    // Wave 1 CES (Q6) 4,2,5,3 then wave 2 CES (its Q7) 5,5,4 — not the delivery ratings 2,1,2.
+    expect(v('Q6')).toEqual([4, 2, 5, 3, 5, 5, 4]);
+    expect(v('Q7')).toEqual([5, 1, 4, 3, 2, 1, 2]);
+    expect(v('Q2')).toEqual([9, 3, 10, 7, 8, 10, 6]);
+    expect(v('Q4')).toEqual(['金卡', '银卡', '普通', '金卡', '金卡', '普通', '银卡']);
+    expect(v('Q1')).toEqual(['上海', '北京', '广州', '杭州', '上海', '成都', '北京']);
+    expect(v('Q5_2')).toEqual([4, 1, 4, 3, 4, 5, 2]);
+    // The new question takes no existing id (Q5 is the matrix stem of Q5_1…).
+    const added = s.questions.find((q) => q.label === '您是通过什么渠道了解我们的？')!;
+    expect(added.id).not.toBe('Q5');
+    expect(v(added.id)).toEqual([null, null, null, null, '朋友推荐', '广告', '朋友推荐']);
+  });
+
+  it('a different survey is refused (exit 2, dataset byte-for-byte unchanged) unless --force', async () => {
+    const ds = path.join(tmp(), 'ds');
+    expect(cx(['import', f('wjx_wave1.csv'), '-o', ds]).status).toBe(0);
+    const before = await dirHash(ds);
+    const r = cx(['import', f('other_survey.csv'), '-o', ds]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/different survey: only 0 of its 4 questions match.*nothing was written.*--force/);
+    expect(await dirHash(ds)).toBe(before);
+    const forced = json(['import', f('other_survey.csv'), '-o', ds, '--force']);
+    expect(forced.rows).toBe(6);
+    // Never two different questions in one column: the HR survey's Q1 (部门) is not the city question Q1.
+    const { loadDataset } = await import('../../src/dataset/store.js');
+    const s = await loadDataset(ds);
+    expect(Array.from(s.columns.get('Q1')!.values as ArrayLike<unknown>)).toEqual(['上海', '北京', '广州', '杭州', null, null]);
+    const dept = s.questions.find((q) => q.label === '您所在的部门是？')!;
+    expect(dept.id).not.toBe('Q1');
+    expect(Array.from(s.columns.get(dept.id)!.values as ArrayLike<unknown>).slice(4)).toEqual(['研发', '销售']);
+  });
+
+  it('the same file imported twice (no response id) is skipped, dataset unchanged; --replace-wave re-imports', async () => {
+    const dir = tmp();
+    const ds = path.join(dir, 'ds');
+    expect(json(['import', f('gforms_no_id.csv'), '-o', ds]).rows).toBe(3);
+    const before = await dirHash(ds);
+    const again = cx(['import', f('gforms_no_id.csv'), '-o', ds, '--json']);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ rows: 3, files: [{ skipped: 'already-imported' }] });
+    expect(again.stderr).toMatch(/already imported.*skipped.*--replace-wave/);
+    expect(await dirHash(ds)).toBe(before);
+    // A copy under another name has the same content: skipped too.
+    const copy = path.join(dir, 'copy.csv');
+    writeFileSync(copy, (await import('node:fs')).readFileSync(f('gforms_no_id.csv')));
+    expect(json(['import', copy, '-o', ds]).rows).toBe(3);
+    const re = json(['import', f('gforms_no_id.csv'), '-o', ds, '--replace-wave']);
+    expect(re.rows).toBe(3);
+    expect(re.waves).toEqual(['gforms_no_id']);
+    // A later download holding the old rows plus one new: only the new row is added.
+    const later = path.join(dir, 'later.csv');
+    writeFileSync(later, (await import('node:fs')).readFileSync(f('gforms_no_id.csv'), 'utf8') + '2026/05/04 8:00:00 am GMT+1,7,ok\r\n');
+    const l = json(['import', later, '-o', ds]);
+    expect(l.rows).toBe(4);
+    expect(l.files[0].exclusions).toContainEqual({ reason: 'duplicate-in-dataset', count: 3 });
+  });
+});
