@@ -206,7 +206,10 @@ export function dateWarnings(id: string, dec: DateDecision, bad: number, example
   } else if (dec.by === 'data' && dec.order && dec.dayFirstEvidence > 0 && dec.monthFirstEvidence > 0) {
     out.push(`${id}: dates mix day-first and month-first writing (${dec.dayFirstEvidence} vs ${dec.monthFirstEvidence} distinct values); read as ${name(dec.order)}; the others could not be read`);
   }
-  if (bad > 0) out.push(`${id}: ${bad} date value(s) could not be parsed as ${name(dec.order)} and were kept as text (e.g. ${examples.map((e) => `"${e}"`).join(', ')})`);
+  if (bad > 0) {
+    const order = dec.numeric > 0 && dec.order ? `; dates read as ${name(dec.order)}` : '';
+    out.push(`${id}: ${bad} date value(s) could not be parsed and were kept as text (e.g. ${examples.map((e) => `"${e}"`).join(', ')})${order}`);
+  }
   return out;
 }
 
