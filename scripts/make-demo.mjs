@@ -7,6 +7,13 @@
 // different weights plus noise; NPS (0–10), CSAT (1–5) and CES (1–7, 7 = very easy) are built from the
 // drivers, so key-driver analysis recovers delivery speed and product quality as the strongest drivers.
 // Comments are picked from theme templates matching the respondent's weakest/strongest driver and score.
+//
+// Journey (appended columns Q6_1..Q6_8, Q7; drawn from a second seeded PRNG so the columns above stay
+// byte-identical): eight touchpoint ratings 1–5 of the last order (Q6_8 refunds has 0 = "not applicable"),
+// and Q7, the overall rating of that order (0–10), built with planted asymmetric effects (TOUCHPOINTS below):
+// a low rating (1–2) of a basic touchpoint costs a lot while a high one (4–5) adds little, and the reverse for
+// excitement touchpoints, so that `cx journey` should find checkout, packaging and support response basic
+// (痛点), browsing and courier excitement (爽点), delivery speed, food quality and refunds performance (痒点).
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +83,17 @@ const DRIVERS = [
   ['support', 'Customer support', 0.7, 0.6, 3.3],
   ['quality', 'Product quality', 0.85, 0.9, 3.8],
   ['app', 'App experience', 0.6, 0.25, 3.9],
+];
+// Touchpoints: [label, mean, weight on z, driver index whose rating it follows (or -1), b_low, b_high].
+const TOUCHPOINTS = [
+  ['Browsing the menu', 3.9, 0.5, 4, -0.05, 0.3],
+  ['Checkout & payment', 4.1, 0.45, 4, -0.6, 0.05],
+  ['Delivery speed', 3.0, 0.3, 1, -0.4, 0.5],
+  ['Courier', 3.7, 0.5, -1, -0.05, 0.35],
+  ['Packaging', 3.9, 0.4, -1, -0.45, 0.05],
+  ['Food quality', 3.8, 0.3, 3, -0.4, 0.45],
+  ['Support response', 3.2, 0.3, 2, -0.4, 0.08],
+  ['Refunds', 3.3, 0.5, -1, -0.15, 0.3],
 ];
 // Region / plan / wave effects on the latent experience.
 const REGION_EFFECT = { 华东: 0.25, 华北: -0.1, 华南: 0.05, West: -0.3, East: 0.15 };
@@ -214,6 +232,8 @@ function header() {
   cols.push(['Q5', 'What is the main reason for your score? 请告诉我们您打分的主要原因。', { ImportId: 'QID5_TEXT' }]);
   cols.push(['region', 'region', { ImportId: 'region' }]);
   cols.push(['plan', 'plan', { ImportId: 'plan' }]);
+  TOUCHPOINTS.forEach(([label], i) => cols.push([`Q6_${i + 1}`, `Please rate each step of your last order. - ${label}`, { ImportId: `QID6_${i + 1}` }]));
+  cols.push(['Q7', 'All in all, how would you rate your last order? (0 = very poor, 10 = excellent)', { ImportId: 'QID7' }]);
   return cols;
 }
 
@@ -222,8 +242,26 @@ function csvCell(v) {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Touchpoint ratings and the overall order rating (own PRNG `jr`; reads the main draws, never advances them). */
+function journeyCells(jr, z, drivers) {
+  const ratings = TOUCHPOINTS.map(([, mean, load, follow], t) => {
+    if (t === 7 && jr.u() < 0.15) return 0; // refunds: most customers never needed one → "not applicable"
+    const base = follow >= 0 ? 0.6 * drivers[follow] + 0.4 * mean : mean;
+    return clamp(Math.round(base + load * z + 0.8 * jr.normal()), 1, 5);
+  });
+  // Effects are on the 0–10 scale of Q7: twice the b_low / b_high of TOUCHPOINTS.
+  let y = 6.2 + 1.0 * jr.normal();
+  TOUCHPOINTS.forEach(([, , , , bLow, bHigh], t) => {
+    const v = ratings[t];
+    if (v >= 1 && v <= 2) y += 2 * bLow;
+    if (v >= 4) y += 2 * bHigh;
+  });
+  return [...ratings, clamp(Math.round(y), 0, 10)];
+}
+
 function wave({ seed, startMs, weeks, days, n, waveShift, previews, partialRate, duplicate }) {
   const rng = makeRng(seed);
+  const jr = makeRng(seed + 6);
   const cols = header();
   const lines = [cols.map((c) => csvCell(c[0])), cols.map((c) => csvCell(c[1])), cols.map((c) => csvCell(JSON.stringify(c[2])))].map((l) => l.join(','));
   const rows = [];
@@ -281,6 +319,8 @@ function wave({ seed, startMs, weeks, days, n, waveShift, previews, partialRate,
       const keep = progress >= 75 ? 15 + DRIVERS.length : progress >= 50 ? 15 : 13;
       for (let k = keep; k < row.length - 2; k++) row[k] = '';
     }
+    const jc = journeyCells(jr, z, drivers);
+    row.push(...(partial && progress < 88 ? jc.map(() => '') : jc));
     rows.push(row);
   }
   // Recorded order, as Qualtrics lists them.

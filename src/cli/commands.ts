@@ -8,6 +8,7 @@ import { register as tabCmd } from './tab.js';
 import { register as kanoCmd } from './kano.js';
 import { register as servqualCmd } from './servqual.js';
 import { register as driversCmd } from './drivers.js';
+import { register as journeyCmd } from './journey.js';
 import { register as codeCmd } from './code.js';
 import { register as sentimentCmd } from './sentiment.js';
 import { register as themesCmd } from './themes.js';
@@ -25,6 +26,7 @@ export const commands: ((program: Command) => void)[] = [
   kanoCmd,
   servqualCmd,
   driversCmd,
+  journeyCmd,
   codeCmd,
   sentimentCmd,
   themesCmd,

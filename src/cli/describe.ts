@@ -29,6 +29,7 @@ export function register(program: Command): void {
         const { statSync } = await import('node:fs');
         const { describeSurvey } = await import('../dataset/describe.js');
         const { renderTable } = await import('../ui/table.js');
+        const accounting = await import('../dataset/accounting.js');
         let isDir = false;
         try {
           isDir = statSync(input).isDirectory();
@@ -58,6 +59,12 @@ export function register(program: Command): void {
           const head = ctx.t('id,type,label,answered,missing,scale / choices', 'id,类型,题目,作答,缺失,量表/选项').split(',');
           const rows = summary.questions.map((q) => [cut(q.id, 28), q.role ? `${q.type} (${q.role})` : q.type, cut(q.label.replace(/\s+/g, ' '), 40), q.answered, q.missing, scaleText(q)]);
           lines.push(renderTable(head, rows, ['left', 'left', 'left', 'right', 'right', 'left']));
+          // The accounting rule, for scale questions with answers left out (unreadable or off the scale).
+          const { accountingLine } = accounting;
+          for (const q of summary.questions) {
+            const a = q.accounting;
+            if (a && (a.excluded.unreadable || a.excluded.outOfScale)) lines.push(accountingLine(a, ctx.lang === 'zh' ? 'zh' : 'en'));
+          }
           return lines.join('\n');
         });
       }),

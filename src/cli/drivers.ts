@@ -5,6 +5,7 @@ import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
 import type { DriversResult } from '../metrics/drivers.js';
+import { accountingLine } from '../dataset/accounting.js';
 
 interface DriversOpts {
   outcome?: string;
@@ -12,6 +13,7 @@ interface DriversOpts {
   performance?: string;
   weight?: string;
   config?: string;
+  allowUnreadable?: boolean;
 }
 
 export function register(program: Command): void {
@@ -25,6 +27,7 @@ export function register(program: Command): void {
     .option('--performance <how>', h('driver performance: mean | top2', '表现的计算：mean（均值）| top2（前两项占比）'), 'mean')
     .option('--weight <col>', h('respondent weight column', '受访者权重列'))
     .option('--config <file>', h('cx.yaml with a drivers section (default: ./cx.yaml if present)', '含 drivers 部分的 cx.yaml（默认：当前目录下的 cx.yaml）'))
+    .option('--allow-unreadable', h('leave out answers that cannot be read as numbers even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
     .action((input: string, opts: DriversOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
@@ -46,13 +49,8 @@ export function register(program: Command): void {
         // Messages name what the user typed (a dataset directory, not the exports it was built from).
         const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
         const { drivers } = await import('../metrics/drivers.js');
-        const result = drivers(survey, { outcome, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight });
-        for (const b of result.nonNumeric) {
-          ctx.warn(
-            `${b.count} non-numeric value(s) in column "${b.column}" treated as missing (rows ${b.rows.join(', ')}: ${b.values.map((v) => `"${v}"`).join(', ')}).`,
-            `列 "${b.column}" 中有 ${b.count} 个非数值按缺失处理（第 ${b.rows.join('、')} 行：${b.values.map((v) => `"${v}"`).join('、')}）。`,
-          );
-        }
+        const result = drivers(survey, { outcome, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight, allowUnreadable: opts.allowUnreadable });
+        for (const w of result.unreadableWarnings ?? []) ctx.warn(w.en, w.zh);
         for (const b of result.outOfScale) {
           ctx.warn(
             `${b.count} value(s) in column "${b.column}" are outside its scale and treated as missing ("don't know" codes?) (rows ${b.rows.join(', ')}: ${b.values.join(', ')}).`,
@@ -103,6 +101,7 @@ function render(
     ctx.lang === 'zh' ? labels[d.quadrant]!.zh : labels[d.quadrant]!.en,
   ]);
   const stars = r.fP < 0.001 ? '<.001' : fmt(r.fP, 3);
+  const acc = (r.accounting ?? []).filter((a) => a.excluded.unreadable || a.excluded.outOfScale || a.excluded.missing);
   return [
     `${ctx.t('outcome: ', '结果变量：')}${r.outcome}   n = ${r.n}${r.excluded ? ctx.t(` (${r.excluded} excluded)`, `（剔除 ${r.excluded}）`) : ''}   R² = ${fmt(r.r2, 3)}   ${ctx.t('adj. R²', '调整 R²')} = ${fmt(r.adjR2, 3)}   F(${r.df1}, ${r.df2}) = ${fmt(r.f, 2)}, p ${stars.startsWith('<') ? '< .001' : '= ' + stars}`,
     renderTable(head, rows, head.map((_, i) => (i === 0 || i === head.length - 1 ? 'left' : 'right'))), // quadrant (last) is text
@@ -111,6 +110,7 @@ function render(
       '相对权重 % = Johnson 相对权重占 R² 的百分比；象限以重要性均值和表现均值划分。',
     ),
     ...(r.n < 30 ? [ctx.t(`unstable: n = ${r.n} < 30.`, `样本不足：n = ${r.n} < 30，结果不稳定。`)] : []),
+    ...acc.map((a) => accountingLine(a, ctx.lang === 'zh' ? 'zh' : 'en')),
   ].join('\n');
 }
 

@@ -4,6 +4,7 @@ import { runner } from './run.js';
 import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import type { KanoResult, KanoCategory } from '../metrics/kano.js';
+import { accountingLine } from '../dataset/accounting.js';
 
 const CAT_NAMES: Record<KanoCategory, [string, string]> = {
   A: ['Attractive', '魅力属性'],
@@ -21,7 +22,8 @@ export function register(program: Command): void {
     .description(h('Kano analysis: categories, Better/Worse, strength, Fong test, DuMouchel scores', 'Kano 分析：属性类别、Better/Worse、强度、Fong 检验、DuMouchel 得分'))
     .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
     .option('--config <file>', h('cx.yaml listing kano.features (default: ./cx.yaml if present; else pairs are found by name)', '列出 kano.features 的 cx.yaml（默认：当前目录下的 cx.yaml；否则按列名自动配对）'))
-    .action((input: string, opts: { config?: string }, cmd: Command) =>
+    .option('--allow-unreadable', h('leave out answers that cannot be read even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
+    .action((input: string, opts: { allowUnreadable?: boolean; config?: string }, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
@@ -30,7 +32,7 @@ export function register(program: Command): void {
         // Messages name what the user typed (a dataset directory, not the exports it was built from).
         const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
         const { kano } = await import('../metrics/kano.js');
-        const result = kano(survey, cfg.kano?.features);
+        const result = kano(survey, cfg.kano?.features, { allowUnreadable: opts.allowUnreadable });
         for (const u of result.unrecognised) {
           ctx.warn(
             `${u.count} answer(s) in column "${u.column}" are not one of the five Kano answers (rows ${u.rows.join(', ')}: ${u.values.map((v) => `"${v}"`).join(', ')}); excluded.`,
@@ -79,6 +81,9 @@ function render(
       `unstable: n < 30 for ${small.map((f) => f.feature).join(', ')}.`,
       `样本不足：${small.map((f) => f.feature).join('、')} 的 n < 30，结果不稳定。`,
     ));
+  }
+  for (const a of r.accounting ?? []) {
+    if (a.excluded.unreadable || a.excluded.outOfScale) lines.push(accountingLine(a, ctx.lang === 'zh' ? 'zh' : 'en'));
   }
   lines.push(ctx.t(
     'Better = (A+O)/(A+O+M+I), Worse = −(O+M)/(A+O+M+I); F̄/D̄ = DuMouchel functional/dysfunctional means (−2…4).',

@@ -6,6 +6,8 @@ import { inputError } from '../ui/errors.js';
 import { helpZh } from './help-lang.js';
 import { parsePeriodUnit } from '../dataset/period.js';
 import type { ScoreResult, ScoreSpec, Cell, Change } from '../metrics/score.js';
+import { closest } from '../dataset/suggest.js';
+import { accountingLine } from '../dataset/accounting.js';
 
 interface ScoreOpts {
   question?: string;
@@ -19,6 +21,7 @@ interface ScoreOpts {
   minN?: string;
   scale?: string;
   config?: string;
+  allowUnreadable?: boolean;
 }
 
 const METRICS = ['nps', 'csat', 'ces'];
@@ -44,6 +47,7 @@ export function register(program: Command): void {
     .option('--min-n <n>', h('flag cells with fewer answers as unstable', '样本量低于此值的单元标记为不稳定'), '30')
     .option('--scale <min-max>', h('CSAT/CES scale, e.g. 1-7 (default from the survey, else 1-5 / 1-7)', 'CSAT/CES 量表，如 1-7（默认取自问卷，否则 1-5 / 1-7）'))
     .option('--config <file>', h('cx.yaml with question roles (default: ./cx.yaml if present)', '含题目角色的 cx.yaml（默认：当前目录下的 cx.yaml）'))
+    .option('--allow-unreadable', h('leave out answers that cannot be read as scores even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
     .action((metric: string, input: string, opts: ScoreOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const spec = toSpec(metric, opts);
@@ -65,7 +69,10 @@ export function register(program: Command): void {
 
 function toSpec(metric: string, o: ScoreOpts): ScoreSpec {
   if (!METRICS.includes(metric)) {
-    throw inputError(`cx score: unknown metric "${metric}"; use nps, csat or ces.`, `cx score：未知指标 "${metric}"；可用 nps、csat 或 ces。`);
+    const near = closest(metric, METRICS);
+    const dym = near ? ` (did you mean "${near}"? metric names are lower case)` : '';
+    const dymZh = near ? `（是否应为 "${near}"？指标名为小写）` : '';
+    throw inputError(`cx score: unknown metric "${metric}"${dym}; use nps, csat or ces.`, `cx score：未知指标 "${metric}"${dymZh}；可用 nps、csat 或 ces。`);
   }
   const spec: ScoreSpec = { metric: metric as ScoreSpec['metric'] };
   if (o.question) spec.question = o.question;
@@ -79,6 +86,7 @@ function toSpec(metric: string, o: ScoreOpts): ScoreSpec {
   }
   if (o.where) spec.where = o.where;
   if (o.weight) spec.weight = o.weight;
+  if (o.allowUnreadable) spec.allowUnreadable = true;
   if (o.compare) {
     if (o.compare !== 'previous') throw inputError(`--compare takes "previous" (got "${o.compare}").`, `--compare 只接受 "previous"（收到 "${o.compare}"）。`);
     if (!o.period && !o.by) throw inputError('--compare previous needs --period (periods) or --by (segments vs the rest).', '--compare previous 需要 --period（与上期比较）或 --by（分组与其余样本比较）。');
@@ -165,6 +173,7 @@ function render(ctx: Ctx, r: ScoreResult, renderTable: Render): string {
   if (compare) notes.push(t(`* significant at 5% (${r.compareMethod}); ▲/▼ direction`, `* 5% 水平显著（独立样本双侧检验；各期与上一期比较，${r.compareMethod?.includes('previous wave') ? '各批次与上一批次比较' : '各分组与其余样本比较'}）；▲/▼ 表示方向`));
   if (anyUnstable) notes.push(t(`† n < ${r.minN}: unstable, read with care`, `† 样本量 < ${r.minN}：结果不稳定，请谨慎解读`));
   if (r.excluded) notes.push(t(`${r.excluded} invalid answers excluded`, `已排除 ${r.excluded} 个无效答案`));
+  notes.push(accountingLine(r.accounting, ctx.lang === 'zh' ? 'zh' : 'en'));
   lines.push(...notes);
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { runner } from './run.js';
 import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import type { ServqualResult } from '../metrics/servqual.js';
+import { accountingLine } from '../dataset/accounting.js';
 import { inputError } from '../ui/errors.js';
 
 const ZH: Record<string, string> = {
@@ -23,7 +24,8 @@ export function register(program: Command): void {
     .option('--config <file>', h('cx.yaml with servqual.items / servqual.weights (default: ./cx.yaml if present)', '含 servqual.items / servqual.weights 的 cx.yaml（默认：当前目录下的 cx.yaml）'))
     .option('--items', h('also list every item', '同时列出每道题'))
     .option('--reverse <items>', h('reverse-score negatively worded items (1988 version), e.g. 10-13,18-22 or column ids', '反向计分的负向表述题（1988 版），如 10-13,18-22 或列名'))
-    .action((input: string, opts: { config?: string; items?: boolean; reverse?: string }, cmd: Command) =>
+    .option('--allow-unreadable', h('leave out answers that cannot be read even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
+    .action((input: string, opts: { allowUnreadable?: boolean; config?: string; items?: boolean; reverse?: string }, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
@@ -36,7 +38,10 @@ export function register(program: Command): void {
           items: cfg.servqual?.items?.map((it) => ({ ...it, item: it.perception })),
           weights: cfg.servqual?.weights,
           reverse: opts.reverse ? parseReverse(opts.reverse) : undefined,
+          allowUnreadable: opts.allowUnreadable,
         });
+        const { checkUnreadable } = await import('../dataset/accounting.js');
+        for (const w of checkUnreadable(result.accounting, true)) ctx.warn(w.en, w.zh);
         if (result.rescaledAllocations) {
           ctx.warn(
             `${result.rescaledAllocations} respondent(s) allocated points that do not sum to 100; rescaled to 100.`,
@@ -109,6 +114,9 @@ function render(
   }
   if (r.reversed.length) out.push(ctx.t(`reverse-scored: ${r.reversed.join(', ')}`, `已反向计分：${r.reversed.join('、')}`));
   out.push(ctx.t('A negative gap means perceptions fall short of expectations.', '差距为负表示感知低于期望。'));
+  for (const a of r.accounting ?? []) {
+    if (a.excluded.unreadable || a.excluded.outOfScale) out.push(accountingLine(a, ctx.lang === 'zh' ? 'zh' : 'en'));
+  }
   return out.join('\n');
 }
 

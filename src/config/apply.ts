@@ -3,6 +3,7 @@
 import type { Question, Survey } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
 import type { CxConfig } from './schema.js';
+import { roleFromLabel } from '../ingest/platforms/vocab.js';
 
 export interface ResolvedRoles {
   nps?: string;
@@ -37,6 +38,18 @@ export function applyConfig(s: Survey, cfg: CxConfig): Survey {
     if (o.role) q.role = o.role;
     if (o.label) q.label = o.label;
     if (o.scale) q.scale = { ...o.scale };
+    if (o.values) q.values = { ...(q.values ?? {}), ...o.values };
+    if (o.type === 'nps') {
+      // An NPS question is always 0–10, and it is the NPS question: the role moves to it.
+      q.scale = { ...(q.scale ?? {}), min: 0, max: 10 };
+      if (!o.role) {
+        for (const other of byId.values()) if (other !== q && other.role === 'nps' && !cfg.questions?.[other.id]?.role) delete other.role;
+        q.role = 'nps';
+      }
+    } else if (o.type && ['rating', 'likert'].includes(o.type) && q.role === undefined && !o.role) {
+      const r = roleFromLabel(`${q.label} ${q.id}`, o.type, q.scale);
+      if (r) q.role = r;
+    }
   }
   const roles = cfg.roles ?? {};
   const set = (id: string | undefined, role: string, where: string) => {

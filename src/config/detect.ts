@@ -4,6 +4,7 @@ import type { Survey, Question } from '../dataset/types.js';
 import { strAt } from '../dataset/types.js';
 import { findKanoPairs } from '../metrics/kano-pairs.js';
 import { findServqualItems } from '../metrics/servqual-items.js';
+import { proposeJourney, type ProposedJourney } from '../metrics/journey-detect.js';
 import type { KanoFeatureConfig, RolesConfig, ServqualItemConfig } from './schema.js';
 
 export interface Detected {
@@ -11,6 +12,8 @@ export interface Detected {
   kano: KanoFeatureConfig[];
   servqual: ServqualItemConfig[];
   drivers?: { outcome: string; drivers: string[] };
+  /** A journey drafted from the largest rating grid (touchpoints in question order). */
+  journey?: ProposedJourney;
   /** Roles with several plausible columns (first = the one chosen) for the prompts. */
   candidates: Partial<Record<'nps' | 'csat' | 'ces' | 'date' | 'text', string[]>>;
   /** Segment candidates (chosen ones are in roles.segments). */
@@ -95,9 +98,16 @@ export function detectConfig(s: Survey): Detected {
 
   // Key drivers: NPS (else CSAT) explained by the other rating questions (not roles, Kano or SERVQUAL).
   const outcome = roles.nps ?? roles.csat;
-  const drv = qs
+  let drv = qs
     .filter((q) => q.id !== outcome && (q.type === 'rating' || q.type === 'likert') && !q.role && !used.has(q.id))
     .map((q) => q.id);
+  const journey = proposeJourney(s, roles.csat ?? roles.nps);
+  if (journey) {
+    // Journey columns are not key drivers too, unless nothing else would be left.
+    const jc = new Set([...journey.touchpoints.map((t) => t.column), ...(journey.outcome ? [journey.outcome] : [])]);
+    const rest = drv.filter((id) => !jc.has(id));
+    if (rest.length >= 2) drv = rest;
+  }
   const out: Detected = {
     roles,
     kano: kano.map((k) => ({ ...k })),
@@ -106,6 +116,7 @@ export function detectConfig(s: Survey): Detected {
     segmentCandidates: [...segRole, ...segOther],
   };
   if (outcome && drv.length >= 2) out.drivers = { outcome, drivers: drv };
+  if (journey) out.journey = journey;
   const cand = { nps, csat, ces, date: dates, text: texts };
   for (const [k, v] of Object.entries(cand)) if (v.length > 1) out.candidates[k as 'nps'] = v;
   return out;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
 import { inputError } from '../ui/errors.js';
 import { configSchema, type CxConfig } from './schema.js';
+import { journeyConfigProblems } from '../metrics/journey-config.js';
 import { formatPath, validate, type ConfigProblem, type PathSeg } from './validate.js';
 
 export const DEFAULT_CONFIG_NAMES = ['cx.yaml', 'cx.yml'];
@@ -81,6 +82,9 @@ export function parseConfig(text: string, file: string): CxConfig {
   };
 
   const { value, problems } = validate(raw, configSchema, locate);
+  const jv = (value as { journey?: CxConfig['journey'] } | null)?.journey;
+  if (jv && !problems.some((p) => p.path[0] === 'journey')) // semantic checks naming the stage/touchpoint
+    for (const p of journeyConfigProblems(jv)) problems.push({ ...p, line: locate(p.path) });
   if (problems.length) throw problemsError(name, problems);
   const cfg = value as Omit<CxConfig, 'file' | 'dir'> & { input?: string[] };
   const dir = path.dirname(file);

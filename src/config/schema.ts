@@ -8,6 +8,8 @@ export interface QuestionOverride {
   role?: string;
   label?: string;
   scale?: { min: number; max: number; labels?: Record<string, string>; reversed?: boolean };
+  /** Answer text → code, e.g. { "满分": 10, "五星": 5 }: read by every command that reads scores. */
+  values?: Record<string, number>;
 }
 
 export interface RolesConfig {
@@ -50,6 +52,31 @@ export interface DriversConfig {
   performance?: 'mean' | 'top2';
 }
 
+/** One touchpoint (moment of truth) of the journey: a rating column, its owner, target and codeframe codes. */
+export interface JourneyTouchpointConfig {
+  name: string;
+  column: string;
+  owner?: string;
+  /** Target for the mean rating (e.g. 4.0 on 1–5). */
+  target?: number;
+  /** Codeframe code ids (or names) whose comments are about this touchpoint. */
+  codes?: string[];
+}
+
+export interface JourneyConfig {
+  /** The overall outcome: a column (0–10, a rating, 1/0, 是/否), or a column and the answers that count as 1. */
+  outcome: string | { column: string; positive?: string[] };
+  /** Answers meaning "not applicable" (→ missing). */
+  na?: string[];
+  /** Low / high band scale points (the rest is the reference band); default per scale (METHODS-touchpoints §2.1). */
+  bands?: { low: number[]; high: number[] };
+  /** Classification threshold θ of the IA rule (default 0.2) and the rule. */
+  theta?: number;
+  rule?: 'ia' | 'ratio' | 'significance';
+  missing?: 'listwise' | 'pairwise';
+  stages: { stage: string; touchpoints: JourneyTouchpointConfig[] }[];
+}
+
 export type ReportFormat = 'md' | 'html' | 'xlsx' | 'pptx';
 
 export interface ReportConfig {
@@ -82,6 +109,7 @@ export interface CxConfig {
   kano?: { features: KanoFeatureConfig[] };
   servqual?: ServqualConfig;
   drivers?: DriversConfig;
+  journey?: JourneyConfig;
   /** Path of the codeframe file (absolute). */
   codeframe?: string;
   report?: ReportConfig;
@@ -136,6 +164,7 @@ export const configSchema: Schema = {
             },
             required: ['min', 'max'],
           },
+          values: { t: 'object', props: {}, additional: num },
         },
       },
     },
@@ -185,6 +214,42 @@ export const configSchema: Schema = {
         performance: { t: 'enum', values: ['mean', 'top2'] },
       },
       required: ['outcome', 'drivers'],
+    },
+    journey: {
+      t: 'object',
+      props: {
+        outcome: {
+          t: 'oneOf',
+          describe: 'a column, or { column, positive: [answers] }',
+          of: [str, { t: 'object', props: { column: str, positive: { t: 'strings' } }, required: ['column'] }],
+        },
+        na: { t: 'strings' },
+        bands: {
+          t: 'object',
+          props: { low: { t: 'array', of: num, minItems: 1 }, high: { t: 'array', of: num, minItems: 1 } },
+          required: ['low', 'high'],
+        },
+        theta: { t: 'number', min: 0, max: 1 },
+        rule: { t: 'enum', values: ['ia', 'ratio', 'significance'] },
+        missing: { t: 'enum', values: ['listwise', 'pairwise'] },
+        stages: {
+          t: 'array',
+          minItems: 1,
+          of: {
+            t: 'object',
+            // touchpoints and their keys are checked by journeyConfigProblems, whose messages name the stage.
+            props: {
+              stage: str,
+              touchpoints: {
+                t: 'array',
+                of: { t: 'object', props: { name: str, column: str, owner: { t: 'string' }, target: num, codes: { t: 'strings' } } },
+              },
+            },
+            required: ['stage'],
+          },
+        },
+      },
+      required: ['outcome', 'stages'],
     },
     codeframe: str,
     report: {

@@ -11,6 +11,17 @@ export function yamlScalar(s: string): string {
 
 const list = (xs: string[]) => `[${xs.map(yamlScalar).join(', ')}]`;
 
+/** A draft journey: one stage with the grid's rows in question order, to split into stages and edit. */
+function journeyYaml(j: NonNullable<Detected['journey']>): string[] {
+  const L = ['# Customer journey (cx journey): touchpoints from the rating grid ' + j.grid + ', in question order.',
+    '# Split them into stages, add owner / target / codes, and check the outcome.', 'journey:'];
+  L.push(j.outcome ? `  outcome: ${yamlScalar(j.outcome)}    # ${j.outcomeNote}` : '  outcome: COLUMN    # the overall rating or satisfied yes/no: set it');
+  if (j.na) L.push(`  na: [${j.na.map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? v : yamlScalar(v))).join(', ')}]    # "not applicable" answers`);
+  L.push('  stages:', '    - stage: Journey', '      touchpoints:');
+  for (const t of j.touchpoints) L.push(`        - { name: ${yamlScalar(t.name)}, column: ${yamlScalar(t.column)} }`);
+  return L;
+}
+
 export interface InitSettings extends Detected {
   /** Input path as written in cx.yaml (relative to it when possible). */
   input: string;
@@ -51,6 +62,7 @@ export function configYaml(d: InitSettings): string {
   if (d.drivers) {
     L.push('', 'drivers:', `  outcome: ${yamlScalar(d.drivers.outcome)}`, `  drivers: ${list(d.drivers.drivers)}`);
   }
+  if (d.journey) L.push('', ...journeyYaml(d.journey));
   L.push('');
   L.push(d.codeframe ? `codeframe: ${yamlScalar(d.codeframe)}` : '# codeframe: codeframe.yaml   # codes open comments into themes (TEXT.md §5.3)');
   L.push('');

@@ -2,6 +2,8 @@
 // Pure: takes a Survey, returns JSON-able data (used by `cx describe`).
 import type { Exclusion, Survey } from './types.js';
 import { columnDays, dayToIso } from './period.js';
+import type { Accounting } from './accounting.js';
+import { readScores } from './select.js';
 
 export interface QuestionSummary {
   id: string;
@@ -15,6 +17,8 @@ export interface QuestionSummary {
   choices?: { code: string; label: string }[];
   /** Date columns: first and last day as periods read them, answers that are not dates, the day/month order used. */
   dates?: { first: string | null; last: string | null; unreadable: number; format?: string };
+  /** Scale questions (nps, rating, likert): the accounting rule on the question's scale (every row). */
+  accounting?: Accounting;
 }
 
 export interface SurveySummary {
@@ -73,6 +77,10 @@ export function describeSurvey(s: Survey): SurveySummary {
         } else if ((col.kind === 'num' ? !Number.isNaN(col.values[i]!) : col.values[i] != null && col.values[i] !== '')) bad++;
       }
       out.dates = { first: lo <= hi ? dayToIso(lo) : null, last: lo <= hi ? dayToIso(hi) : null, unreadable: bad, ...(q.dateFormat ? { format: q.dateFormat } : {}) };
+    }
+    if (col && (q.type === 'nps' || q.type === 'rating' || q.type === 'likert')) {
+      const sc = q.type === 'nps' ? { min: 0, max: 10 } : q.scale;
+      if (sc && Number.isFinite(sc.min) && Number.isFinite(sc.max)) out.accounting = readScores(s, q, sc.min, sc.max, undefined, { whole: false }).accounting;
     }
     return out;
   });

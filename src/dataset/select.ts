@@ -2,9 +2,35 @@
 // group rows by one or two columns, read weights, and find the date column. Pure; no printing.
 import type { Column, Question, Survey } from './types.js';
 import { resolveColumn } from './where.js';
+import { suggestions } from './suggest.js';
 import { inputError } from '../ui/errors.js';
+import { MISSING_CODES, readerFor } from '../ingest/values.js';
+import { newAccounting, note, type Accounting } from './accounting.js';
 
 export type MetricKind = 'nps' | 'csat' | 'ces';
+
+/**
+ * resolveColumn (id, label, role alias) with "did you mean" on a miss: the closest column ids and labels
+ * (case, width, separators, small typos), then the usual list of columns.
+ */
+export function resolveOrSuggest(survey: Survey, name: string, flag: string): { id: string; col: Column } {
+  try {
+    return resolveColumn(survey, name, flag);
+  } catch (e) {
+    const cands = survey.questions.filter((q) => survey.columns.has(q.id)).flatMap((q) => (q.label && q.label !== q.id ? [q.id, q.label] : [q.id]));
+    const near = suggestions(name, cands, 3).map((c) => survey.questions.find((q) => q.id === c) ?? survey.questions.find((q) => q.label === c)!);
+    if (near.length === 0) throw e;
+    const list = [...new Set(near.map((q) => q.id))].map((id) => {
+      const q = survey.questions.find((x) => x.id === id)!;
+      return q.label && q.label !== q.id ? `${q.id} ("${cut(q.label, 40)}")` : q.id;
+    });
+    const ids = [...survey.columns.keys()];
+    throw inputError(
+      `${flag}: no column named "${name}" in ${survey.source.join(', ')}; did you mean ${list.join(' or ')}? (columns: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''})`,
+      `${flag}：${survey.source.join('，')} 中没有名为 "${name}" 的列；是否应为 ${list.join(' 或 ')}？（现有列：${ids.slice(0, 12).join('、')}${ids.length > 12 ? '、…' : ''}）`,
+    );
+  }
+}
 
 const LABEL_HINTS: Record<MetricKind, RegExp> = {
   nps: /\bnps\b|recommend|likelihood to recommend|\bltr\b|推荐|净推荐/i,
@@ -24,7 +50,7 @@ const describeQ = (q: Question) => (q.label && q.label !== q.id ? `${cut(q.id, 4
  */
 export function findQuestion(survey: Survey, metric: MetricKind, explicit?: string): Question {
   if (explicit) {
-    const { id } = resolveColumn(survey, explicit, '--question');
+    const { id } = resolveOrSuggest(survey, explicit, '--question');
     return survey.questions.find((q) => q.id === id) ?? { id, label: id, type: 'number' };
   }
   const tiers: Question[][] = [
@@ -63,92 +89,110 @@ export interface ScoreColumn {
   /** Valid integer scores on [min, max]; NaN for missing and excluded values. */
   values: Float64Array;
   missing: number;
+  /** Answers that could not be read as a score (accounting: unreadable). */
   notNumeric: number;
   outOfScale: number;
   /** 1-based response numbers of the first excluded values. */
   firstBadRows: number[];
   /** A few of the offending raw values. */
   badExamples: string[];
+  /** The accounting rule's record for this question (rows in `mask` only). */
+  accounting: Accounting;
 }
 
-const LEADING_NUMBER = /^\s*(-?\d+(?:\.\d+)?)(?:\s*$|\s*[-–—:(（=]|\s+[^\d\s])/;
-/** "Extremely likely 10", "非常愿意 - 10": the only number, at the end. */
-const TRAILING_NUMBER = /^[^\d]*[^\d\s.-]\s*[-–—:=]?\s*(\d+)\s*$/;
+/** Distinct non-empty texts of a string column (up to `cap`), to pick the answer vocabulary. */
+export function distinctTexts(col: Column, cap = 500): string[] {
+  if (col.kind === 'num') return [];
+  const seen = new Set<string>();
+  for (const s of col.values) {
+    if (s == null || seen.has(s)) continue;
+    seen.add(s);
+    if (seen.size >= cap) break;
+  }
+  return [...seen];
+}
 
 /**
- * Reads a score column: numbers, numeric text, "10 - Extremely likely" style labels, or a choice label
- * whose code is numeric. Values that are not numbers, not integers, or outside [min, max] become NaN and are
- * counted; `rows` only considers rows where `mask` is 1. Respects `mask` for the counts.
+ * Reads a score column through the one value reader (src/ingest/values.ts): numbers, full-width digits,
+ * "10分", "★★★★", "10 - 极有可能" / "非常愿意 10", vocabulary labels that fit the scale, the question's labels
+ * and cx.yaml `values`. Empty and "not applicable" answers are missing; unreadable answers and values that are
+ * not whole numbers on [min, max] are excluded and counted with examples. Only rows where `mask` is 1 count.
  */
-export function readScores(survey: Survey, q: Question, min: number, max: number, mask?: Uint8Array): ScoreColumn {
+export function readScores(survey: Survey, q: Question, min: number, max: number, mask?: Uint8Array, opts: { whole?: boolean } = {}): ScoreColumn {
+  const whole = opts.whole ?? true;
   const col = survey.columns.get(q.id)!;
   const n = survey.nRows;
   const values = new Float64Array(n);
-  let missing = 0;
-  let notNumeric = 0;
-  let outOfScale = 0;
-  const firstBadRows: number[] = [];
-  const badExamples: string[] = [];
-  const bad = (i: number, raw: string) => {
-    if (firstBadRows.length < 5) {
-      firstBadRows.push(i + 1);
-      badExamples.push(raw);
-    }
-  };
-  const check = (i: number, v: number, raw: () => string) => {
-    if (v >= min && v <= max && Math.floor(v) === v) values[i] = v;
-    else {
-      values[i] = NaN;
-      outOfScale++;
-      bad(i, raw());
-    }
-  };
+  const acc = newAccounting(q.id);
+  const codes = !(min < 0); // −99-style "don't know" codes, unless the scale itself goes below 0
   if (col.kind === 'num') {
     const src = col.values;
     for (let i = 0; i < n; i++) {
       const v = src[i]!;
       if (mask && !mask[i]) values[i] = NaN;
-      else if (v !== v) {
+      else if (v !== v || (v < 0 && codes && MISSING_CODES.has(v))) {
         values[i] = NaN;
-        missing++;
-      } else check(i, v, () => String(v));
+        acc.excluded.missing++;
+      } else if (v >= min && v <= max && (!whole || Math.floor(v) === v)) {
+        values[i] = v;
+        acc.answered++;
+        acc.used++;
+      } else {
+        values[i] = NaN;
+        note(acc, 'outOfScale', i, () => String(v));
+      }
     }
-    return { values, missing, notNumeric, outOfScale, firstBadRows, badExamples };
+    return toScoreColumn(values, acc);
   }
-  const byLabel = new Map<string, number>();
-  for (const c of q.choices ?? []) if (Number.isFinite(Number(c.code)) && c.code.trim() !== '') byLabel.set(c.label.trim(), Number(c.code));
-  for (const [v, label] of Object.entries(q.scale?.labels ?? {})) if (Number.isFinite(Number(v))) byLabel.set(label.trim(), Number(v));
-  const cache = new Map<string, number>();
+  const read = readerFor(q, min, max, distinctTexts(col));
   const src = col.values;
   for (let i = 0; i < n; i++) {
-    const s = src[i];
     if (mask && !mask[i]) {
       values[i] = NaN;
       continue;
     }
-    if (s == null || s.trim() === '') {
+    const s = src[i];
+    const v = s == null ? null : read(s);
+    if (v === null) {
       values[i] = NaN;
-      missing++;
-      continue;
-    }
-    let v = cache.get(s);
-    if (v === undefined) {
-      const t = s.trim();
-      v = Number(t);
-      if (!Number.isFinite(v)) {
-        const lab = byLabel.get(t);
-        const m = LEADING_NUMBER.exec(t) ?? TRAILING_NUMBER.exec(t);
-        v = lab ?? (m ? Number(m[1]) : NaN);
-      }
-      if (cache.size < 10_000) cache.set(s, v);
-    }
-    if (v !== v) {
+      acc.excluded.missing++;
+    } else if (v !== v) {
       values[i] = NaN;
-      notNumeric++;
-      bad(i, s);
-    } else check(i, v, () => s);
+      note(acc, 'unreadable', i, () => s!.trim());
+    } else if (v >= min && v <= max && (!whole || Math.floor(v) === v)) {
+      values[i] = v;
+      acc.answered++;
+      acc.used++;
+    } else {
+      values[i] = NaN;
+      note(acc, 'outOfScale', i, () => s!.trim());
+    }
   }
-  return { values, missing, notNumeric, outOfScale, firstBadRows, badExamples };
+  return toScoreColumn(values, acc);
+}
+
+/**
+ * Reads any numeric question (drivers, SERVQUAL items, Kano importance) through the same value reader: on its
+ * scale when it has one (values off the scale are outOfScale), else any finite number. cx.yaml `values` apply.
+ */
+export function readNumbers(survey: Survey, id: string, mask?: Uint8Array): ScoreColumn {
+  const q = survey.questions.find((x) => x.id === id) ?? { id, label: id, type: 'number' as const };
+  const sc = q.type === 'nps' ? { min: 0, max: 10 } : q.scale;
+  if (sc && Number.isFinite(sc.min) && Number.isFinite(sc.max) && sc.max > sc.min) return readScores(survey, q, sc.min, sc.max, mask, { whole: false });
+  return readScores(survey, q, -Infinity, Infinity, mask, { whole: false });
+}
+
+function toScoreColumn(values: Float64Array, acc: Accounting): ScoreColumn {
+  const bad = [...acc.examples.unreadable, ...acc.examples.outOfScale].sort((a, b) => a.row - b.row).slice(0, 5);
+  return {
+    values,
+    missing: acc.excluded.missing,
+    notNumeric: acc.excluded.unreadable,
+    outOfScale: acc.excluded.outOfScale,
+    firstBadRows: bad.map((x) => x.row),
+    badExamples: bad.map((x) => x.value),
+    accounting: acc,
+  };
 }
 
 export interface GroupCodes {
@@ -220,7 +264,7 @@ export function groupCodes(survey: Survey, cols: string[]): GroupCodes {
   if (cols.length === 0 || cols.length > 2) {
     throw inputError('--by takes one or two columns, e.g. --by region or --by region,plan.', '--by 需要一到两个列，例如 --by region 或 --by region,plan。');
   }
-  const resolved = cols.map((c) => resolveColumn(survey, c.trim(), '--by'));
+  const resolved = cols.map((c) => resolveOrSuggest(survey, c.trim(), '--by'));
   const n = survey.nRows;
   const parts = resolved.map((r) => codesOf(r.col, n));
   const ids = resolved.map((r) => r.id);

@@ -46,6 +46,8 @@ export interface Question {
   option?: string;
   /** Date columns: the day/month order their a/b/yyyy values were read in (decided once per column at import). */
   dateFormat?: 'ymd' | 'dmy' | 'mdy';
+  /** Answer text → code from cx.yaml (`questions.ID.values`), read by every command that reads scores. */
+  values?: Record<string, number>;
 }
 
 /** Numbers: NaN is missing. */

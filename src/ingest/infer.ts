@@ -3,7 +3,8 @@
 import type { Column, Question, QuestionType, Scale, Survey } from '../dataset/types.js';
 import type { ColumnHint } from './platforms/common.js';
 import { dateWarnings, decideDateOrder, excelSerialToIso, numericDateCandidates, parseDate } from './platforms/dates.js';
-import { canon, KANO_CHOICES, KANO_ID, MISSING_CODES, NEUTRAL, NOT_APPLICABLE, ROLE_CES, ROLE_COMMENT, ROLE_CSAT, ROLE_NPS, roleFromLabel, SCALES } from './platforms/vocab.js';
+import { KANO_CHOICES, KANO_ID, MISSING_CODES, ROLE_CES, ROLE_COMMENT, ROLE_CSAT, ROLE_NPS, roleFromLabel } from './platforms/vocab.js';
+import { hasLabelForm, isVocabLabel, matchVocab, normalise, readAnswer, scaleFromText, scaleFromValues, splitNumberLabel, type ScaleGuess, type Vocab } from './values.js';
 
 export { roleFromLabel };
 
@@ -118,19 +119,103 @@ function scan(cells: readonly string[], n: number): Stats {
   return st;
 }
 
-function matchScale(values: string[]): string[] | undefined {
-  const vs = values.map(canon).filter((v) => !NOT_APPLICABLE.has(v));
-  if (vs.length < 2) return undefined;
-  for (const sc of SCALES) {
-    if (vs.every((v) => sc.includes(v) || NEUTRAL.has(v))) return sc;
+/** Words in a question that say its answers are scores (so "非常愿意 10"-style answers are read as numbers). */
+const SCORE_WORDS = /rating|rate|score|scale|stars?|points?|评分|打分|评价|分数|星级|几分|满分|\d\s*[-–~到至]\s*\d+\s*分/i;
+
+/** Questions whose value-guessed scale may be widened to their siblings' (ranking items, matrix rows). */
+const GUESSED = new WeakMap<Question, { min: number; max: number }>();
+
+/** Small integer counts 0..10 of a parsed numeric column (for scaleFromValues). */
+function smallCounts(nums: Float64Array | undefined, n: number): Float64Array {
+  const c = new Float64Array(11);
+  if (!nums) return c;
+  for (let k = 0; k < n; k++) {
+    const v = nums[k]!;
+    if (v >= 0 && v <= 10) c[v]! += 1;
   }
-  return undefined;
+  return c;
 }
 
-function scaleFor(min: number, max: number): Scale {
-  const lo = min <= 0 ? 0 : 1;
-  const hi = max <= 5 ? 5 : max <= 7 ? 7 : 10;
-  return { min: lo, max: Math.max(hi, lo === 0 && max > 7 ? 10 : hi) };
+/** The scale of a numeric rating: cx.yaml/platform hint, question text, NPS (0–10), else the values. */
+function chooseScale(hintScale: Scale | undefined, text: string, nps: boolean, min: number, max: number, counts?: ArrayLike<number>): { scale: Scale; from: ScaleGuess['from'] | 'hint' } {
+  if (hintScale) return { scale: hintScale, from: 'hint' };
+  if (nps) return { scale: { min: 0, max: 10 }, from: 'nps' };
+  const t = scaleFromText(text);
+  if (t && t.min <= Math.max(min, t.min)) return { scale: { min: t.min, max: t.max }, from: 'text' };
+  const v = scaleFromValues(min, max, counts);
+  return { scale: { min: v.min, max: v.max }, from: 'values' };
+}
+
+interface TextScale {
+  vocab?: Vocab;
+  /** Code per distinct text: a number, null (missing) or NaN (unreadable). */
+  codes: Map<string, number | null>;
+  labels: Record<string, string>;
+  readable: number;
+  unreadable: number;
+  min: number;
+  max: number;
+  counts: Float64Array;
+}
+
+/**
+ * Whether a text-valued column is really a scale: "10分", "★★★★", "非常愿意 10", "1 - 非常不满意", vocabulary
+ * labels. At least 80% of its answers (by count) must read as codes and at least two codes must occur; the
+ * rest are kept as unreadable answers (a stray "五星" or "a" no longer turns a rating into a category).
+ */
+function textScale(cells: string[], n: number, distinct: string[], text: string, matrix = false): TextScale | undefined {
+  if (distinct.length === 0) return undefined;
+  const scoreText = SCORE_WORDS.test(text) || ROLE_NPS.test(text) || ROLE_CSAT.test(text) || ROLE_CES.test(text) || scaleFromText(text) !== undefined;
+  const vocab = matchVocab(distinct);
+  const codes = new Map<string, number | null>();
+  const labels: Record<string, string> = {};
+  let readableDistinct = 0;
+  for (const d of distinct) {
+    let v = readAnswer(d, { vocab, anyVocab: false });
+    if (v !== null && v === v) {
+      const form = hasLabelForm(d);
+      if (form === 'leading' || form === 'trailing') {
+        const sp = splitNumberLabel(d);
+        const labelOk = sp !== undefined && (isVocabLabel(sp.label) || scoreText || (form === 'leading' && /^\s*[+-]?\d+(?:\.\d+)?\s*(?:\s[-–]\s|[:=：])/.test(d.normalize('NFKC'))));
+        if (!labelOk) v = NaN;
+        else if (sp && !labels[String(sp.code)]) labels[String(sp.code)] = sp.label;
+      } else if (form === 'label' && vocab) {
+        labels[String(v)] ??= d.trim();
+      }
+      if (v === v && !(Number.isInteger(v) && v >= 0 && v <= 10)) v = NaN;
+    }
+    codes.set(d, v);
+    if (v !== null && v === v) readableDistinct++;
+  }
+  if (readableDistinct < 2 || readableDistinct < 0.5 * distinct.length) return undefined;
+  // Two labels alone (Good / Bad, 满意 / 不满意) are a choice, not a scale (unless a matrix row says so).
+  if (vocab && readableDistinct < 3 && !matrix) return undefined;
+  // Count answers per distinct text (cells are interned: one map lookup each).
+  const counts = new Float64Array(11);
+  let readable = 0;
+  let unreadable = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const perText = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    const c = cells[k]!;
+    if (c === '') continue;
+    perText.set(c, (perText.get(c) ?? 0) + 1);
+  }
+  for (const [d, cnt] of perText) {
+    const v = codes.get(d);
+    if (v === undefined || v === null) continue;
+    if (v !== v) {
+      unreadable += cnt;
+      continue;
+    }
+    readable += cnt;
+    counts[v]! += cnt;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (readable === 0 || readable < 0.8 * (readable + unreadable)) return undefined;
+  return { vocab, codes, labels, readable, unreadable, min, max, counts };
 }
 
 /**
@@ -205,7 +290,7 @@ export function inferColumn(id: string, label: string, get: string[] | ((k: numb
     // Cells repeat (and are interned): convert each distinct text once.
     const memo = new Map<string, number>();
     const convert = (s: string): number => {
-      let v = map ? map.get(canon(s)) ?? NaN : toNumber(s);
+      let v = map ? map.get(normalise(s)) ?? NaN : toNumber(s);
       if (Number.isNaN(v)) {
         const m = NUM_LABEL.exec(s.trim());
         if (m) v = Number(m[1]);
@@ -262,19 +347,35 @@ export function inferColumn(id: string, label: string, get: string[] | ((k: numb
   const st = scan(cells, n);
   const distinct = [...st.distinct];
 
-  // Choice-text agreement / satisfaction scales.
-  const sc = !st.allNum && !st.capped ? matchScale(distinct) : undefined;
-  if (sc) {
-    const map = new Map<string, number>();
-    sc.forEach((v, i) => map.set(v, i + 1));
-    const mid = (sc.length + 1) / 2;
-    for (const v of NEUTRAL) map.set(v, mid);
-    q.type = 'likert';
-    const labels: Record<string, string> = {};
-    const seen = new Map(distinct.map((d) => [canon(d), d.trim()]));
-    sc.forEach((v, i) => (labels[String(i + 1)] = seen.get(v) ?? v));
-    q.scale = { min: 1, max: sc.length, labels };
-    return finish(q, numCol(map).col, warnings, hint);
+  // Scales written as text: labels, "10分", stars, number-with-label; a few unreadable answers are kept.
+  const ts = !st.allNum && !st.capped && st.n > 0 && (!hint.type || hint.type === 'rating' || hint.type === 'likert' || hint.type === 'nps') && !hint.choices ? textScale(cells, n, distinct, text, Boolean(hint.matrix) || hint.type === 'likert' || hint.type === 'rating') : undefined;
+  if (ts) {
+    const t = text.toLowerCase();
+    const fromText = scaleFromText(label);
+    const nps = hint.type === 'nps' || (!ts.vocab && ROLE_NPS.test(t) && (ts.max > 7 || (fromText?.min === 0 && fromText.max === 10)));
+    q.type = nps ? 'nps' : ts.vocab || hint.type === 'likert' ? 'likert' : 'rating';
+    const chosen = ts.vocab && !hint.scale && !nps ? { scale: { min: 1, max: ts.vocab.labels.length }, from: 'vocabulary' as const } : chooseScale(hint.scale, label, nps, ts.min, ts.max, ts.counts);
+    q.scale = { ...chosen.scale };
+    if (chosen.from === 'values') GUESSED.set(q, { min: ts.min, max: ts.max });
+    if (ts.vocab) {
+      // Every point of the vocabulary gets its label (the wording seen in the data when it occurs).
+      ts.vocab.labels.forEach((l, i) => (ts.labels[String(i + 1)] ??= l));
+    }
+    if (Object.keys(ts.labels).length) q.scale.labels = Object.fromEntries(Object.entries(ts.labels).sort((x, y) => Number(x[0]) - Number(y[0])));
+    if (ts.unreadable === 0) {
+      const map = new Map<string, number>();
+      for (const [d, v] of ts.codes) map.set(d, v ?? NaN);
+      const values = new Float64Array(n);
+      for (let k = 0; k < n; k++) {
+        const c = cells[k]!;
+        values[k] = c === '' ? NaN : map.get(c) ?? NaN;
+      }
+      return finish(q, { kind: 'num', values }, warnings, hint);
+    }
+    // Unreadable answers stay visible: the column keeps its texts and every reader counts them.
+    const ex = [...ts.codes].filter(([, v]) => v !== null && v !== v).slice(0, 3).map(([d]) => JSON.stringify(d.trim()));
+    warnings.push(`${id}: ${ts.unreadable} answer(s) cannot be read as scores (${ex.join(', ')}) and are kept as text; map them in cx.yaml with questions.${id}.values`);
+    return finish(q, strCol(), warnings, hint);
   }
 
   // Excel serial dates in a CSV (a sheet saved without date formatting): a date-named column of numbers that
@@ -288,12 +389,15 @@ export function inferColumn(id: string, label: string, get: string[] | ((k: numb
     const t = text.toLowerCase();
     if (hint.type === 'meta' || hint.type === 'single' || hint.type === 'category' || hint.type === 'multi') {
       q.type = hint.type;
-    } else if (hint.type === 'nps' || (small && ROLE_NPS.test(t) && st.max > 7)) {
+    } else if (hint.type === 'nps' || (small && ROLE_NPS.test(t) && (st.max > 7 || isZeroToTen(scaleFromText(label))))) {
       q.type = 'nps';
       q.scale = { min: 0, max: 10 };
     } else if (hint.type === 'rating' || hint.type === 'likert' || (small && (st.max >= 3 || st.numLabel) && (nDistinct >= 3 || st.numLabel || hint.matrix || ROLE_CSAT.test(t) || ROLE_CES.test(t)))) {
       q.type = hint.type === 'likert' ? 'likert' : 'rating';
-      q.scale = hint.scale ?? scaleFor(st.min, st.max);
+      const counts = small ? smallCounts(st.nums, n) : undefined;
+      const chosen = chooseScale(hint.scale, label, false, st.min, st.max, counts);
+      q.scale = { ...chosen.scale };
+      if (chosen.from === 'values') GUESSED.set(q, { min: st.min, max: st.max });
     } else if (st.allInt && st.min >= 0 && st.max <= 1 && !st.capped) {
       // Yes/No and consent questions exported as 1/0.
       q.type = 'single';
@@ -333,6 +437,8 @@ export function inferColumn(id: string, label: string, get: string[] | ((k: numb
   const col = q.type === 'date' ? dateCol() : strCol();
   return finish(q, col, warnings, hint);
 }
+
+const isZeroToTen = (g: ScaleGuess | undefined) => g !== undefined && g.min === 0 && g.max === 10;
 
 function finish(q: Question, column: Column, warnings: string[], hint: ColumnHint): Inferred {
   if (hint.scale) q.scale = { ...q.scale, ...hint.scale, labels: { ...(q.scale?.labels ?? {}), ...(hint.scale.labels ?? {}) } };
@@ -396,4 +502,42 @@ export function applyOverrides(survey: Survey, overrides: Record<string, Overrid
     }
   }
   return warnings;
+}
+
+const RANKING = /排序|排名|rank|order of (preference|importance)|按.{0,6}顺序/i;
+const STEM = /^([A-Za-z]*\d+|[A-Za-z]+)[_.\-](\d{1,3})(?=$|[\s:：.、)）])/;
+/** "请对以下因素排序 - 价格": the question text before the item. */
+const LABEL_STEM = /^(.{4,}?)\s*[-–—:：]\s*[^-–—:：]+$/s;
+
+/**
+ * Items of one question share one scale. Siblings are rating questions with the same parent (matrix rows,
+ * ranking items) or the same id stem (Q7_1, Q7_2 …) whose scale was only guessed from their own values: a
+ * ranking question's items get 1…k (k = number of items, or the largest rank seen), other siblings the widest
+ * of their guessed scales. Scales stated by the platform, the question text or a vocabulary are left alone.
+ */
+export function harmoniseScales(questions: Question[]): void {
+  const groups = new Map<string, Question[]>();
+  for (const q of questions) {
+    if (!GUESSED.has(q) || (q.type !== 'rating' && q.type !== 'likert')) continue;
+    const key = q.parent ?? STEM.exec(q.id)?.[1] ?? (q.label ? LABEL_STEM.exec(q.label)?.[1]?.trim() : undefined);
+    if (!key) continue;
+    const g = groups.get(key);
+    if (g) g.push(q);
+    else groups.set(key, [q]);
+  }
+  for (const [key, g] of groups) {
+    if (g.length < 2) continue;
+    const seen = g.map((q) => GUESSED.get(q)!);
+    const parent = questions.find((q) => q.id === key);
+    const ranking = g.some((q) => RANKING.test(q.label)) || (parent !== undefined && RANKING.test(parent.label));
+    const lo = Math.min(...seen.map((s) => s.min));
+    const hi = Math.max(...seen.map((s) => s.max));
+    let scale: { min: number; max: number };
+    if (ranking) scale = { min: Math.min(1, lo), max: Math.max(g.length, hi) };
+    else scale = { min: Math.min(...g.map((q) => q.scale!.min)), max: Math.max(...g.map((q) => q.scale!.max)) };
+    for (const q of g) {
+      q.scale = { ...q.scale, min: scale.min, max: scale.max };
+      if (ranking && q.role && q.role !== 'segment') delete q.role;
+    }
+  }
 }

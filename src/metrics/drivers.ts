@@ -1,7 +1,9 @@
 // Key driver analysis (METHODS.md §4): r, standardized β with p, VIF, Johnson's relative weights,
 // LMG/Shapley (≤ 12 drivers), R², adjusted R², F, listwise n, importance–performance quadrants. Pure.
 import type { Survey } from '../dataset/types.js';
-import { getQuestion, strAt } from '../dataset/types.js';
+import { getQuestion } from '../dataset/types.js';
+import { readNumbers } from '../dataset/select.js';
+import { checkUnreadable, type Accounting, type Message } from '../dataset/accounting.js';
 import { inputError } from '../ui/errors.js';
 import { fSf, tTwoSidedP } from './distributions.js';
 import {
@@ -58,6 +60,10 @@ export interface DriversResult {
   nonNumeric: { column: string; count: number; rows: number[]; values: string[] }[];
   /** Values outside the question's scale, e.g. −99 "don't know" codes (treated as missing). */
   outOfScale: { column: string; count: number; rows: number[]; values: string[] }[];
+  /** The accounting rule per column (outcome first, then the drivers); listwise deletion comes after. */
+  accounting?: Accounting[];
+  /** Unreadable answers left out under --allow-unreadable (or below the 5% limit). */
+  unreadableWarnings?: Message[];
 }
 
 export interface DriversOptions {
@@ -193,12 +199,16 @@ function unoverflow(c: number[]): number[] {
   return m > 1e100 ? c.map((v) => v / m) : c;
 }
 
-/** Numeric values of a column; non-numeric text is counted (first rows kept) and treated as missing. */
+/**
+ * Numeric values of a column through the one value reader (select.readNumbers): unreadable text and values off
+ * the question's scale (−99, "don't know" codes …) become missing, counted with their first rows.
+ */
 function numericColumn(
   s: Survey,
   id: string,
   issues: DriversResult['nonNumeric'],
   outOfScale: DriversResult['outOfScale'],
+  accounts: Accounting[],
 ): number[] {
   const col = s.columns.get(id);
   if (!col) {
@@ -207,56 +217,19 @@ function numericColumn(
       `列 "${id}" 不在 ${s.source[0] ?? '输入'} 中；运行 "cx describe" 查看所有列。`,
     );
   }
-  const scale = getQuestion(s, id)?.scale;
-  if (col.kind === 'num') return dropOutOfScale(id, Array.from(col.values), scale, outOfScale);
-  const out: number[] = [];
-  const bad = { column: id, count: 0, rows: [] as number[], values: [] as string[] };
-  let good = 0;
-  for (let i = 0; i < s.nRows; i++) {
-    const v = strAt(col, i);
-    const t = v?.trim() ?? '';
-    const x = t === '' ? NaN : Number(t);
-    if (t !== '' && !Number.isFinite(x)) {
-      bad.count++;
-      if (bad.rows.length < 5) {
-        bad.rows.push(i + 1);
-        bad.values.push(t);
-      }
-    } else if (t !== '') good++;
-    out.push(x);
-  }
-  if (bad.count && good === 0) {
+  const r = readNumbers(s, id);
+  const a = r.accounting;
+  accounts.push(a);
+  if (a.excluded.unreadable && a.used === 0) {
+    const rows = a.examples.unreadable.map((x) => x.row);
     throw inputError(
-      `Column "${id}" is text, not numbers (rows ${bad.rows.join(', ')}: "${bad.values[0]}"); choose numeric rating columns.`,
-      `列 "${id}" 是文本而不是数字（第 ${bad.rows.join('、')} 行："${bad.values[0]}"）；请选择数值评分列。`,
+      `Column "${id}" is text, not numbers (rows ${rows.join(', ')}: "${a.examples.unreadable[0]!.value}"); choose numeric rating columns, or map its answers in cx.yaml with questions.${id}.values: { ${JSON.stringify(a.examples.unreadable[0]!.value)}: N }.`,
+      `列 "${id}" 是文本而不是数字（第 ${rows.join('、')} 行："${a.examples.unreadable[0]!.value}"）；请选择数值评分列，或在 cx.yaml 中用 questions.${id}.values 指定分值。`,
     );
   }
-  if (bad.count) issues.push(bad);
-  return dropOutOfScale(id, out, scale, outOfScale);
-}
-
-/** Values outside a known scale (−99, −1 "no basis", 99 …) become missing; counted with their first rows. */
-function dropOutOfScale(
-  id: string,
-  xs: number[],
-  scale: { min: number; max: number } | undefined,
-  sink: DriversResult['outOfScale'],
-): number[] {
-  if (!scale || !Number.isFinite(scale.min) || !Number.isFinite(scale.max)) return xs;
-  const bad = { column: id, count: 0, rows: [] as number[], values: [] as string[] };
-  const out = xs.map((x, i) => {
-    if (Number.isFinite(x) && (x < scale.min || x > scale.max)) {
-      bad.count++;
-      if (bad.rows.length < 5) {
-        bad.rows.push(i + 1);
-        bad.values.push(String(x));
-      }
-      return NaN;
-    }
-    return x;
-  });
-  if (bad.count) sink.push(bad);
-  return out;
+  if (a.excluded.unreadable) issues.push({ column: id, count: a.excluded.unreadable, rows: a.examples.unreadable.map((x) => x.row), values: a.examples.unreadable.map((x) => x.value) });
+  if (a.excluded.outOfScale) outOfScale.push({ column: id, count: a.excluded.outOfScale, rows: a.examples.outOfScale.map((x) => x.row), values: a.examples.outOfScale.map((x) => x.value) });
+  return Array.from(r.values);
 }
 
 /** Default driver set: numeric rating/likert/number questions other than the outcome. */
@@ -271,6 +244,8 @@ export interface SurveyDriversOptions {
   drivers?: string[];
   performance?: 'mean' | 'top2';
   weight?: string;
+  /** More than 5% unreadable answers in a column is an error (exit 2) unless this is set. */
+  allowUnreadable?: boolean;
 }
 
 /** Key driver analysis of survey columns (listwise deletion; non-numeric text counted and dropped). */
@@ -287,10 +262,12 @@ export function drivers(s: Survey, o: SurveyDriversOptions): DriversResult {
   if (names.includes(o.outcome)) {
     throw inputError(`The outcome "${o.outcome}" is also listed as a driver; remove it from --drivers.`, `结果列 "${o.outcome}" 同时出现在驱动列中；请从 --drivers 中去掉。`);
   }
-  const y = numericColumn(s, o.outcome, issues, oos);
-  const xs = names.map((id) => numericColumn(s, id, issues, oos));
+  const accounts: Accounting[] = [];
+  const y = numericColumn(s, o.outcome, issues, oos, accounts);
+  const xs = names.map((id) => numericColumn(s, id, issues, oos, accounts));
+  const unreadable = checkUnreadable(accounts, o.allowUnreadable);
   const X = y.map((_, i) => xs.map((c) => c[i]!));
-  const weights = o.weight ? numericColumn(s, o.weight, issues, []) : undefined;
+  const weights = o.weight ? numericColumn(s, o.weight, issues, [], []) : undefined;
   const scaleMax = names.map((id) => getQuestion(s, id)?.scale?.max).map((m) => (m == null ? undefined : m));
   const res = keyDrivers(o.outcome, y, X, {
     names,
@@ -300,5 +277,7 @@ export function drivers(s: Survey, o: SurveyDriversOptions): DriversResult {
   });
   res.nonNumeric = issues;
   res.outOfScale = oos;
+  res.accounting = accounts;
+  res.unreadableWarnings = unreadable;
   return res;
 }

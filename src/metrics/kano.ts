@@ -2,7 +2,9 @@
 // M > O > A > I near-tie rule, total/category strength, Fong's test, Better/Worse) and DuMouchel's
 // continuous scores. Pure: takes a Survey or answer pairs, returns JSON-able results.
 import type { Survey } from '../dataset/types.js';
-import { strAt, numAt } from '../dataset/types.js';
+import { strAt } from '../dataset/types.js';
+import { readNumbers } from '../dataset/select.js';
+import { checkUnreadable, newAccounting, note, type Accounting } from '../dataset/accounting.js';
 import { inputError } from '../ui/errors.js';
 import { chi2Sf } from './distributions.js';
 import { parseKanoAnswer, type KanoAnswer } from './kano-answers.js';
@@ -178,6 +180,8 @@ export interface KanoResult {
   features: KanoFeatureResult[];
   /** Unrecognised answers per column (excluded from the analysis). */
   unrecognised: KanoIssue[];
+  /** The accounting rule per answer column (functional, dysfunctional, importance). */
+  accounting: Accounting[];
 }
 
 /** Whether a column holds Kano answers (≥ 90% of its non-empty values): as wording ('text') or as codes. */
@@ -202,7 +206,7 @@ export function answerKind(survey: Survey, id: string): 'text' | 'code' | false 
 }
 
 /** Kano analysis of a survey: pairs from `features` (cx.yaml) or found automatically. */
-export function kano(survey: Survey, features?: KanoPairSpec[]): KanoResult {
+export function kano(survey: Survey, features?: KanoPairSpec[], opts: { allowUnreadable?: boolean } = {}): KanoResult {
   const specs = features && features.length ? features : findKanoPairs(survey, (id) => answerKind(survey, id));
   if (specs.length === 0) {
     throw inputError(
@@ -211,6 +215,7 @@ export function kano(survey: Survey, features?: KanoPairSpec[]): KanoResult {
     );
   }
   const issues = new Map<string, KanoIssue>();
+  const accounts = new Map<string, Accounting>();
   const parseCol = (id: string): (KanoAnswer | null)[] => {
     const col = survey.columns.get(id);
     if (!col) {
@@ -220,10 +225,18 @@ export function kano(survey: Survey, features?: KanoPairSpec[]): KanoResult {
       );
     }
     const out: (KanoAnswer | null)[] = new Array(survey.nRows);
+    const acc = newAccounting(id);
+    const seen = accounts.get(id);
     for (let i = 0; i < survey.nRows; i++) {
       const raw = col.kind === 'num' ? col.values[i]! : strAt(col, i);
       const a = parseKanoAnswer(raw);
-      if (a === undefined) {
+      if (a === null) note(acc, 'missing', i);
+      else if (a !== undefined) note(acc, 'used', i);
+      else {
+        const num = typeof raw === 'number' ? raw : /^\s*[+-]?\d+(\.\d+)?\s*$/.test(raw!) ? Number(raw) : NaN;
+        note(acc, Number.isFinite(num) ? 'outOfScale' : 'unreadable', i, () => String(raw).trim());
+      }
+      if (a === undefined && !seen) {
         let is = issues.get(id);
         if (!is) issues.set(id, (is = { column: id, rows: [], values: [], count: 0 }));
         is.count++;
@@ -231,9 +244,10 @@ export function kano(survey: Survey, features?: KanoPairSpec[]): KanoResult {
           is.rows.push(i + 1);
           is.values.push(String(raw));
         }
-        out[i] = null;
-      } else out[i] = a;
+      }
+      out[i] = a ?? null;
     }
+    if (!seen) accounts.set(id, acc);
     return out;
   };
   const results: KanoFeatureResult[] = [];
@@ -249,13 +263,17 @@ export function kano(survey: Survey, features?: KanoPairSpec[]): KanoResult {
           `Kano 重要性列 "${s.importance}" 不在输入中；请检查 cx.yaml（kano.features）。`,
         );
       }
-      imp = Array.from({ length: survey.nRows }, (_, i) => numAt(col, i));
+      const r = readNumbers(survey, s.importance);
+      if (!accounts.has(s.importance)) accounts.set(s.importance, r.accounting);
+      imp = Array.from(r.values);
     }
     const pairs = f.map((x, i) => [x, d[i]!] as [KanoAnswer | null, KanoAnswer | null]);
     const r = kanoFeature(s.name, pairs, imp);
     r.unrecognised = (issues.get(s.functional)?.count ?? 0) + (issues.get(s.dysfunctional)?.count ?? 0);
     results.push(r);
   }
+  const unreadable = [...accounts.values()];
+  if (!results.every((r) => r.n === 0)) checkUnreadable(unreadable, opts.allowUnreadable);
   if (results.every((r) => r.n === 0)) {
     const bad = [...issues.values()][0];
     const why = bad ? ` (column ${bad.column}, rows ${bad.rows.join(', ')}: ${bad.values.map((v) => JSON.stringify(v)).join(', ')})` : '';
@@ -274,6 +292,7 @@ export function kano(survey: Survey, features?: KanoPairSpec[]): KanoResult {
     },
     features: results,
     unrecognised: [...issues.values()],
+    accounting: unreadable,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Survey } from '../dataset/types.js';
 import { findDateColumn, findQuestion, groupCodes, readScores, readWeights, type MetricKind } from '../dataset/select.js';
 import { columnPeriodCodes, type PeriodUnit } from '../dataset/period.js';
 import { whereMask } from '../dataset/where.js';
+import { checkUnreadable, type Accounting } from '../dataset/accounting.js';
 import { inputError, type Bilingual } from '../ui/errors.js';
 import { diffNps, npsFromTally, type NpsCell } from './nps.js';
 import { csatFromTally, diffCsat, diffCsatMean, type CsatCell } from './csat.js';
@@ -28,6 +29,8 @@ export interface ScoreSpec {
   scale?: { min: number; max: number };
   /** Significance level for `significant` (default 0.05). */
   alpha?: number;
+  /** More than 5% unreadable answers is an error (exit 2) unless this is set; then it is a warning. */
+  allowUnreadable?: boolean;
 }
 
 export type Cell = (NpsCell | CsatCell | CesCell) & { unstable: boolean };
@@ -73,6 +76,8 @@ export interface ScoreResult {
   excluded: number;
   exclusions: { notNumeric: number; outOfScale: number; badWeight: number; rows: number[]; examples: string[] };
   missing: number;
+  /** The accounting rule: answered, used, excluded by reason with examples (rows passing --where). */
+  accounting: Accounting;
   noDate?: number;
   overall: Cell;
   groups?: (GroupRow & Cell)[];
@@ -121,6 +126,16 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   if (spec.where && rowsFiltered === 0) {
     warnings.push({ en: `no rows match --where ${spec.where}`, zh: `没有符合 --where ${spec.where} 的行` });
   }
+  // Usage errors (--by names) before data errors (unreadable answers).
+  // Cell layout: (G+1)·(P+1); index G = all groups, P = all periods.
+  const groups = spec.by && spec.by.length ? groupCodes(survey, spec.by) : undefined;
+  if (groups && groups.keys.length > MANY_SEGMENTS) {
+    const cols = groups.columns.join(',');
+    warnings.push({
+      en: `--by ${cols}: ${groups.keys.length} segments, most too small to read; is it a comment or id column? Group by a category such as region or plan.`,
+      zh: `--by ${cols}：共 ${groups.keys.length} 个分组，大多样本过小；它是否为评论或编号列？请按地区、套餐等类别列分组。`,
+    });
+  }
   const sc = readScores(survey, q, scale.min, scale.max, mask);
   const values = sc.values;
   const w = spec.weight ? readWeights(survey, spec.weight) : undefined;
@@ -141,13 +156,30 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
       }
     }
   }
+  const noneValid = (): never => {
+    const invalid = sc.notNumeric + sc.outOfScale;
+    // Every answer there is fails to parse or lies off the scale: the wrong column (a comment, a segment) or
+    // scale, not an empty sample. Reporting n = 0 with exit 0 would let a script carry on with no score.
+    const ex = sc.badExamples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
+    const name = metric.toUpperCase();
+    throw inputError(
+      `--question ${q.id}: none of its ${invalid} answers is ${metric === 'nps' ? 'an' : 'a'} ${name} score on ${scale.min}–${scale.max} (responses ${sc.firstBadRows.join(', ')}: ${ex}); choose the score column with --question COL${metric === 'nps' ? '' : ' or set the scale with --scale, e.g. 0-10'} (cx describe lists the columns)${sc.notNumeric ? `, or map its answers in cx.yaml with questions.${q.id}.values: { ${JSON.stringify(sc.badExamples[0] ?? '…')}: N }` : ''}.`,
+      `--question ${q.id}：其 ${invalid} 个答案都不是 ${scale.min}–${scale.max} 的 ${name} 分数（第 ${sc.firstBadRows.join('、')} 条答卷：${ex}）；请用 --question 指定评分列${metric === 'nps' ? '' : '，或用 --scale 指定量表，如 0-10'}（cx describe 可列出所有列）${sc.notNumeric ? `，或在 cx.yaml 中用 questions.${q.id}.values: { ${JSON.stringify(sc.badExamples[0] ?? '…')}: N } 指定分值` : ''}。`,
+    );
+  };
+  if (sc.accounting.used === 0 && sc.notNumeric + sc.outOfScale > 0) noneValid();
+  // The 5% rule on unreadable answers (exit 2 naming the values and the cx.yaml key), then one warning for
+  // what is left out.
+  const unreadable = checkUnreadable([sc.accounting], spec.allowUnreadable);
   if (sc.notNumeric + sc.outOfScale > 0) {
-    const parts = `${sc.notNumeric} not a number, ${sc.outOfScale} outside ${scale.min}–${scale.max} or not whole`;
-    const partsZh = `${sc.notNumeric} 个非数字，${sc.outOfScale} 个超出 ${scale.min}–${scale.max} 或非整数`;
+    const parts = `${sc.notNumeric} not readable as a score, ${sc.outOfScale} outside ${scale.min}–${scale.max} or not whole`;
+    const partsZh = `${sc.notNumeric} 个无法识别，${sc.outOfScale} 个超出 ${scale.min}–${scale.max} 或非整数`;
     const ex = sc.badExamples.map((e) => JSON.stringify(e)).join(', ');
+    const mapHint = unreadable.length ? `; map unreadable answers with ${`questions.${q.id}.values: { "…": N }`} in cx.yaml` : '';
+    const mapHintZh = unreadable.length ? `；可在 cx.yaml 中用 questions.${q.id}.values: { "…": N } 指定无法识别答案的分值` : '';
     warnings.push({
-      en: `column ${q.id}: excluded ${sc.notNumeric + sc.outOfScale} value${sc.notNumeric + sc.outOfScale === 1 ? '' : 's'} (${parts}), first at responses ${sc.firstBadRows.join(', ')}: ${ex}${metric !== 'nps' && sc.outOfScale ? ' (set the scale with --scale, e.g. 1-7)' : ''}`,
-      zh: `列 ${q.id}：已排除 ${sc.notNumeric + sc.outOfScale} 个值（${partsZh}），最早出现在第 ${sc.firstBadRows.join('、')} 条答卷：${ex}${metric !== 'nps' && sc.outOfScale ? '（可用 --scale 指定量表，如 1-7）' : ''}`,
+      en: `column ${q.id}: excluded ${sc.notNumeric + sc.outOfScale} value${sc.notNumeric + sc.outOfScale === 1 ? '' : 's'} (${parts}), first at responses ${sc.firstBadRows.join(', ')}: ${ex}${metric !== 'nps' && sc.outOfScale ? ' (set the scale with --scale, e.g. 1-7)' : ''}${mapHint}`,
+      zh: `列 ${q.id}：已排除 ${sc.notNumeric + sc.outOfScale} 个值（${partsZh}），最早出现在第 ${sc.firstBadRows.join('、')} 条答卷：${ex}${metric !== 'nps' && sc.outOfScale ? '（可用 --scale 指定量表，如 1-7）' : ''}${mapHintZh}`,
     });
   }
   if (w && badWeight > 0) {
@@ -157,15 +189,6 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     });
   }
 
-  // Cell layout: (G+1)·(P+1); index G = all groups, P = all periods.
-  const groups = spec.by && spec.by.length ? groupCodes(survey, spec.by) : undefined;
-  if (groups && groups.keys.length > MANY_SEGMENTS) {
-    const cols = groups.columns.join(',');
-    warnings.push({
-      en: `--by ${cols}: ${groups.keys.length} segments, most too small to read; is it a comment or id column? Group by a category such as region or plan.`,
-      zh: `--by ${cols}：共 ${groups.keys.length} 个分组，大多样本过小；它是否为评论或编号列？请按地区、套餐等类别列分组。`,
-    });
-  }
   let dateColumn: string | undefined;
   let periods: { codes: Int32Array; labels: string[] } | undefined;
   if (spec.period) {
@@ -290,6 +313,7 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
       examples: sc.badExamples,
     },
     missing: sc.missing,
+    accounting: sc.accounting,
     overall: toCell(overallTally),
     warnings,
   };
@@ -307,16 +331,7 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
         }`;
   }
   const invalid = sc.notNumeric + sc.outOfScale;
-  if (result.overall.n === 0 && invalid > 0) {
-    // Every answer there is fails to parse or lies off the scale: the wrong column (a comment, a segment) or
-    // scale, not an empty sample. Reporting n = 0 with exit 0 would let a script carry on with no score.
-    const ex = sc.badExamples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
-    const name = metric.toUpperCase();
-    throw inputError(
-      `--question ${q.id}: none of its ${invalid} answers is ${metric === 'nps' ? 'an' : 'a'} ${name} score on ${scale.min}–${scale.max} (responses ${sc.firstBadRows.join(', ')}: ${ex}); choose the score column with --question COL${metric === 'nps' ? '' : ' or set the scale with --scale, e.g. 0-10'} (cx describe lists the columns).`,
-      `--question ${q.id}：其 ${invalid} 个答案都不是 ${scale.min}–${scale.max} 的 ${name} 分数（第 ${sc.firstBadRows.join('、')} 条答卷：${ex}）；请用 --question 指定评分列${metric === 'nps' ? '' : '，或用 --scale 指定量表，如 0-10'}（cx describe 可列出所有列）。`,
-    );
-  }
+  if (result.overall.n === 0 && invalid > 0) noneValid();
   if (result.overall.n === 0) {
     warnings.push({ en: `column ${q.id} has no valid answers${spec.where ? ' after --where' : ''}`, zh: `列 ${q.id} 没有有效答案${spec.where ? '（应用 --where 后）' : ''}` });
   }

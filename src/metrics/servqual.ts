@@ -1,7 +1,8 @@
 // SERVQUAL (METHODS.md §3): item and dimension gaps (P − E), unweighted and weighted scores, SERVPERF,
 // zone of tolerance (MSA = P − A, MSS = P − D) and Cronbach's α per dimension. Pure.
 import type { Survey } from '../dataset/types.js';
-import { numAt } from '../dataset/types.js';
+import { readNumbers } from '../dataset/select.js';
+import { checkUnreadable, type Accounting } from '../dataset/accounting.js';
 import { inputError } from '../ui/errors.js';
 import { cronbachAlpha } from './reliability.js';
 import { DIMENSIONS, findServqualItems, standardDimension, type Dimension, type FoundItem } from './servqual-items.js';
@@ -61,6 +62,8 @@ export interface ServqualResult {
   method: { score: string; weighting?: string; dimensions: string; missing: string };
   /** Respondents whose point allocation did not sum to 100 (rescaled). */
   rescaledAllocations?: number;
+  /** The accounting rule per item column (E, P, A, D and point columns). */
+  accounting: Accounting[];
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
@@ -106,6 +109,8 @@ export function servqual(
     weights?: Record<string, number>;
     /** Negatively worded items (1988 version) to reverse-score as (min + max) − x: item numbers or column ids. */
     reverse?: (number | string)[];
+    /** More than 5% unreadable answers in an item is an error (exit 2) unless this is set. */
+    allowUnreadable?: boolean;
   } = {},
 ): ServqualResult {
   const auto = specsFromSurvey(s);
@@ -116,6 +121,7 @@ export function servqual(
       `${s.source[0] ?? '输入'}：未找到 SERVQUAL 题目；请命名为 E1..E22 / P1..P22（或 期望1 / 感知1），或在 cx.yaml 的 servqual.items 中列出。`,
     );
   }
+  const accounts = new Map<string, Accounting>();
   const col = (id: string | undefined) => {
     if (!id) return undefined;
     const c = s.columns.get(id);
@@ -125,12 +131,15 @@ export function servqual(
         `SERVQUAL 列 "${id}" 不在 ${s.source[0] ?? '输入'} 中；请检查 cx.yaml 的 servqual.items。`,
       );
     }
-    const vals = Array.from({ length: s.nRows }, (_, i) => numAt(c, i));
-    const bad = c.kind === 'str' ? c.values.findIndex((v, i) => v != null && v.trim() !== '' && Number.isNaN(vals[i]!)) : -1;
-    if (bad >= 0 && vals.every((v) => Number.isNaN(v))) {
+    const r = readNumbers(s, id);
+    const vals = Array.from(r.values);
+    if (!accounts.has(id)) accounts.set(id, r.accounting);
+    const a = r.accounting;
+    if (a.excluded.unreadable > 0 && a.used === 0) {
+      const ex = a.examples.unreadable[0]!;
       throw inputError(
-        `SERVQUAL column "${id}" holds text, not scores (row ${bad + 1}: "${(c.values as (string | null)[])[bad]}"); use numeric 1–7 codes.`,
-        `SERVQUAL 列 "${id}" 是文本而非分数（第 ${bad + 1} 行："${(c.values as (string | null)[])[bad]}"）；请使用 1–7 数值编码。`,
+        `SERVQUAL column "${id}" holds text, not scores (row ${ex.row}: "${ex.value}"); use numeric 1–7 codes or map the answers in cx.yaml with questions.${id}.values: { ${JSON.stringify(ex.value)}: N }.`,
+        `SERVQUAL 列 "${id}" 是文本而非分数（第 ${ex.row} 行："${ex.value}"）；请使用 1–7 数值编码，或在 cx.yaml 中用 questions.${id}.values 指定分值。`,
       );
     }
     return vals;
@@ -163,6 +172,7 @@ export function servqual(
   }
   const hasE = data.some((d) => d.E);
   const n = s.nRows;
+  checkUnreadable([...accounts.values()], opts.allowUnreadable);
 
   const items: ItemResult[] = data.map(({ sp, E, P, A, D }) => {
     const gaps: number[] = [];
@@ -294,5 +304,6 @@ export function servqual(
       missing: 'a missing E or P drops that item gap for that respondent; α uses listwise deletion within the dimension',
     },
     ...(pts ? { rescaledAllocations: rescaled } : {}),
+    accounting: [...accounts.values()],
   };
 }

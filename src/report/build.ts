@@ -154,6 +154,7 @@ export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptio
   else notes.push({ section: 'segments', text: t('No segment columns (roles.segments in cx.yaml).', '未设置细分列（cx.yaml 中的 roles.segments）。') });
 
   await buildStudies(model, s, cfg, rows, t);
+  if (cfg.journey) await (await import('./build-journey.js')).buildJourney(model, s, cfg, rows, prevRows, t);
   await buildText(model, s, cfg, roles, { rows, prevRows, verbatims: opts.verbatims ?? cfg.report?.verbatims ?? 5, t });
   return model;
 }

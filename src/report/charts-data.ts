@@ -1,6 +1,7 @@
 // The report model → renderer-neutral chart specs (charts-spec.ts). One place decides what each chart
 // shows, so the SVG (Markdown/HTML), PowerPoint and Excel charts agree.
 import type { MetricName, ReportModel } from './model.js';
+import { journeyChartSpec } from './build-journey.js';
 import type { BarChart, ChartSpec, LineChart, ScatterChart, Series } from './charts-spec.js';
 import { cleanText } from './xlsx-safe.js';
 
@@ -178,6 +179,7 @@ export function chartSpecs(model: ReportModel, lang: Lang = model.meta.lang): Ch
     servqualChart(model, lang),
     driversChart(model, lang),
     themesChart(model, lang),
+    journeyChartSpec(model, lang),
   ];
   return out.filter((c): c is ChartSpec => c !== undefined).map(cleanSpec);
 }

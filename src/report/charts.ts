@@ -8,6 +8,11 @@ import { hasData } from './charts-spec.js';
 import { chartToSvg } from './charts-svg.js';
 
 export type { ChartSpec } from './charts-spec.js';
+
+async function journeySvg(model: ReportModel, lang: Lang): Promise<string> {
+  const [{ journeyMapSvg }, { journeyMapInput }] = await Promise.all([import('./charts-journey.js'), import('./build-journey.js')]);
+  return journeyMapSvg(journeyMapInput(model.journey!, lang));
+}
 export { chartSpecs } from './charts-data.js';
 export { chartToSvg, vegaLiteSpec } from './charts-svg.js';
 
@@ -29,6 +34,6 @@ export async function renderChartSvgs(model: ReportModel, opts: { lang?: Lang; o
     (c) => hasData(c) && (!opts.only || opts.only.includes(c.id) || opts.only.some((o) => c.id.startsWith(`${o}-`))),
   );
   const out: SvgChart[] = [];
-  for (const spec of specs) out.push({ id: spec.id, title: spec.title, file: `${spec.id}.svg`, svg: await chartToSvg(spec) });
+  for (const spec of specs) out.push({ id: spec.id, title: spec.title, file: `${spec.id}.svg`, svg: spec.id === 'journey' && model.journey ? await journeySvg(model, opts.lang ?? model.meta.lang) : await chartToSvg(spec) });
   return out;
 }

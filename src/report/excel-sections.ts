@@ -2,6 +2,7 @@
 // Sheet order: Summary, Trend, Segments (one per segmenting column), Kano, SERVQUAL, Drivers, Themes,
 // Verbatims, one "Follow-up" sheet per owner (the closed loop), Notes.
 import type { MetricName, ReportModel } from './model.js';
+import { journeySheet } from './build-journey.js';
 import type { ColSpec, TableSheet } from './excel-sheet.js';
 import { kanoName, quadrantName, slug, tr, type Lang } from './charts-data.js';
 
@@ -263,6 +264,7 @@ export function planSheets(model: ReportModel, lang: Lang = model.meta.lang): Sh
     kanoSheet(model, lang),
     servqualSheet(model, lang),
     driversSheet(model, lang),
+    journeySheet(model, lang),
     themesSheet(model, lang),
     verbatimSheet(model, lang),
     ...followUpSheets(model, lang),

@@ -143,11 +143,12 @@ export function parseFailIf(expr: string): Node {
 }
 
 const THEME_FIELDS = ['pct', 'count', 'change', 'detractors.pct', 'detractors.count', 'negative'];
+const JOURNEY_FIELDS = ['mean', 'n', 'top2', 'lo', 'hi', 'target', 'change', 'p', 'ia', 'penalty', 'reward', 'riocs', 'riocspct', 'rwpct'];
 
 function unknownName(expr: string, text: string): Error {
   return inputError(
-    `--fail-if "${expr}": unknown name "${text}"; use n, nps, csat, ces (with .change, .significant, .p, .previous, .n, .lo, .hi), theme.<name>.pct|count|change, segment.<column>.<value>.<metric>.`,
-    `--fail-if "${expr}"：未知的名称 "${text}"；可用 n、nps、csat、ces（及 .change、.significant、.p、.previous、.n、.lo、.hi）、theme.<名称>.pct|count|change、segment.<列>.<值>.<指标>。`,
+    `--fail-if "${expr}": unknown name "${text}"; use n, nps, csat, ces (with .change, .significant, .p, .previous, .n, .lo, .hi), theme.<name>.pct|count|change, segment.<column>.<value>.<metric>, journey."<touchpoint>".mean|top2|ia|change.`,
+    `--fail-if "${expr}"：未知的名称 "${text}"；可用 n、nps、csat、ces（及 .change、.significant、.p、.previous、.n、.lo、.hi）、theme.<名称>.pct|count|change、segment.<列>.<值>.<指标>、journey."<触点>".mean|top2|ia|change。`,
   );
 }
 
@@ -158,6 +159,7 @@ function knownShape(path: string[]): boolean {
   if (head === 'n') return rest.length === 0;
   if (METRICS.includes(head)) return rest.length === 0 || (rest.length === 1 && KPI_FIELDS.includes(rest[0]!.toLowerCase()));
   if (head === 'theme' || head === 'themes') return rest.length >= 2 && THEME_FIELDS.includes(rest.slice(1).join('.').toLowerCase());
+  if (head === 'journey') return rest.length === 2 && JOURNEY_FIELDS.includes(rest[1]!.toLowerCase());
   if (head === 'segment') return rest.length === 3 && (rest[2]!.toLowerCase() === 'n' || METRICS.includes(rest[2]!.toLowerCase()));
   return false;
 }
@@ -222,6 +224,31 @@ function resolver(model: ReportModel, expr: string) {
       if (field === 'detractors.pct') return th.detractors?.pct;
       if (field === 'detractors.count') return th.detractors?.count;
       if (field === 'negative') return th.sentiment?.negative;
+      throw unknown(text);
+    }
+    if (head === 'journey' && rest.length === 2) {
+      // journey."配送速度".mean: a touchpoint by name, a word of its name ("配送速度" in "配送速度 Delivery speed") or column.
+      if (!model.journey) return undefined;
+      const want = norm(rest[0]!);
+      const tps = model.journey.touchpoints;
+      const tp = tps.find((x) => norm(x.touchpoint) === want) ?? tps.find((x) => norm(x.column) === want) ?? tps.find((x) => x.touchpoint.split(/[\s/&,]+/).some((w) => norm(w) === want));
+      if (!tp) throw unknown(text);
+      switch (rest[1]!.toLowerCase()) {
+        case 'mean': return tp.mean;
+        case 'n': return tp.n;
+        case 'top2': return tp.top2;
+        case 'lo': return tp.ci95[0];
+        case 'hi': return tp.ci95[1];
+        case 'target': return tp.target;
+        case 'change': return tp.change;
+        case 'p': return tp.p;
+        case 'ia': return tp.ia;
+        case 'penalty': return Math.abs(tp.bLow);
+        case 'reward': return Math.abs(tp.bHigh);
+        case 'riocs': return tp.riocs;
+        case 'riocspct': return tp.riocsPct;
+        case 'rwpct': return tp.rwPct ?? undefined;
+      }
       throw unknown(text);
     }
     if (head === 'segment' && rest.length === 3) {

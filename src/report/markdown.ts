@@ -17,7 +17,7 @@ export interface ChartRef {
 }
 
 const METRICS: MetricName[] = ['nps', 'csat', 'ces'];
-const CHART_KEYS = ['trend_nps', 'trend_csat', 'trend_ces', 'kano', 'servqual', 'drivers', 'themes'];
+const CHART_KEYS = ['trend_nps', 'trend_csat', 'trend_ces', 'kano', 'servqual', 'drivers', 'themes', 'journey'];
 
 const fill = <T extends object>(o: T, keys: string[]): T => {
   const out = { ...o } as Record<string, unknown>;
@@ -70,6 +70,7 @@ export function templateData(model: ReportModel, charts: ChartRef[] = []): Recor
       ? { dimensions: model.servqual.dimensions.map((d) => fill(d, ['alpha'])), overall: fill(model.servqual.overall, ['weighted']) }
       : null,
     drivers: model.drivers ?? null,
+    journey: model.journey ? { ...model.journey, touchpoints: model.journey.touchpoints.map((t) => fill(t, ['owner', 'target', 'previous', 'change', 'p', 'significant', 'comments'])) } : null,
     themes: model.themes
       ? { ...fill(model.themes, ['sentiment', 'codeframe']), themes: model.themes.themes.map((t) => fill(t, ['previousPct', 'change', 'sentiment', 'detractors', 'owner', 'net', 'level'])) }
       : null,

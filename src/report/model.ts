@@ -5,6 +5,8 @@
 // Stability: this is a contract for renderers and user templates (README "Report templates"); add fields,
 // do not rename or remove them.
 
+import type { JourneySection } from './build-journey.js';
+
 export const REPORT_MODEL_VERSION = 1;
 
 export type MetricName = 'nps' | 'csat' | 'ces';
@@ -224,6 +226,8 @@ export interface ReportModel {
   servqual?: ServqualSection;
   drivers?: DriversSection;
   themes?: ThemesSection;
+  /** Customer journey: touchpoints in journey order (build-journey.ts). */
+  journey?: JourneySection;
   verbatims?: Verbatim[];
   followUps?: FollowUpGroup[];
   /** Why a section is missing, small-base caveats, etc. */

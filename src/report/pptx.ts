@@ -9,6 +9,7 @@ import { hasData, type ChartSpec } from './charts-spec.js';
 import { fixChartXml } from './pptx-charts.js';
 import { chartSlide, chartWithTableSlide, fmt, followUpSlide, kpiSlide, notesSlide, titleSlide, verbatimSlides, type Deck } from './pptx-slides.js';
 import { newPresentation } from './pptx-types.js';
+import { journeySlideTable } from './build-journey.js';
 import { cleanText } from './xlsx-safe.js';
 import { finalizePackage, fixedDate, writeAtomic, type ZipParts } from './excel-zip.js';
 
@@ -71,6 +72,9 @@ export async function buildPptx(model: ReportModel, opts: PptxOptions = {}): Pro
       [tr(lang, 'Driver', '驱动因素'), tr(lang, 'Importance', '重要性'), tr(lang, 'Perf.', '表现'), tr(lang, 'Quadrant', '象限')], rows,
       `${tr(lang, 'Outcome', '结果变量')}: ${model.drivers.outcome} · R² = ${fmt(model.drivers.r2, 3)} · n = ${model.drivers.n} · ${tr(lang, 'lines at the means', '分界线为均值')}`);
   }
+  const jm = byId(specs, 'journey');
+  const jt = journeySlideTable(model, lang);
+  if (jm && jt) chartWithTableSlide(deck, tr(lang, 'Customer journey: pain, itch and delight points', '客户旅程：痛点、痒点与爽点'), jm, jt.head, jt.rows, jt.subtitle);
   const th = byId(specs, 'themes');
   if (th && model.themes) {
     chartSlide(deck, tr(lang, 'What customers talk about', '客户在谈论什么'), [th],

@@ -58,7 +58,7 @@ export function formatFromPath(out: string | undefined): ReportFormat | undefine
 }
 
 /** Charts each built-in template shows (user templates get every chart). */
-const TEMPLATE_CHARTS: Record<string, string[]> = { weekly: ['trend', 'segments', 'themes'] };
+const TEMPLATE_CHARTS: Record<string, string[]> = { weekly: ['trend', 'segments', 'themes', 'journey'] };
 
 async function svgCharts(model: ReportModel, template: string) {
   const { renderChartSvgs } = await import('./charts.js');

@@ -13,7 +13,11 @@ const close = (a: number, b: number, tol = 1e-12) => expect(Math.abs(a - b)).toB
 
 describe('cx kano', () => {
   it('English wordings, codes, an unknown answer and importance (kano_en.csv)', () => {
-    const r = cx(['kano', 'fixtures/kano/kano_en.csv', '--json']);
+    // "sort of" is 1 of 8 answers (12.5% > 5%): exit 2 naming it, unless --allow-unreadable (issue 9).
+    const strict = cx(['kano', 'fixtures/kano/kano_en.csv', '--json']);
+    expect(strict.status).toBe(2);
+    expect(strict.stderr).toMatch(/"sort of"/);
+    const r = cx(['kano', 'fixtures/kano/kano_en.csv', '--json', '--allow-unreadable']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     const dm = j.features.find((f: { feature: string }) => f.feature === 'Dark mode');

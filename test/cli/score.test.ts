@@ -16,7 +16,11 @@ const twoweeks = 'fixtures/score/twoweeks.csv';
 
 describe('cx score nps --json', () => {
   it('prints only JSON with the contract fields and unrounded numbers; warns on stderr naming the column and rows', () => {
-    const r = cx(['score', 'nps', stores, '--json', '--by', 'region']);
+    // "abc" is 1 of 16 answers (6.25% > 5%): exit 2 naming it and the cx.yaml key, unless --allow-unreadable.
+    const strict = cx(['score', 'nps', stores, '--json']);
+    expect(strict.status).toBe(2);
+    expect(strict.stderr).toMatch(/"abc" at responses 12.*questions\.推荐意愿 NPS\.values/);
+    const r = cx(['score', 'nps', stores, '--allow-unreadable', '--json', '--by', 'region']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.metric).toBe('nps');
@@ -33,7 +37,7 @@ describe('cx score nps --json', () => {
     expect(r.stderr).toMatch(/column 推荐意愿 NPS: excluded 2 values.*11, 12/);
   });
   it('--period week: 2025-12-29 belongs to 2026-W01; US-style 01/20/2026 to W04', () => {
-    const j = JSON.parse(cx(['score', 'nps', stores, '--json', '--period', 'week']).stdout);
+    const j = JSON.parse(cx(['score', 'nps', stores, '--allow-unreadable', '--json', '--period', 'week']).stdout);
     expect(j.periods.map((p: { period: string; n: number }) => [p.period, p.n])).toEqual([
       ['2026-W01', 4],
       ['2026-W02', 5],
@@ -42,10 +46,10 @@ describe('cx score nps --json', () => {
     ]);
   });
   it('--weight and --where with a backticked column name', () => {
-    const w = JSON.parse(cx(['score', 'nps', stores, '--json', '--weight', 'weight']).stdout);
+    const w = JSON.parse(cx(['score', 'nps', stores, '--allow-unreadable', '--json', '--weight', 'weight']).stdout);
     expect(w.overall.nps).toBeCloseTo(25, 12); // 100·(8 − 4)/16
     expect(w.overall.nEff).toBeCloseTo(12.8, 12); // 16²/20
-    const f = JSON.parse(cx(['score', 'nps', stores, '--json', '--where', 'region = "华东" and `plan type` != "Basic"']).stdout);
+    const f = JSON.parse(cx(['score', 'nps', stores, '--allow-unreadable', '--json', '--where', 'region = "华东" and `plan type` != "Basic"']).stdout);
     expect(f.overall.n).toBe(4);
     expect(f.overall.nps).toBeCloseTo(75, 12);
   });
@@ -67,12 +71,12 @@ describe('cx score human output', () => {
     expect(r.stdout).toContain('2026-W10');
     expect(r.stdout).toMatch(/2026-W11.*▼-133\.3\*/);
     expect(r.stdout).not.toContain('†'); // every cell has n ≥ 30
-    const small = cx(['score', 'nps', stores, '--by', 'region']);
+    const small = cx(['score', 'nps', stores, '--allow-unreadable', '--by', 'region']);
     expect(small.stdout).toMatch(/华东\s*│\s*7 †/);
     expect(small.stdout).toContain('n < 30');
   });
   it('speaks Chinese with --lang zh', () => {
-    expect(cx(['--lang', 'zh', 'score', 'nps', stores]).stdout).toContain('总体');
+    expect(cx(['--lang', 'zh', 'score', 'nps', stores, '--allow-unreadable']).stdout).toContain('总体');
   });
 });
 

@@ -116,11 +116,15 @@ describe('inference', () => {
     // Leading blanks before the first number stay missing.
     const b = infer(['', '4', ' ', '9', '4'], 'x');
     expect(nums(b.column)).toEqual([NaN, 4, NaN, 9, 4]);
-    // One text answer after many small numbers: the column is text, every cell kept as written.
+    // One "don't know" answer among small numbers: missing, the column stays a rating (issue 9).
     const t = infer(['1', '2', '3', '1', '2', '3', 'no idea', '2'], 'x');
-    expect(t.column.kind).toBe('str');
-    expect(t.column.values).toEqual(['1', '2', '3', '1', '2', '3', 'no idea', '2']);
-    expect(t.question.choices?.map((c) => c.code)).toEqual(['1', '2', '3', 'no idea']);
+    expect(t.question.type).toBe('rating');
+    expect(nums(t.column)).toEqual([1, 2, 3, 1, 2, 3, NaN, 2]);
+    // One unreadable answer: still a rating (1–3, not 1–5), every cell kept as written for the accounting.
+    const u = infer(['1', '2', '3', '1', '2', '3', 'abc', '2', '3', '1', '2', '3', '1', '2', '2'], 'x');
+    expect(u.question).toMatchObject({ type: 'rating', scale: { min: 1, max: 3 } });
+    expect(u.column.kind).toBe('str');
+    expect(u.column.values).toEqual(['1', '2', '3', '1', '2', '3', 'abc', '2', '3', '1', '2', '3', '1', '2', '2']);
   });
   it('dates in several platform formats', () => {
     expect(parseDate('2024/05/02 9:14:03 pm GMT+8')).toBe('2024-05-02T21:14:03');

@@ -143,22 +143,31 @@ describe('bad input', () => {
     expect(() => drivers(s, { outcome: 'y', drivers: ['a', 'b', 'c'] })).toThrow(/collinear \("a" \+ "b" \+ "c"\)/);
   });
   it('treats values outside a known scale as missing ("don\'t know" −99) and reports them', () => {
-    const s = mkSurvey({ y: [1, 2, 3, 4, 5, 3], a: [3, 1, 2, 5, 4, -99], b: [1, 2, 2, 4, 5, 3] });
+    const s = mkSurvey({ y: [1, 2, 3, 4, 5, 3], a: [3, 1, 2, 5, 4, -99], b: [1, 2, 2, 4, 9, 3] });
     s.questions[1]!.scale = { min: 1, max: 5 };
+    s.questions[2]!.scale = { min: 1, max: 5 };
     const r = drivers(s, { outcome: 'y', drivers: ['a', 'b'] });
-    expect(r.n).toBe(5);
-    expect(r.outOfScale).toEqual([{ column: 'a', count: 1, rows: [6], values: ['-99'] }]);
+    expect(r.n).toBe(4);
+    // −99 is a "don't know" code: missing (issue 9, FORMATS §13.6); 9 on a 1–5 item is off the scale.
+    expect(r.accounting![1]).toMatchObject({ question: 'a', answered: 5, used: 5, excluded: { missing: 1, outOfScale: 0 } });
+    expect(r.outOfScale).toEqual([{ column: 'b', count: 1, rows: [5], values: ['9'] }]);
   });
   it('refuses a zero-variance driver by name', () => {
     const s = mkSurvey({ y: [1, 2, 3, 4, 5], a: [3, 1, 2, 5, 4], k: [4, 4, 4, 4, 4] });
     expect(() => drivers(s, { outcome: 'y', drivers: ['a', 'k'] })).toThrow(/"k" have zero variance/);
   });
   it('refuses a text column naming its rows, and drops stray text with a count', () => {
-    const s = mkSurvey({ y: [1, 2, 3, 4, 5, 3], a: [3, 1, 2, 5, 4, 2], t: ['x', 'y', 'z', 'x', 'y', 'z'], b: [1, 'n/a', 2, 2, 5, 3], c: [2, 2, 1, 3, 5, 4] });
+    const s = mkSurvey({ y: [1, 2, 3, 4, 5, 3], a: [3, 1, 2, 5, 4, 2], t: ['x', 'y', 'z', 'x', 'y', 'z'], b: [1, 'n/a', 2, 2, 5, 3], c: [2, 2, 1, 3, 5, 4], d: [1, 'oops', 2, 2, 5, 3] });
     expect(() => drivers(s, { outcome: 'y', drivers: ['a', 't'] })).toThrow(/Column "t" is text.*rows 1, 2, 3, 4, 5/);
+    // "n/a" is a declared non-answer: missing, not unreadable.
     const r = drivers(s, { outcome: 'y', drivers: ['a', 'b'] });
     expect(r.n).toBe(5);
     expect(r.excluded).toBe(1);
-    expect(r.nonNumeric).toEqual([{ column: 'b', count: 1, rows: [2], values: ['n/a'] }]);
+    expect(r.nonNumeric).toEqual([]);
+    expect(r.accounting![2]).toMatchObject({ question: 'b', answered: 5, used: 5, excluded: { missing: 1 } });
+    // "oops" in 1 of 6 answers (16.7% > 5%): exit 2 unless allowed, then counted.
+    expect(() => drivers(s, { outcome: 'y', drivers: ['a', 'd'] })).toThrow(/"oops".*questions\.d\.values/);
+    const d = drivers(s, { outcome: 'y', drivers: ['a', 'd'], allowUnreadable: true });
+    expect(d.nonNumeric).toEqual([{ column: 'd', count: 1, rows: [2], values: ['oops'] }]);
   });
 });

@@ -153,7 +153,10 @@ describe('pair detection', () => {
       chat_importance: [9, 7, 8, 5, 2, 1],
     });
     expect(findKanoPairs(s)).toEqual([{ name: 'chat', functional: 'chat_functional', dysfunctional: 'chat_dysfunctional', importance: 'chat_importance' }]);
-    const r = kano(s);
+    // 1 of 6 answers unreadable (16.7% > 5%): exit 2 naming the value, unless unreadable answers are allowed.
+    expect(() => kano(s)).toThrow(/whatever/);
+    const r = kano(s, undefined, { allowUnreadable: true });
+    expect(r.accounting.find((a) => a.question === 'chat_functional')).toMatchObject({ answered: 6, used: 5, excluded: { unreadable: 1 } });
     const f = r.features[0]!;
     // rows 1-5 as K2, row 6 has an unknown functional answer
     expect(f.counts).toEqual({ A: 2, O: 1, M: 1, I: 1, R: 0, Q: 0 });

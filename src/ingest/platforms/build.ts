@@ -3,7 +3,7 @@
 import type { Column, Exclusion, Question, Survey } from '../../dataset/types.js';
 export type { Recognised } from './common.js';
 import type { RawTable } from '../read/table.js';
-import { inferColumn } from '../infer.js';
+import { harmoniseScales, inferColumn } from '../infer.js';
 import { cell, type ColSpec, type Layout, type Platform, type PlatformSpec, type Recognised, type RecogniseOptions } from './common.js';
 
 /** A platform module: its detect + layout, with toSurvey built on the shared builder. */
@@ -233,6 +233,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
     release(spec.index);
   }
 
+  harmoniseScales(questions);
   let partialColumn: string | undefined;
   if (partial) {
     const pq: Question = { id: '_partial', label: 'Partial response (1 = incomplete)', type: 'meta', role: 'partial' };
