@@ -16,6 +16,7 @@ import { register as themesCmd } from './themes.js';
 import { register as redactCmd } from './redact.js';
 import { register as reportCmd } from './report.js';
 import { register as initCmd } from './init.js';
+import { register as rawInputOptions } from './raw-input.js';
 
 export const commands: ((program: Command) => void)[] = [
   importCmd,
@@ -34,4 +35,5 @@ export const commands: ((program: Command) => void)[] = [
   redactCmd,
   reportCmd,
   initCmd,
+  rawInputOptions, // last: adds --sheet / --include-preview to the commands above
 ];

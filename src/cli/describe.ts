@@ -7,6 +7,10 @@ const cut = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) 
 
 function scaleText(q: SurveySummary['questions'][number]): string {
   if (q.scale) return `${q.scale.min}–${q.scale.max}`;
+  if (q.dates) {
+    const range = q.dates.first ? `${q.dates.first} … ${q.dates.last}` : '';
+    return [range, q.dates.format, q.dates.unreadable ? `${q.dates.unreadable} not dates` : ''].filter(Boolean).join(', ');
+  }
   if (q.choices) return cut(q.choices.map((c) => c.label || c.code).join(' | '), 50);
   return '';
 }

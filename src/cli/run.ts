@@ -10,8 +10,10 @@ export type Action = (ctx: Ctx) => Promise<number | void>;
 export function runner(cmd: Command, body: Action): Promise<void> {
   const opts = cmd.optsWithGlobals() as GlobalOptions;
   const ctx = makeCtx(opts);
+  // Raw exports read by loadInput honour this command's --sheet / --include-preview / --date-format (cli/raw-input.ts).
+  const ready = import('./raw-input.js').then((m) => m.applyRawInputOptions(cmd));
   if (opts.color === false) setColor(false);
-  return body(ctx).then(
+  return ready.then(() => body(ctx)).then(
     (code) => {
       process.exitCode = typeof code === 'number' ? code : 0;
     },

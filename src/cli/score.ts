@@ -5,6 +5,7 @@ import { term } from '../ui/glossary.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
 import { helpZh } from './help-lang.js';
+import { parsePeriodUnit } from '../dataset/period.js';
 import type { ScoreResult, ScoreSpec, Cell, Change } from '../metrics/score.js';
 import { closest } from '../dataset/suggest.js';
 import { accountingLine } from '../dataset/accounting.js';
@@ -97,8 +98,7 @@ export function toSpec(metric: string, o: ScoreOpts): ScoreSpec {
   if (o.question) spec.question = o.question;
   if (o.by) spec.by = o.by.split(',').map((s) => s.trim()).filter(Boolean);
   if (o.period) {
-    if (!UNITS.includes(o.period)) throw inputError(`--period must be day, week, month or quarter (got "${o.period}").`, `--period 应为 day、week、month 或 quarter（收到 "${o.period}"）。`);
-    spec.period = o.period as ScoreSpec['period'];
+    spec.period = UNITS.includes(o.period) ? (o.period as ScoreSpec['period']) : parsePeriodUnit(o.period);
   }
   if (o.date) {
     if (!o.period) throw inputError('--date only makes sense with --period (e.g. --period month).', '--date 需与 --period 一起使用（如 --period month）。');

@@ -4,7 +4,7 @@ import { runner } from './run.js';
 import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
-import type { CrosstabResult } from '../metrics/crosstab.js';
+import type { CrosstabResult, MultiCrosstabResult } from '../metrics/crosstab.js';
 
 interface TabOpts {
   rows?: string;
@@ -54,6 +54,46 @@ export function register(program: Command): void {
           });
           return { vals, order };
         };
+        // A multi-select (joined `┋`/`;` answers split into option columns, or option-flag columns): one row
+        // per option with respondents as the base, not one row per combination of options.
+        const multi = (id: string) => {
+          const q = getQuestion(survey, id);
+          const kids = survey.questions.filter((k) => k.parent === id && k.type === 'multi' && k.option !== undefined && survey.columns.get(k.id)?.kind === 'num');
+          if (kids.length === 0 || (q && q.type !== 'multi')) return undefined;
+          const cols = kids.map((k) => survey.columns.get(k.id)!.values as Float64Array);
+          const picks: (number[] | null)[] = Array.from({ length: survey.nRows }, (_, i) => {
+            let answered = false;
+            const sel: number[] = [];
+            cols.forEach((v, o) => {
+              const x = v[i]!;
+              if (x === x) answered = true;
+              if (x === 1) sel.push(o);
+            });
+            return answered ? sel : null;
+          });
+          return { options: kids.map((k) => k.option!), picks, label: q?.label };
+        };
+        if (multi(opts.cols!)) {
+          throw inputError(
+            `--cols ${opts.cols} is a multi-select question; put it in --rows (options become rows, respondents the base) and a single-choice column in --cols.`,
+            `--cols ${opts.cols} 是多选题；请把它放在 --rows（选项为行，以答题人数为基数），--cols 用单选列。`,
+          );
+        }
+        const mr = multi(opts.rows!);
+        if (mr) {
+          const c = values(opts.cols!);
+          const { multiCrosstab } = await import('../metrics/crosstab.js');
+          const result = multiCrosstab(mr.picks, mr.options, c.vals, { rowName: opts.rows, colName: opts.cols, colOrder: c.order, alpha, bonferroni: opts.bonferroni !== false });
+          if (result.total === 0) {
+            throw inputError(
+              `No row has both "${opts.rows}" and "${opts.cols}" answered; check the column names.`,
+              `没有同时回答 "${opts.rows}" 和 "${opts.cols}" 的行；请检查列名。`,
+            );
+          }
+          const { renderTable, fmt } = await import('../ui/table.js');
+          ctx.emit(result, () => renderMulti(ctx, result, renderTable, fmt));
+          return;
+        }
         const r = values(opts.rows!);
         const c = values(opts.cols!);
         const { crosstab } = await import('../metrics/crosstab.js');
@@ -112,6 +152,40 @@ function render(
     ctx.t(
       `Letters: the column's % is significantly larger than that of the lettered column (z-test, α = ${t.alpha}${t.bonferroni ? ', Bonferroni' : ''}). "!" marks a base below 30.`,
       `字母：该列百分比显著高于所标字母对应的列（z 检验，α = ${t.alpha}${t.bonferroni ? '，Bonferroni 校正' : ''}）。"!" 表示基数小于 30。`,
+    ),
+  ].join('\n');
+}
+
+function renderMulti(
+  ctx: Ctx,
+  t: MultiCrosstabResult,
+  renderTable: (h: string[], rows: (string | number)[][], align?: ('left' | 'right' | 'center')[]) => string,
+  fmt: (n: number | null | undefined, d?: number) => string,
+): string {
+  const pv = (p: number) => (Number.isNaN(p) ? '–' : p < 0.001 ? '< .001' : fmt(p, 3));
+  const head = [
+    `${short(t.rows, 30)} \\ ${short(t.cols, 30)}`,
+    ...t.colLevels.map((l, j) => `${short(l, 24)} (${t.columnLetters[j]})`),
+    ctx.t('total', '合计'),
+    ctx.t('χ² p', 'χ² p 值'),
+  ];
+  const rows: (string | number)[][] = t.rowLevels.map((l, i) => [
+    short(l, 40),
+    ...t.counts[i]!.map((n, j) => `${n}  ${fmt(t.colPct[i]![j], 1)}%${t.letters[i]![j] ? ' ' + t.letters[i]![j] : ''}`),
+    `${t.rowTotals[i]}  ${fmt(t.totalPct[i], 1)}%`,
+    `${pv(t.optionTests[i]!.p)}${t.optionTests[i]!.warning ? ' ?' : ''}`,
+  ]);
+  rows.push([ctx.t('base (respondents)', '基数（答题人数）'), ...t.colTotals.map((n) => (n < 30 ? `${n} !` : String(n))), t.total, '']);
+  rows.push([ctx.t('mentions', '选择次数'), ...t.mentions.map(String), t.mentions.reduce((a, b) => a + b, 0), '']);
+  return [
+    renderTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)]),
+    ctx.t(
+      `Multiple response: % of respondents in each column (columns add up to more than 100%).${t.missing ? ` ${t.missing} rows left out (question unanswered or ${t.cols} missing).` : ''}`,
+      `多选题：各列为答题人数的百分比（一列合计可超过 100%）。${t.missing ? `${t.missing} 行未作答或 ${t.cols} 缺失，已剔除。` : ''}`,
+    ),
+    ctx.t(
+      `Tests per option: χ² of selected vs not selected across columns (p in the last column, "?" = expected counts below 5); letters: pairwise column z-tests (α = ${t.alpha}${t.bonferroni ? ', Bonferroni' : ''}). No overall χ²: a respondent counts in several rows. "!" marks a base below 30.`,
+      `逐选项检验：各列“选/未选”的 χ² 检验（p 值见最后一列，“?”表示期望频数小于 5）；字母：列间两两 z 检验（α = ${t.alpha}${t.bonferroni ? '，Bonferroni 校正' : ''}）。不做整体 χ²：同一答题人可出现在多行。"!" 表示基数小于 30。`,
     ),
   ].join('\n');
 }

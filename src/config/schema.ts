@@ -115,6 +115,8 @@ export interface CxConfig {
   report?: ReportConfig;
   thresholds?: Record<string, ThresholdConfig>;
   failIf?: string[];
+  /** Day/month order of a/b/yyyy dates in raw exports: dmy | mdy | ymd (default: decided per column). */
+  dateFormat?: string;
 }
 
 // ---- schema descriptors (walked by validate.ts) ----
@@ -273,5 +275,6 @@ export const configSchema: Schema = {
       },
     },
     failIf: { t: 'strings' },
+    dateFormat: { t: 'enum', values: ['dmy', 'mdy', 'ymd', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD'] },
   },
 };

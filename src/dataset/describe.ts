@@ -1,6 +1,7 @@
 // What a dataset or export holds: platform, encoding, rows, waves, exclusions and one line per question.
 // Pure: takes a Survey, returns JSON-able data (used by `cx describe`).
 import type { Exclusion, Survey } from './types.js';
+import { columnDays, dayToIso } from './period.js';
 import type { Accounting } from './accounting.js';
 import { readScores } from './select.js';
 
@@ -14,6 +15,8 @@ export interface QuestionSummary {
   missing: number;
   scale?: { min: number; max: number; labels?: Record<string, string> };
   choices?: { code: string; label: string }[];
+  /** Date columns: first and last day as periods read them, answers that are not dates, the day/month order used. */
+  dates?: { first: string | null; last: string | null; unreadable: number; format?: string };
   /** Scale questions (nps, rating, likert): the accounting rule on the question's scale (every row). */
   accounting?: Accounting;
 }
@@ -60,6 +63,21 @@ export function describeSurvey(s: Survey): SurveySummary {
     if (q.parent) out.parent = q.parent;
     if (q.scale) out.scale = q.scale;
     if (q.choices) out.choices = q.choices;
+    if (q.type === 'date' && col) {
+      // The same day numbers `--period` uses, so describe and the periods agree.
+      const days = columnDays(col);
+      let lo = Infinity;
+      let hi = -Infinity;
+      let bad = 0;
+      for (let i = 0; i < s.nRows; i++) {
+        const d = days[i]!;
+        if (d === d) {
+          if (d < lo) lo = d;
+          if (d > hi) hi = d;
+        } else if ((col.kind === 'num' ? !Number.isNaN(col.values[i]!) : col.values[i] != null && col.values[i] !== '')) bad++;
+      }
+      out.dates = { first: lo <= hi ? dayToIso(lo) : null, last: lo <= hi ? dayToIso(hi) : null, unreadable: bad, ...(q.dateFormat ? { format: q.dateFormat } : {}) };
+    }
     if (col && (q.type === 'nps' || q.type === 'rating' || q.type === 'likert')) {
       const sc = q.type === 'nps' ? { min: 0, max: 10 } : q.scale;
       if (sc && Number.isFinite(sc.min) && Number.isFinite(sc.max)) out.accounting = readScores(s, q, sc.min, sc.max, undefined, { whole: false }).accounting;

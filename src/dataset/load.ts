@@ -10,6 +10,18 @@ export interface LoadOptions extends ReadOptions {
   columns?: string[];
 }
 
+type RawDefaults = Pick<ReadOptions, 'sheet' | 'includePreview' | 'dateFormat'>;
+let rawDefaults: RawDefaults = {};
+
+/** `--sheet` / `--include-preview` / `--date-format` given to the running command: used when a raw export is read. */
+export function setRawReadDefaults(d: RawDefaults): void {
+  rawDefaults = {
+    ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
+    ...(d.includePreview ? { includePreview: true } : {}),
+    ...(d.dateFormat ? { dateFormat: d.dateFormat } : {}),
+  };
+}
+
 export async function loadInput(input: string, opts: LoadOptions = {}): Promise<Survey> {
   if (input === '-') {
     const { readSurvey } = await import('../ingest/index.js');
@@ -28,5 +40,5 @@ export async function loadInput(input: string, opts: LoadOptions = {}): Promise<
     return loadDataset(input, { columns: opts.columns });
   }
   const { readSurvey } = await import('../ingest/index.js');
-  return readSurvey(input, opts);
+  return readSurvey(input, { ...rawDefaults, ...opts });
 }

@@ -2,9 +2,59 @@
 // zone (DESIGN.md §4): a trailing offset such as "GMT+8" or "Z" is not applied. Periods: days
 // (2026-03-05), ISO-8601 weeks (2026-W03, week-year by the Thursday rule), months (2026-03), quarters (2026-Q1).
 import type { Column } from './types.js';
+import { inputError } from '../ui/errors.js';
+import { decideDateOrder, numericDateCandidates, type DateOrder } from '../ingest/platforms/dates.js';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter';
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter'];
+
+// Near misses people type for a period unit (English, Chinese, adjectives, plurals, abbreviations).
+const UNIT_ALIASES: Record<string, PeriodUnit> = {
+  daily: 'day', days: 'day', d: 'day', 日: 'day', 天: 'day', 按日: 'day', 按天: 'day', 每日: 'day', 每天: 'day',
+  weekly: 'week', weeks: 'week', w: 'week', wk: 'week', isoweek: 'week', 周: 'week', 星期: 'week', 按周: 'week', 每周: 'week',
+  monthly: 'month', months: 'month', m: 'month', mo: 'month', mon: 'month', 月: 'month', 按月: 'month', 每月: 'month',
+  quarterly: 'quarter', quarters: 'quarter', q: 'quarter', qtr: 'quarter', 季: 'quarter', 季度: 'quarter', 按季: 'quarter', 按季度: 'quarter', 每季: 'quarter',
+};
+
+/**
+ * `--period` text → unit. A near miss (`weekly`, `Week`, `月`, `wek`) is refused with "did you mean …" so a
+ * typo never silently drops the breakdown.
+ */
+export function parsePeriodUnit(text: string, flag = '--period'): PeriodUnit {
+  const t = text.trim().toLowerCase();
+  if ((PERIOD_UNITS as readonly string[]).includes(t) && t === text) return t as PeriodUnit;
+  let near: PeriodUnit | undefined = (PERIOD_UNITS as readonly string[]).includes(t) ? (t as PeriodUnit) : UNIT_ALIASES[t];
+  if (!near) {
+    let best = 3;
+    for (const u of PERIOD_UNITS) {
+      const d = editDistance(t, u);
+      if (d < best) {
+        best = d;
+        near = u;
+      }
+    }
+  }
+  const hint = near ? ` (did you mean "${flag} ${near}"?)` : '';
+  const hintZh = near ? `（是否想用 "${flag} ${near}"？）` : '';
+  throw inputError(
+    `${flag} must be day, week, month or quarter, not "${text}"${hint}.`,
+    `${flag} 应为 day、week、month 或 quarter，而不是 "${text}"${hintZh}。`,
+  );
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
 
 const MS_DAY = 86_400_000;
 /** Excel (1900 date system) serial of 1970-01-01. */
@@ -86,7 +136,7 @@ const RE_NUM = /^\s*-?\d+(\.\d+)?\s*$/;
  * A date string read as a day number. `dayFirst` decides `03/04/2026` (false: 4 March is US M/D/Y,
  * the default of most exports; true: 3 April). Dotted `03.04.2026` is always day-first.
  */
-export function parseDay(s: string, dayFirst = false): number {
+export function parseDay(s: string, dayFirst: boolean | DateOrder = false): number {
   let m = RE_YMD.exec(s);
   if (m) return dayNumber(+m[1]!, +m[2]!, +m[3]!);
   m = RE_XYZ.exec(s);
@@ -95,7 +145,8 @@ export function parseDay(s: string, dayFirst = false): number {
     if (m[3]!.length === 2) y += y < 70 ? 2000 : 1900;
     const a = +m[1]!;
     const b = +m[2]!;
-    const df = dayFirst || s.includes('.') || a > 12;
+    // A column's decided order (as import decided it) is kept for every row; legacy: per value.
+    const df = dayFirst === 'dmy' ? true : dayFirst === 'mdy' ? false : dayFirst === true || s.includes('.') || a > 12;
     return df ? dayNumber(y, b, a) : dayNumber(y, a, b);
   }
   m = RE_DMONY.exec(s);
@@ -110,20 +161,23 @@ export function parseDay(s: string, dayFirst = false): number {
   return NaN;
 }
 
-/** Whether a column of strings writes numeric dates day-first (some first field > 12 and none second > 12). */
-export function detectDayFirst(values: readonly (string | null)[], sample = 5000): boolean {
-  let first = false;
-  let second = false;
+/**
+ * The day/month order of a column of date strings, by the same rule as import (dates.ts decideDateOrder), so
+ * periods and `describe` agree; `undefined` when the column has no a/b/yyyy values.
+ */
+export function detectDateOrder(values: readonly (string | null)[], sample = 5000): DateOrder | undefined {
   const step = Math.max(1, Math.floor(values.length / sample));
+  const picked: string[] = [];
   for (let i = 0; i < values.length; i += step) {
     const v = values[i];
-    if (!v) continue;
-    const m = RE_XYZ.exec(v);
-    if (!m) continue;
-    if (+m[1]! > 12) first = true;
-    if (+m[2]! > 12) second = true;
+    if (v) picked.push(v);
   }
-  return first && !second;
+  return decideDateOrder(numericDateCandidates(picked)).order;
+}
+
+/** Whether a column of strings writes numeric dates day-first. */
+export function detectDayFirst(values: readonly (string | null)[], sample = 5000): boolean {
+  return detectDateOrder(values, sample) === 'dmy';
 }
 
 /** YYYYMMDD from "YYYY-MM-DD…" when all eight positions are digits, else −1. */
@@ -138,14 +192,26 @@ function isoPrefix(s: string): number {
  * Calls `emit(i, day)` for every row with its day number (NaN when missing or unreadable), reading each
  * distinct run of strings once: one pass, no per-row allocation. The ISO prefix YYYY-MM-DD is a fast path.
  */
+/** Rows of a column without touching a stored date column's texts. */
+const columnLength = (col: Column): number => (col.kind === 'str' && col.epochMs ? col.epochMs.length : col.values.length);
+
 function forEachDay(col: Column, emit: (i: number, day: number) => void): void {
-  const n = col.values.length;
+  const n = columnLength(col);
   if (col.kind === 'num') {
     for (let i = 0; i < n; i++) emit(i, numberToDay(col.values[i]!));
     return;
   }
+  if (col.epochMs && col.epochMs.length === n) {
+    // Stored at import (store.ts): no text to read or parse.
+    const ms = col.epochMs;
+    for (let i = 0; i < n; i++) {
+      const v = ms[i]!;
+      emit(i, v === v ? Math.floor(v / MS_DAY) : NaN);
+    }
+    return;
+  }
   const values = col.values;
-  const dayFirst = detectDayFirst(values);
+  const dayFirst = detectDateOrder(values) ?? false;
   let lastS: string | null = null;
   let lastD = NaN;
   let lastYmd = -1;
@@ -171,19 +237,79 @@ function forEachDay(col: Column, emit: (i: number, day: number) => void): void {
   }
 }
 
+/**
+ * Wall-clock milliseconds since 1970 (as UTC) of a date text as import stores it (`YYYY-MM-DDTHH:mm:ss`, or
+ * any form parseDay reads, then at midnight); NaN when missing or unreadable. For the dataset's date files.
+ */
+export function columnEpochMs(values: readonly (string | null)[]): Float64Array {
+  const out = new Float64Array(values.length);
+  let lastYmd = -1;
+  let lastDay = NaN;
+  const order = detectDateOrder(values) ?? false;
+  for (let i = 0; i < values.length; i++) {
+    const s = values[i];
+    if (s == null || s === '') {
+      out[i] = NaN;
+      continue;
+    }
+    const ymd = s.length >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 ? isoPrefix(s) : -1;
+    if (ymd < 0) {
+      out[i] = parseDay(s, order) * MS_DAY;
+      continue;
+    }
+    if (ymd !== lastYmd) {
+      lastYmd = ymd;
+      lastDay = dayNumber(Math.floor(ymd / 10_000), Math.floor(ymd / 100) % 100, ymd % 100);
+    }
+    let ms = lastDay * MS_DAY;
+    if (s.length >= 19 && (s.charCodeAt(10) === 84 || s.charCodeAt(10) === 32) && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58) {
+      const d = (k: number) => s.charCodeAt(k) - 48;
+      const h = d(11) * 10 + d(12);
+      const mi = d(14) * 10 + d(15);
+      const se = d(17) * 10 + d(18);
+      if (h >= 0 && h < 24 && mi >= 0 && mi < 60 && se >= 0 && se <= 60) ms += ((h * 60 + mi) * 60 + se) * 1000;
+    }
+    out[i] = ms;
+  }
+  return out;
+}
+
 /** Day numbers of a whole column (NaN when missing or unreadable). */
 export function columnDays(col: Column): Float64Array {
-  const out = new Float64Array(col.values.length);
+  const out = new Float64Array(columnLength(col));
   forEachDay(col, (i, d) => (out[i] = d));
   return out;
 }
 
 /** Period codes straight from a date column (see periodCodes), without an intermediate array of days. */
 export function columnPeriodCodes(col: Column, unit: PeriodUnit): { codes: Int32Array; labels: string[] } {
-  const codes = new Int32Array(col.values.length);
+  const codes = new Int32Array(columnLength(col));
   const { codeOf, labels } = dayCoder(unit);
   let lastDay = NaN;
   let lastCode = -1;
+  if (col.kind === 'str' && col.epochMs && col.epochMs.length === codes.length) {
+    // Stored times (dataset): one tight loop; rows in time order share a day with their neighbours.
+    const ms = col.epochMs;
+    let lo = Infinity;
+    let hi = -Infinity; // [lo, hi): the ms range of lastDay
+    for (let i = 0; i < ms.length; i++) {
+      const v = ms[i]!;
+      if (v >= lo && v < hi) {
+        codes[i] = lastCode;
+        continue;
+      }
+      if (v !== v) {
+        codes[i] = -1;
+        continue;
+      }
+      lastDay = Math.floor(v / MS_DAY);
+      lo = lastDay * MS_DAY;
+      hi = lo + MS_DAY;
+      lastCode = codeOf(lastDay);
+      codes[i] = lastCode;
+    }
+    return relabel(codes, labels);
+  }
   forEachDay(col, (i, d) => {
     if (d !== d) {
       codes[i] = -1;

@@ -14,6 +14,7 @@ import { endianness } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Column, Question, Survey } from './types.js';
 import { inputError } from '../ui/errors.js';
+import { columnEpochMs } from './period.js';
 
 export const FORMAT_NAME = 'cx-columns';
 export const FORMAT_VERSION = 1;
@@ -24,6 +25,8 @@ export interface StoredColumn {
   kind: 'num' | 'str';
   encoding: 'f64' | 'dict' | 'utf8';
   file: string;
+  /** Date columns: `<file>.ms.f64` holds each row's wall-clock time in ms since 1970 (as UTC), NaN = missing. */
+  epochMs?: boolean;
 }
 
 export interface Manifest {
@@ -119,6 +122,30 @@ type FastBuffer = Buffer & { utf8Slice?: (s: number, e: number) => string };
 
 function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
   const path = (ext: string) => join(dir, `${sc.file}.${ext}`);
+  if (sc.epochMs && sc.kind === 'str') {
+    // A date column: the stored times are read now; the texts only when something asks for them.
+    let epochMs: Float64Array;
+    try {
+      epochMs = view(readFileSync(path('ms.f64')), 8, (b, o, l) => new Float64Array(b, o, l));
+      if (epochMs.length !== nRows) throw new Error('length');
+    } catch {
+      throw damaged(dir, sc);
+    }
+    let texts: (string | null)[] | undefined;
+    const col = {
+      kind: 'str' as const,
+      epochMs,
+      get values(): (string | null)[] {
+        if (texts === undefined) texts = (readColumnFiles(dir, { ...sc, epochMs: false }, nRows) as { values: (string | null)[] }).values;
+        return texts;
+      },
+      set values(v: (string | null)[]) {
+        texts = v;
+        delete (col as { epochMs?: Float64Array }).epochMs; // changed texts: the stored times no longer apply
+      },
+    };
+    return col;
+  }
   try {
     if (sc.kind === 'num') {
       const values = view(readFileSync(path('f64')), 8, (b, o, l) => new Float64Array(b, o, l));
@@ -151,11 +178,15 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
     }
     return { kind: 'str', values };
   } catch {
-    throw inputError(
-      `${dir}: the file for column "${sc.id}" is missing or damaged; import the data again.`,
-      `${dir}：列“${sc.id}”的数据文件缺失或损坏；请重新导入数据。`,
-    );
+    throw damaged(dir, sc);
   }
+}
+
+function damaged(dir: string, sc: StoredColumn) {
+  return inputError(
+    `${dir}: the file for column "${sc.id}" is missing or damaged; import the data again.`,
+    `${dir}：列“${sc.id}”的数据文件缺失或损坏；请重新导入数据。`,
+  );
 }
 
 /** Cheap integrity check at load time (sizes only, no reads), so a damaged dataset fails before any work. */
@@ -168,7 +199,7 @@ function checkColumnFiles(dir: string, sc: StoredColumn, nRows: number): void {
         : sc.encoding === 'dict'
           ? size('codes') === nRows * 4 && size('dict.json') > 0
           : size('len') === nRows * 4 && size('utf8') >= 0;
-    if (ok) return;
+    if (ok && (!sc.epochMs || size('ms.f64') === nRows * 8)) return;
   } catch {
     // fall through to the error below
   }
@@ -309,7 +340,14 @@ export function saveDataset(dir: string, survey: Survey): void {
       if (!col) continue;
       const file = `c${k++}`;
       const preferDict = q.type !== 'text' && q.type !== 'id' && q.type !== 'date';
-      stored.push({ id: q.id, kind: col.kind, encoding: writeColumnFiles(tmp, file, col, survey.nRows, preferDict), file });
+      const sc: StoredColumn = { id: q.id, kind: col.kind, encoding: writeColumnFiles(tmp, file, col, survey.nRows, preferDict), file };
+      if (q.type === 'date' && col.kind === 'str') {
+        // Parsed once here, so `--period` never re-parses the texts (issue 9: 1M rows).
+        const ms = col.epochMs && col.epochMs.length === survey.nRows ? col.epochMs : columnEpochMs(col.values.length === survey.nRows ? col.values : col.values.slice(0, survey.nRows));
+        writeFileSync(join(tmp, `${file}.ms.f64`), new Uint8Array(ms.buffer, ms.byteOffset, ms.byteLength));
+        sc.epochMs = true;
+      }
+      stored.push(sc);
     }
     const manifest: Manifest = {
       format: {
@@ -317,7 +355,7 @@ export function saveDataset(dir: string, survey: Survey): void {
         version: FORMAT_VERSION,
         endian: 'le',
         description:
-          'One file set per column: <file>.f64 (Float64 LE, NaN = missing); <file>.codes (Uint32 LE, 0 = missing) + <file>.dict.json; or <file>.len (Int32 LE byte lengths, -1 = missing) + <file>.utf8.',
+          'One file set per column: <file>.f64 (Float64 LE, NaN = missing); <file>.codes (Uint32 LE, 0 = missing) + <file>.dict.json; or <file>.len (Int32 LE byte lengths, -1 = missing) + <file>.utf8. Date columns (epochMs) also have <file>.ms.f64: wall-clock ms since 1970 read as UTC, NaN = missing.',
       },
       platform: survey.platform,
       encoding: survey.encoding,

@@ -44,6 +44,8 @@ export interface Question {
   source?: string;
   /** For a split multi-select option column: the option text it stands for. */
   option?: string;
+  /** Date columns: the day/month order their a/b/yyyy values were read in (decided once per column at import). */
+  dateFormat?: 'ymd' | 'dmy' | 'mdy';
   /** Answer text → code from cx.yaml (`questions.ID.values`), read by every command that reads scores. */
   values?: Record<string, number>;
 }
@@ -58,6 +60,11 @@ export interface NumColumn {
 export interface StrColumn {
   kind: 'str';
   values: (string | null)[];
+  /**
+   * Date columns loaded from a dataset: each row's wall-clock time as milliseconds since 1970-01-01 read as
+   * UTC (NaN when missing or unreadable), stored at import so periods need no re-parsing of the texts.
+   */
+  epochMs?: Float64Array;
 }
 
 export type Column = NumColumn | StrColumn;
@@ -81,6 +88,8 @@ export interface ImportLogEntry {
   rowsKept: number;
   exclusions: Exclusion[];
   warnings: string[];
+  /** SHA-256 of the file's bytes: the same file imported again is skipped (cx import --replace-wave re-imports). */
+  sha256?: string;
 }
 
 export interface Survey {

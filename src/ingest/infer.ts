@@ -2,7 +2,7 @@
 // Numeric answers become Float64Array columns; text stays interned strings (one instance per value).
 import type { Column, Question, QuestionType, Scale, Survey } from '../dataset/types.js';
 import type { ColumnHint } from './platforms/common.js';
-import { excelSerialToIso, parseDate } from './platforms/dates.js';
+import { dateWarnings, decideDateOrder, excelSerialToIso, numericDateCandidates, parseDate } from './platforms/dates.js';
 import { KANO_CHOICES, KANO_ID, MISSING_CODES, ROLE_CES, ROLE_COMMENT, ROLE_CSAT, ROLE_NPS, roleFromLabel } from './platforms/vocab.js';
 import { hasLabelForm, isVocabLabel, matchVocab, normalise, readAnswer, scaleFromText, scaleFromValues, splitNumberLabel, type ScaleGuess, type Vocab } from './values.js';
 
@@ -25,6 +25,7 @@ export class Interner {
   }
 }
 
+const DATE_HEADER = /(^|[^a-z])(date|time|timestamp|submitted|created|recorded|datum|fecha)([^a-z]|$)|日期|时间|時間|提交|填写时间|答卷时间/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NUM = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const NUM_LABEL = /^(-?\d+(?:\.\d+)?)(?:\s+[-–]\s+|\s*[:=]\s*)(\D.*)$/s;
@@ -316,18 +317,25 @@ export function inferColumn(id: string, label: string, get: string[] | ((k: numb
     return { col: { kind: 'num', values }, dropped };
   };
 
-  // Dates.
-  if (hint.type === 'date' || hint.excelDate) {
+  // Dates: one day/month order for the whole column (dates.ts decideDateOrder), never decided row by row.
+  const dateCol = (excel = hint.excelDate): Column => {
     q.type = 'date';
+    const dec = decideDateOrder(numericDateCandidates(cells, n), hint.dateOrder ?? (hint.dayFirst ? 'dmy' : undefined));
+    if (dec.order && dec.numeric > 0) q.dateFormat = dec.order;
     let bad = 0;
+    const badEx: string[] = [];
     const col = strCol((s) => {
-      const d = hint.excelDate && NUM.test(s.trim()) ? excelSerialToIso(Number(s)) : parseDate(s, hint.dayFirst);
-      if (d === null) bad++;
+      const d = excel && NUM.test(s.trim()) ? excelSerialToIso(Number(s)) : parseDate(s, dec.order ?? false);
+      if (d === null) {
+        bad++;
+        if (badEx.length < 3 && !badEx.includes(s)) badEx.push(s);
+      }
       return d ?? s;
     });
-    if (bad > 0) warnings.push(`${id}: ${bad} date value(s) could not be parsed and were kept as text`);
-    return finish(q, col, warnings, hint);
-  }
+    warnings.push(...dateWarnings(id, dec, bad, badEx));
+    return col;
+  };
+  if (hint.type === 'date' || hint.excelDate) return finish(q, dateCol(), warnings, hint);
   if (hint.keepText || hint.type === 'id' || hint.type === 'text') {
     q.type = hint.type ?? 'text';
     return finish(q, strCol(), warnings, hint);
@@ -370,6 +378,11 @@ export function inferColumn(id: string, label: string, get: string[] | ((k: numb
     return finish(q, strCol(), warnings, hint);
   }
 
+  // Excel serial dates in a CSV (a sheet saved without date formatting): a date-named column of numbers that
+  // are all days of 1970–2100 (25569–73050).
+  if (st.allNum && st.n > 0 && !hint.type && !st.numLabel && DATE_HEADER.test(text) && st.min >= 25569 && st.max <= 73050) {
+    return finish(q, dateCol(true), warnings, hint);
+  }
   if (st.allNum && st.n > 0) {
     const small = st.allInt && st.min >= 0 && st.max <= 10 && st.min !== Infinity;
     const nDistinct = st.capped ? CAP : st.distinct.size;
@@ -421,7 +434,7 @@ export function inferColumn(id: string, label: string, get: string[] | ((k: numb
   if ((q.type === 'single' || q.type === 'category') && !st.capped && !hint.choices) {
     q.choices = distinct.sort((a, b) => a.localeCompare(b)).map((d) => ({ code: d, label: d }));
   }
-  const col = q.type === 'date' ? strCol((s) => parseDate(s) ?? s) : strCol();
+  const col = q.type === 'date' ? dateCol() : strCol();
   return finish(q, col, warnings, hint);
 }
 

@@ -203,3 +203,110 @@ export function crosstab(
       '; a letter marks a column whose proportion is significantly smaller (SPSS convention)',
   };
 }
+
+export interface OptionTest {
+  option: string;
+  /** Pearson χ² of selected vs not selected across the columns (2 × k, respondents as the unit). */
+  chi2: number;
+  df: number;
+  p: number;
+  cramersV: number;
+  warning: boolean;
+}
+
+export interface MultiCrosstabResult {
+  kind: 'multi-response';
+  rows: string;
+  cols: string;
+  /** The options of the multiple-response question (one table row each). */
+  rowLevels: string[];
+  colLevels: string[];
+  /** counts[option][col]: respondents in the column who selected the option. */
+  counts: number[][];
+  /** Respondents who selected the option (all columns). */
+  rowTotals: number[];
+  /** Base of each column: respondents who answered the question and have a column value. */
+  colTotals: number[];
+  /** All respondents in the table (the sum of the column bases). */
+  total: number;
+  /** Selections (mentions) per column: more than the base when respondents pick several options. */
+  mentions: number[];
+  /** Column % of respondents (0–100); a column adds up to more than 100. */
+  colPct: number[][];
+  /** Option % of all respondents in the table. */
+  totalPct: number[];
+  /** Rows left out: question unanswered or column value missing. */
+  missing: number;
+  optionTests: OptionTest[];
+  columnLetters: string[];
+  letters: string[][];
+  tests: PairTest[];
+  alpha: number;
+  bonferroni: boolean;
+  method: string;
+}
+
+/**
+ * Multiple-response crosstab (one row per option, base = respondents). `picks[i]` lists the options row i
+ * selected (null when the question was not answered; [] is answered with nothing selected). A respondent
+ * counts once in each option row they picked, so no overall χ² is computed (its cells are not independent);
+ * instead each option is tested on its own: χ² of selected vs not selected by column, and the SPSS-style
+ * pairwise column-proportion z-tests with the respondents of each column as the base.
+ */
+export function multiCrosstab(
+  picks: (readonly number[] | null)[],
+  options: string[],
+  colValues: (string | null)[],
+  opts: { rowName?: string; colName?: string; colOrder?: string[]; alpha?: number; bonferroni?: boolean } = {},
+): MultiCrosstabResult {
+  const keep = picks.map((p, i) => p !== null && colValues[i] != null && colValues[i] !== '');
+  const colLevels = levelsOf(colValues.filter((_, i) => keep[i]), opts.colOrder);
+  const ci = new Map(colLevels.map((l, j) => [l, j]));
+  const counts = options.map(() => colLevels.map(() => 0));
+  const colTotals = colLevels.map(() => 0);
+  const mentions = colLevels.map(() => 0);
+  let total = 0;
+  picks.forEach((p, i) => {
+    if (!keep[i]) return;
+    const j = ci.get(colValues[i]!)!;
+    colTotals[j]!++;
+    total++;
+    for (const o of new Set(p!)) {
+      counts[o]![j]!++;
+      mentions[j]!++;
+    }
+  });
+  const rowTotals = counts.map((r) => r.reduce((s, x) => s + x, 0));
+  const optionTests: OptionTest[] = options.map((option, o) => {
+    const c = chiSquare([counts[o]!, counts[o]!.map((x, j) => colTotals[j]! - x)]);
+    return { option, chi2: c.chi2, df: c.df, p: c.p, cramersV: c.cramersV, warning: c.warning };
+  });
+  const cp = columnProportionTests(counts, colTotals, opts);
+  return {
+    kind: 'multi-response',
+    rows: opts.rowName ?? 'rows',
+    cols: opts.colName ?? 'cols',
+    rowLevels: options,
+    colLevels,
+    counts,
+    rowTotals,
+    colTotals,
+    total,
+    mentions,
+    colPct: counts.map((r) => r.map((x, j) => (colTotals[j] ? (100 * x) / colTotals[j]! : NaN))),
+    totalPct: rowTotals.map((x) => (total ? (100 * x) / total : NaN)),
+    missing: picks.length - total,
+    optionTests,
+    columnLetters: colLevels.map((_, j) => columnLetter(j)),
+    letters: cp.letters,
+    tests: cp.tests,
+    alpha: cp.alpha,
+    bonferroni: cp.bonferroni,
+    method:
+      'Multiple response: base = respondents who answered the question; column % of respondents (a column can add up to more than 100%); ' +
+      'no overall χ² (a respondent appears in several rows); each option tested on its own with Pearson χ² (selected vs not selected × column, no continuity correction) ' +
+      `and two-sided column-proportion z-tests at α = ${cp.alpha}` +
+      (cp.bonferroni ? ', Bonferroni-adjusted within each option' : '') +
+      '; a letter marks a column whose proportion is significantly smaller (SPSS convention)',
+  };
+}

@@ -144,7 +144,7 @@ describe('inference', () => {
   it('unparseable dates are kept as text and reported', () => {
     const r = inferColumn('d', 'd', (k) => ['2024-01-01 10:00:00', 'yesterday'][k]!, 2, { type: 'date' });
     expect((r.column as { values: string[] }).values).toEqual(['2024-01-01T10:00:00', 'yesterday']);
-    expect(r.warnings).toEqual(['d: 1 date value(s) could not be parsed and were kept as text']);
+    expect(r.warnings).toEqual(['d: 1 date value(s) could not be parsed and were kept as text (e.g. "yesterday")']);
   });
   it('Kano columns are single-choice with the five Kano answers', () => {
     const r = infer(['1', '3', '5'], 'If the app had dark mode…', 'dark_mode_functional');

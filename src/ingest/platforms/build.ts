@@ -188,8 +188,13 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
   let idColumn: string | undefined;
   let dateColumn: string | undefined;
   // Each raw column is released once converted (memory on 1M-row files) unless the caller keeps the table.
+  // A raw column read by several specs (问卷星 `其他〖…〗`: the option and its text) is released after the last.
+  const uses = new Map<number, number>();
+  for (const c of lay.cols) uses.set(c.index, (uses.get(c.index) ?? 0) + 1);
   const release = (c: number): void => {
-    if (!opts.keepTable && t.columns[c]) t.columns[c] = [];
+    const left = (uses.get(c) ?? 1) - 1;
+    uses.set(c, left);
+    if (left <= 0 && !opts.keepTable && t.columns[c]) t.columns[c] = [];
   };
   for (const spec of lay.cols) {
     const raw = t.columns[spec.index] ?? [];
@@ -205,7 +210,7 @@ export function buildSurvey(t: RawTable, lay: Layout, opts: RecogniseOptions): R
       release(spec.index);
       continue;
     }
-    const inf = inferColumn(spec.id, spec.label, keptCells(raw, rows, spec.map, !opts.keepTable && raw.length > 0), n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : spec.hint);
+    const inf = inferColumn(spec.id, spec.label, keptCells(raw, rows, spec.map, !opts.keepTable && raw.length > 0 && (uses.get(spec.index) ?? 1) <= 1), n, spec.joined ? { ...spec.hint, type: 'multi', keepText: true } : opts.dateFormat ? { ...spec.hint, dateOrder: opts.dateFormat } : spec.hint);
     warnings.push(...inf.warnings);
     const q = inf.question;
     if (spec.source !== undefined && spec.source !== q.id) q.source = spec.source;

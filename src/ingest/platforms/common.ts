@@ -13,6 +13,8 @@ export interface ColumnHint {
   excelDate?: boolean;
   /** Day-first dates (a/b/yyyy read as day/month). */
   dayFirst?: boolean;
+  /** The day/month order given by --date-format or cx.yaml (otherwise decided from the column's values). */
+  dateOrder?: 'ymd' | 'dmy' | 'mdy';
   /** Keep the cells as text even when they look numeric (ids, phone numbers). */
   keepText?: boolean;
   /** A row of a matrix question: small integers are a rating scale even with few distinct answers. */
@@ -66,6 +68,8 @@ export interface Layout {
 
 export interface RecogniseOptions {
   platform?: string;
+  /** --date-format / cx.yaml `dateFormat`: the day/month order of a/b/yyyy dates in every date column. */
+  dateFormat?: 'ymd' | 'dmy' | 'mdy';
   includePreview?: boolean;
   file: string;
   /** Keep the RawTable's columns; by default each is emptied once converted, to save memory. */

@@ -16,6 +16,40 @@ function hasSep(t: RawTable, c: number): boolean {
   return false;
 }
 
+// `其他〖会员积分〗`: 问卷星 writes the text typed into an "other" box inside 〖〗 after the option text.
+const OTHER_FILL = /([^┋〖〗]*?)〖([^〗]*)〗/;
+const OTHER_FILL_G = /〖[^〗]*〗/g;
+
+/** The option text carrying `〖…〗` free text in column c (e.g. 其他), or undefined when none does. */
+function otherFill(t: RawTable, c: number): string | undefined {
+  const col = t.columns[c] ?? [];
+  for (let r = 1; r < t.height; r++) {
+    const v = col[r] ?? '';
+    if (v.includes('〖')) {
+      const m = OTHER_FILL.exec(v.split(MULTI_SEP).find((p) => p.includes('〖')) ?? v);
+      if (m) return m[1]!.trim() || '其他';
+    }
+  }
+  return undefined;
+}
+
+/** The free texts of a cell's `〖…〗` parts, joined with "; " ('' when none). */
+function otherText(v: string): string {
+  if (!v.includes('〖')) return '';
+  const out: string[] = [];
+  for (const m of v.matchAll(/〖([^〗]*)〗/g)) if (m[1]!.trim()) out.push(m[1]!.trim());
+  return out.join('; ');
+}
+
+/** The longest common prefix of the labels, cut back to a separator when one is there. */
+function commonStem(labels: string[]): string {
+  if (labels.length === 0) return '';
+  let p = labels[0]!;
+  for (const l of labels) while (!l.startsWith(p)) p = p.slice(0, -1);
+  const cut = Math.max(...['—', '–', '-', '_', ':', '：', '|', '｜', '/'].map((sep) => p.lastIndexOf(sep)));
+  return cut > 0 ? p.slice(0, cut + 1) : p;
+}
+
 export const wenjuanxing: Platform = platform({
   name: 'wenjuanxing',
   detect(t) {
@@ -31,6 +65,7 @@ export const wenjuanxing: Platform = platform({
     let lastQ = '';
     let lastLabel = '';
     const subCount = new Map<string, number>();
+    const matrixRuns = new Map<string, ColSpec[]>();
     const skip = (v: string) => (SKIPPED.has(v.trim()) ? '' : v);
     for (let c = 0; c < t.width; c++) {
       const h = r0[c]!;
@@ -69,11 +104,40 @@ export const wenjuanxing: Platform = platform({
         continue;
       }
       const qid = num ? `Q${num}` : h;
+      if (num && qid === lastQ && cols.length > 0 && cols[cols.length - 1]!.id === qid) {
+        // `5、stem—row` repeated: the rows of a matrix question (collected below).
+        const run = matrixRuns.get(qid) ?? [cols[cols.length - 1]!];
+        matrixRuns.set(qid, run);
+      }
       lastQ = qid;
       lastLabel = rest;
       const spec: ColSpec = { index: c, id: qid, label: rest || qid, source: h, map: skip };
+      if (num && matrixRuns.has(qid)) matrixRuns.get(qid)!.push(spec);
+      const other = otherFill(t, c);
+      if (other) {
+        // `其他〖free text〗` answers: the option is 其他, the typed text goes to a column of its own.
+        spec.map = (v: string) => skip(v).replace(OTHER_FILL_G, '');
+        cols.push(spec);
+        if (hasSep(t, c)) spec.joined = { sep: MULTI_SEP };
+        cols.push({ index: c, id: `${qid}_other`, label: `${rest || qid} - ${other}`, source: h, parent: qid, option: other, map: otherText, hint: { type: 'text', keepText: true } });
+        continue;
+      }
       if (hasSep(t, c)) spec.joined = { sep: MULTI_SEP };
       cols.push(spec);
+    }
+    for (const [qid, run] of matrixRuns) {
+      // Consecutive columns of one question number: matrix rows Q5_1, Q5_2 … (not Q5, Q5_2 and a
+      // "duplicated header" warning); the row text is what differs after the shared stem.
+      const labels = run.map((r) => r.label);
+      const stem = commonStem(labels);
+      run.forEach((r, k) => {
+        const row = r.label.slice(stem.length).replace(/^[\s—–\-_:：、.·|｜/]+/, '').trim() || String(k + 1);
+        r.id = `${qid}_${k + 1}`;
+        r.parent = qid;
+        r.option = row;
+        r.label = `${stem.replace(/[\s—–\-_:：、.·|｜/]+$/, '') || qid} - ${row}`;
+        r.hint = { ...r.hint, matrix: true };
+      });
     }
     return { platform: 'wenjuanxing', headerRows: 1, cols, idIndex, dateIndex, warnings: [] };
   },

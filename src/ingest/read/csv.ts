@@ -331,9 +331,38 @@ export function estimateRows(sample: Buffer, total: number): number {
   return sample.length >= total ? lines + 1 : Math.ceil((total / Math.max(1, sample.length)) * lines * 1.1) + 16;
 }
 
+/**
+ * Excel's `sep=;` first line (written by Excel and by tools that target it): names the delimiter and is not
+ * the header. Returns the delimiter and the byte length of the line with its line end, or undefined.
+ */
+export function sepLine(buf: Uint8Array): { delimiter: string; skip: number } | undefined {
+  // s e p = X [" ,] \r? \n ; also quoted: "sep=;"
+  let i = 0;
+  if (buf[0] === QUOTE) i = 1;
+  if (buf.length < i + 5) return undefined;
+  const lower = (k: number) => buf[k]! | 0x20;
+  if (lower(i) !== 0x73 || lower(i + 1) !== 0x65 || lower(i + 2) !== 0x70 || buf[i + 3] !== 0x3d) return undefined;
+  const d = buf[i + 4]!;
+  let k = i + 5;
+  if (d === LF || d === CR) return undefined;
+  if (i === 1 && buf[k] === QUOTE) k++;
+  while (k < buf.length && buf[k] !== LF && buf[k] !== CR) {
+    // Only trailing delimiters (a spreadsheet padding the row) may follow.
+    if (buf[k] !== d && buf[k] !== 0x2c && buf[k] !== 0x3b && buf[k] !== 0x09) return undefined;
+    k++;
+  }
+  if (buf[k] === CR) k++;
+  if (buf[k] === LF) k++;
+  return { delimiter: String.fromCharCode(d), skip: k };
+}
+
 /** Parse UTF-8 CSV bytes (no BOM) held in memory into a columnar RawTable. */
 export function parseCsv(buf: Buffer, opts: CsvReadOptions): RawTable {
-  const p = new CsvParser(opts.delimiter ?? sniffDelimiter(buf), opts.file, estimateRows(buf.subarray(0, 1 << 18), buf.length));
+  const sep = sepLine(buf);
+  if (sep) buf = buf.subarray(sep.skip);
+  const p = new CsvParser(opts.delimiter ?? sep?.delimiter ?? sniffDelimiter(buf), opts.file, estimateRows(buf.subarray(0, 1 << 18), buf.length));
   p.push(buf, true);
-  return p.finish(opts.encoding);
+  const t = p.finish(opts.encoding);
+  if (sep) t.sepLine = true;
+  return t;
 }

@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { RawTable } from './table.js';
 import { looksBinary, toUtf8 } from './encoding.js';
-import { CsvParser, estimateRows, parseCsv, sniffDelimiter } from './csv.js';
+import { CsvParser, estimateRows, parseCsv, sepLine, sniffDelimiter } from './csv.js';
 import { CxError, inputError } from '../../ui/errors.js';
 import { assertInputFile, readStdin } from '../../dataset/file-guard.js';
 
@@ -117,11 +117,14 @@ function streamCsv(file: string, size: number, opts: ReadTableOptions): RawTable
       start = 3;
       encoding = 'utf-8-bom';
     }
+    // Excel's `sep=;` first line names the delimiter and is not the header.
+    const sep = sepLine(work.subarray(start, len));
+    if (sep) start += sep.skip;
     const chunk = work.subarray(start, len);
     const head = chunk.subarray(0, 4096);
     if (chunk[0] === 0xff || chunk[0] === 0xfe || looksBinary(head)) return undefined;
     if (!/\.(csv|tsv|txt|tab)$/i.test(file) && /^\s*[[{]/.test(head.toString('latin1', 0, 64))) return undefined;
-    const parser = new CsvParser(opts.delimiter ?? sniffDelimiter(chunk), file, estimateRows(chunk.subarray(0, 1 << 18), size));
+    const parser = new CsvParser(opts.delimiter ?? sep?.delimiter ?? sniffDelimiter(chunk), file, estimateRows(chunk.subarray(0, 1 << 18), size));
     let final = readSoFar >= size;
     for (;;) {
       const buf = work.subarray(start, len);
@@ -142,7 +145,9 @@ function streamCsv(file: string, size: number, opts: ReadTableOptions): RawTable
       readSoFar += k;
       if (k === 0 || readSoFar >= size) final = true;
     }
-    return parser.finish(encoding);
+    const t = parser.finish(encoding);
+    if (sep) t.sepLine = true;
+    return t;
   } catch (e) {
     if (e instanceof CxError) return undefined;
     throw e;

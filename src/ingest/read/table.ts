@@ -12,6 +12,10 @@ export interface RawTable {
   delimiter?: string;
   /** XLSX sheet name that was read. */
   sheet?: string;
+  /** CSV: an Excel `sep=X` first line named the delimiter and was skipped (physical rows then start at line 2). */
+  sepLine?: boolean;
+  /** XLSX: the other sheets of the workbook, when the data sheet was chosen among several. */
+  otherSheets?: { name: string; rows: number }[];
   /** Number of physical rows, header rows included. */
   height: number;
   /** Number of columns (the widest row). */

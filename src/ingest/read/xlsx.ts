@@ -67,6 +67,38 @@ function columnLetters(c: number): string {
   return s;
 }
 
+interface SheetLike {
+  name: string;
+  state?: string;
+  actualRowCount: number;
+  actualColumnCount: number;
+  getRow(r: number): { values: unknown };
+}
+
+/**
+ * Without --sheet, the data sheet of a workbook is the largest table with a header row (≥ 2 filled cells
+ * in row 1) among the visible sheets, so a first sheet `说明` / `Instructions` / `Notes` is not read as the
+ * responses. The other visible sheets are named so the user sees what was not read.
+ */
+function pickDataSheet<T extends SheetLike>(sheets: T[]): { sheet: T; others: { name: string; rows: number }[] } | undefined {
+  const visible = sheets.filter((w) => !w.state || w.state === 'visible');
+  if (visible.length <= 1) return undefined;
+  const filled = (v: unknown) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
+  let best: T | undefined;
+  let bestScore = -1;
+  for (const w of visible) {
+    const row1 = (w.getRow(1).values as unknown[] | undefined) ?? [];
+    const head = Array.isArray(row1) ? row1.filter(filled).length : 0;
+    const score = (head >= 2 ? 1e12 : 0) + w.actualRowCount * Math.max(1, w.actualColumnCount);
+    if (score > bestScore) {
+      bestScore = score;
+      best = w;
+    }
+  }
+  if (!best) return undefined;
+  return { sheet: best, others: visible.filter((w) => w !== best).map((w) => ({ name: w.name, rows: w.actualRowCount })) };
+}
+
 export interface XlsxReadOptions {
   file: string;
   sheet?: string;
@@ -84,7 +116,8 @@ export async function readXlsx(bytes: Buffer, opts: XlsxReadOptions): Promise<Ra
     );
   }
   const names = wb.worksheets.map((w) => w.name);
-  const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : wb.worksheets[0];
+  const picked = opts.sheet ? undefined : pickDataSheet(wb.worksheets);
+  const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : (picked?.sheet ?? wb.worksheets[0]);
   if (!ws) {
     const list = names.join(', ') || '(none)';
     throw inputError(
@@ -151,7 +184,9 @@ export async function readXlsx(bytes: Buffer, opts: XlsxReadOptions): Promise<Ra
   }
   const raggedRows = [...raggedSet].sort((a, b) => a - b);
   const rowsLength = height;
+  const others = picked?.others;
   return {
+    ...(others && others.length ? { otherSheets: others } : {}),
     file: opts.file,
     format: 'xlsx',
     encoding: 'utf-8',
