@@ -30,7 +30,7 @@ export function register(program: Command): void {
           );
         }
         const { guardOutput } = await import('../dataset/write.js');
-        guardOutput(out, [{ path: input, what: 'input', whatZh: '输入' }]);
+        guardOutput(out, [{ path: input, what: 'input', whatZh: '输入' }], { dir: fmt === 'parquet' && !/\.parquet$/i.test(out) });
         const { loadInput } = await import('../dataset/load.js');
         const want = opts.columns?.split(',').map((s) => s.trim()).filter(Boolean);
         const s = await loadInput(input, { columns: want });

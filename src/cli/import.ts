@@ -40,8 +40,10 @@ const cut = (s: string, n = 40): string => {
 async function fileSha256(file: string): Promise<string> {
   const { createHash } = await import('node:crypto');
   const { createReadStream } = await import('node:fs');
+  const { statSync } = await import('node:fs');
   const h = createHash('sha256');
   try {
+    if (!statSync(file).isFile()) return ''; // a device, FIFO or folder: the reader refuses it with its own message
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 })) h.update(chunk as Buffer);
   } catch {
     return ''; // unreadable: the reader reports it with the usual message

@@ -60,7 +60,7 @@ describe('cx redact', () => {
   it('exit 2 when the output is the input, or has an unknown extension, or the column is unknown', () => {
     const same = cx(['redact', 'fixtures/comments/sample.csv', '-o', 'fixtures/comments/sample.csv']);
     expect(same.status).toBe(2);
-    expect(same.stderr).toMatch(/never overwrites its input/);
+    expect(same.stderr).toMatch(/never overwrites its own input/);
     expect(cx(['redact', 'fixtures/comments/sample.csv', '-o', path.join(tmp, 'x.pdf')]).status).toBe(2);
     const col = cx(['redact', 'fixtures/comments/sample.csv', '--text', 'nope', '-o', path.join(tmp, 'y.csv')]);
     expect(col.status).toBe(2);

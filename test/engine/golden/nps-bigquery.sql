@@ -19,7 +19,7 @@ FROM (
     cx_w
   FROM (
     SELECT
-    ((((`plan` IS NULL OR CAST(`plan` AS STRING) = '') OR NOT COALESCE((CAST(`plan` AS STRING) = 'Basic' OR TRIM(CAST(`plan` AS STRING)) = 'Basic'), FALSE)) AND (COALESCE(SAFE_CAST(TRIM(CAST(`score` AS STRING)) AS FLOAT64) >= 0, FALSE) OR (NOT (`channel` IS NULL OR CAST(`channel` AS STRING) = '') AND COALESCE((CAST(`channel` AS STRING) = 'web' OR TRIM(CAST(`channel` AS STRING)) = 'web') OR (CAST(`channel` AS STRING) = 'app' OR TRIM(CAST(`channel` AS STRING)) = 'app'), FALSE)))) AND (NOT (`note` IS NULL OR CAST(`note` AS STRING) = ''))) AS cx_keep,
+    (((`plan` IS NULL OR CAST(`plan` AS STRING) = '') OR NOT COALESCE((CAST(`plan` AS STRING) = 'Basic' OR TRIM(CAST(`plan` AS STRING)) = 'Basic'), FALSE)) AND ((COALESCE(SAFE_CAST(TRIM(CAST(`score` AS STRING)) AS FLOAT64) >= 0, FALSE) OR (NOT (`channel` IS NULL OR CAST(`channel` AS STRING) = '') AND COALESCE((CAST(`channel` AS STRING) = 'web' OR TRIM(CAST(`channel` AS STRING)) = 'web') OR (CAST(`channel` AS STRING) = 'app' OR TRIM(CAST(`channel` AS STRING)) = 'app'), FALSE))) AND (NOT (`note` IS NULL OR CAST(`note` AS STRING) = '')))) AS cx_keep,
     CASE WHEN TRIM(CAST(`region` AS STRING)) = '' THEN NULL ELSE CAST(`region` AS STRING) END AS cx_g0,
     CASE WHEN TRIM(CAST(`plan` AS STRING)) = '' THEN NULL ELSE CAST(`plan` AS STRING) END AS cx_g1,
     FORMAT_DATE('%G-W%V', SAFE_CAST(SUBSTR(TRIM(CAST(`created_at` AS STRING)), 1, 10) AS DATE)) AS cx_period,

@@ -19,7 +19,7 @@ FROM (
     cx_w
   FROM (
     SELECT
-    (((("plan" IS NULL OR CAST("plan" AS VARCHAR) = '') OR NOT COALESCE((CAST("plan" AS VARCHAR) = 'Basic' OR TRIM(CAST("plan" AS VARCHAR)) = 'Basic'), FALSE)) AND (COALESCE(TRY_CAST(TRIM(CAST("score" AS VARCHAR)) AS DOUBLE) >= 0, FALSE) OR (NOT ("channel" IS NULL OR CAST("channel" AS VARCHAR) = '') AND COALESCE((CAST("channel" AS VARCHAR) = 'web' OR TRIM(CAST("channel" AS VARCHAR)) = 'web') OR (CAST("channel" AS VARCHAR) = 'app' OR TRIM(CAST("channel" AS VARCHAR)) = 'app'), FALSE)))) AND (NOT ("note" IS NULL OR CAST("note" AS VARCHAR) = ''))) AS cx_keep,
+    ((("plan" IS NULL OR CAST("plan" AS VARCHAR) = '') OR NOT COALESCE((CAST("plan" AS VARCHAR) = 'Basic' OR TRIM(CAST("plan" AS VARCHAR)) = 'Basic'), FALSE)) AND ((COALESCE(TRY_CAST(TRIM(CAST("score" AS VARCHAR)) AS DOUBLE) >= 0, FALSE) OR (NOT ("channel" IS NULL OR CAST("channel" AS VARCHAR) = '') AND COALESCE((CAST("channel" AS VARCHAR) = 'web' OR TRIM(CAST("channel" AS VARCHAR)) = 'web') OR (CAST("channel" AS VARCHAR) = 'app' OR TRIM(CAST("channel" AS VARCHAR)) = 'app'), FALSE))) AND (NOT ("note" IS NULL OR CAST("note" AS VARCHAR) = '')))) AS cx_keep,
     CASE WHEN TRIM(CAST("region" AS VARCHAR)) = '' THEN NULL ELSE CAST("region" AS VARCHAR) END AS cx_g0,
     CASE WHEN TRIM(CAST("plan" AS VARCHAR)) = '' THEN NULL ELSE CAST("plan" AS VARCHAR) END AS cx_g1,
     strftime(COALESCE(TRY_CAST(LEFT(TRIM(CAST("created_at" AS VARCHAR)), 10) AS DATE), try_strptime(NULLIF(regexp_extract(TRIM(CAST("created_at" AS VARCHAR)), '^([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})', 1), ''), '%m/%d/%Y')), '%G-W%V') AS cx_period,

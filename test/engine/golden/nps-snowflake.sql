@@ -19,7 +19,7 @@ FROM (
     cx_w
   FROM (
     SELECT
-    ((((plan IS NULL OR CAST(plan AS VARCHAR) = '') OR NOT COALESCE((CAST(plan AS VARCHAR) = 'Basic' OR TRIM(CAST(plan AS VARCHAR)) = 'Basic'), FALSE)) AND (COALESCE(TRY_TO_DOUBLE(TRIM(CAST(score AS VARCHAR))) >= 0, FALSE) OR (NOT (channel IS NULL OR CAST(channel AS VARCHAR) = '') AND COALESCE((CAST(channel AS VARCHAR) = 'web' OR TRIM(CAST(channel AS VARCHAR)) = 'web') OR (CAST(channel AS VARCHAR) = 'app' OR TRIM(CAST(channel AS VARCHAR)) = 'app'), FALSE)))) AND (NOT (note IS NULL OR CAST(note AS VARCHAR) = ''))) AS cx_keep,
+    (((plan IS NULL OR CAST(plan AS VARCHAR) = '') OR NOT COALESCE((CAST(plan AS VARCHAR) = 'Basic' OR TRIM(CAST(plan AS VARCHAR)) = 'Basic'), FALSE)) AND ((COALESCE(TRY_TO_DOUBLE(TRIM(CAST(score AS VARCHAR))) >= 0, FALSE) OR (NOT (channel IS NULL OR CAST(channel AS VARCHAR) = '') AND COALESCE((CAST(channel AS VARCHAR) = 'web' OR TRIM(CAST(channel AS VARCHAR)) = 'web') OR (CAST(channel AS VARCHAR) = 'app' OR TRIM(CAST(channel AS VARCHAR)) = 'app'), FALSE))) AND (NOT (note IS NULL OR CAST(note AS VARCHAR) = '')))) AS cx_keep,
     CASE WHEN TRIM(CAST(region AS VARCHAR)) = '' THEN NULL ELSE CAST(region AS VARCHAR) END AS cx_g0,
     CASE WHEN TRIM(CAST(plan AS VARCHAR)) = '' THEN NULL ELSE CAST(plan AS VARCHAR) END AS cx_g1,
     (TO_VARCHAR(YEAROFWEEKISO(TRY_TO_DATE(SUBSTR(TRIM(CAST(created_at AS VARCHAR)), 1, 10), 'YYYY-MM-DD'))) || '-W' || LPAD(TO_VARCHAR(WEEKISO(TRY_TO_DATE(SUBSTR(TRIM(CAST(created_at AS VARCHAR)), 1, 10), 'YYYY-MM-DD'))), 2, '0')) AS cx_period,
