@@ -77,14 +77,29 @@ export function appendSurvey(base: Survey | undefined, add: Survey, wave: string
   const dedupe = opts.dedupe !== false;
   const addIds = idCol && dedupe ? add.columns.get(idCol) : undefined;
   if (addIds) {
-    const seen = new Set<string>();
+    // A sequence number (问卷星 序号, a plain CSV's 1, 2, 3 …) restarts in a copied survey: there the same
+    // number with another submit time is another response, so the key is the number and the time.
     const baseIds = b.columns.get(idCol!);
+    const dateId = add.dateColumn && b.dateColumn === add.dateColumn ? add.dateColumn : undefined;
+    const addDates = dateId ? add.columns.get(dateId) : undefined;
+    const baseDates = dateId ? b.columns.get(dateId) : undefined;
+    let sequence = Boolean(addDates && baseDates);
+    for (let i = 0; sequence && i < add.nRows; i++) {
+      const v = strAt(addIds, i);
+      if (v !== null && v !== '' && !/^\d{1,9}$/.test(v)) sequence = false;
+    }
+    const keyOf = (ids: Column, dates: Column | undefined, i: number): string | null => {
+      const v = strAt(ids, i);
+      if (v === null || v === '') return null;
+      return sequence && dates ? `${v}\u0001${strAt(dates, i) ?? ''}` : v;
+    };
+    const seen = new Set<string>();
     if (baseIds) for (let i = 0; i < b.nRows; i++) {
-      const v = strAt(baseIds, i);
-      if (v !== null && v !== '') seen.add(v);
+      const v = keyOf(baseIds, baseDates, i);
+      if (v !== null) seen.add(v);
     }
     for (let i = 0; i < add.nRows; i++) {
-      const v = strAt(addIds, i);
+      const v = keyOf(addIds, addDates, i);
       if (v !== null && v !== '') {
         if (seen.has(v)) {
           duplicateRows.push(i);

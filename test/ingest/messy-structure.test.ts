@@ -314,3 +314,21 @@ describe('waves (items 5 and 6)', () => {
     expect(l.files[0].exclusions).toContainEqual({ reason: 'duplicate-in-dataset', count: 3 });
   });
 });
+
+describe('sequence-number ids (问卷星 序号) across waves', () => {
+  const head = '序号,提交答卷时间,1、您向朋友推荐我们的可能性有多大？(0-10分),2、城市\n';
+  it('a copied survey restarts 序号 at 1: those rows are new responses, a re-download of the same rows is not', () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'w1.csv'), head + '1,2026/3/5 10:00:00,10,上海\n2,2026/3/6 11:00:00,9,北京\n3,2026/3/7 12:00:00,3,上海\n');
+    // Wave 2 from a copy of the survey: 序号 1 and 2 again, other submit times (other people).
+    writeFileSync(path.join(d, 'w2.csv'), head + '1,2026/4/5 10:00:00,8,上海\n2,2026/4/6 11:00:00,2,北京\n');
+    // A later download of wave 1 that holds the old rows plus one new one.
+    writeFileSync(path.join(d, 'w1-again.csv'), head + '1,2026/3/5 10:00:00,10,上海\n2,2026/3/6 11:00:00,9,北京\n3,2026/3/7 12:00:00,3,上海\n4,2026/3/8 09:00:00,10,广州\n');
+    const ds = path.join(d, 'ds');
+    for (const w of ['w1.csv', 'w2.csv', 'w1-again.csv']) expect(cx(['import', path.join(d, w), '-o', ds]).status).toBe(0);
+    // 3 + 2 + 1 new = 6 responses: answers 10, 9, 3, 8, 2, 10 → promoters 3, detractors 2 → NPS +16.67
+    const s = json(['score', 'nps', ds]);
+    expect(s.overall.n).toBe(6);
+    expect(s.overall.nps).toBeCloseTo((100 * (3 - 2)) / 6, 10);
+  });
+});
