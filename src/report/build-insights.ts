@@ -221,7 +221,7 @@ function headlines(model: ReportModel, t: T): Headline[] {
   }
   // 2. Targets missed.
   for (const k of model.kpis) {
-    if (!k.target || k.targetMet !== false) continue;
+    if (!k.target || k.targetMet !== false || !(k.n > 0)) continue;
     const ci = k.ci95 ? t(`95% CI ${fx(k.ci95[0], digitsOf(k))} to ${fx(k.ci95[1], digitsOf(k))}; `, `95% 置信区间 ${fx(k.ci95[0], digitsOf(k))} 至 ${fx(k.ci95[1], digitsOf(k))}；`) : '';
     out.push({
       kind: 'target-missed', metric: k.metric, value: k.value, ci95: k.ci95, n: k.n, section: 'kpis',
@@ -289,7 +289,7 @@ function headlines(model: ReportModel, t: T): Headline[] {
   // At least three: the KPIs that did not change significantly, as they stand.
   for (const k of model.kpis) {
     if (out.length >= 3) break;
-    if (k.significant) continue;
+    if (k.significant || !(k.n > 0) || !Number.isFinite(k.value)) continue; // no answers in the period: no headline
     const d = digitsOf(k);
     const ci = k.ci95 ? t(`95% CI ${fx(k.ci95[0], d)} to ${fx(k.ci95[1], d)}; `, `95% 置信区间 ${fx(k.ci95[0], d)} 至 ${fx(k.ci95[1], d)}；`) : '';
     const stable = k.change !== undefined && k.p !== undefined

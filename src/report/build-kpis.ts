@@ -58,17 +58,6 @@ export function diffFor(spec: MetricSpec, a: AnyCell, b: AnyCell): DiffResult {
   return diffCes(a as never, b as never);
 }
 
-/** Answers outside the scale or not whole numbers (ignored by the metric), for a warning. */
-export function invalidCount(spec: MetricSpec, values: ArrayLike<number>): number {
-  let k = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (Number.isNaN(v)) continue;
-    if (v < spec.scale.min || v > spec.scale.max || !Number.isInteger(v)) k++;
-  }
-  return k;
-}
-
 const NAMES: Record<MetricName, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 
 export function buildKpi(spec: MetricSpec, cur: AnyCell, prev: AnyCell | undefined): Kpi {

@@ -2,8 +2,9 @@
 // printing, no clock (generatedAt is the latest response date), so the same data gives the same model.
 import path from 'node:path';
 import type { Survey } from '../dataset/types.js';
-import { numAt, strAt } from '../dataset/types.js';
-import { newAccounting, note } from '../dataset/accounting.js';
+import { getQuestion, strAt } from '../dataset/types.js';
+import { accountingLine } from '../dataset/accounting.js';
+import { readScores } from '../dataset/select.js';
 import type { CxConfig } from '../config/schema.js';
 import { applyConfig, resolveRoles } from '../config/apply.js';
 import type { CesMethod } from '../metrics/ces.js';
@@ -11,7 +12,7 @@ import { inputError } from '../ui/errors.js';
 import { REPORT_MODEL_VERSION, type DateWindow, type ReportModel } from './model.js';
 import { resolvePeriod, trendWindows } from './period-window.js';
 import {
-  buildKpi, buildSegments, buildTrends, cellFor, invalidCount, metricSpecs, pick, rowsIn, valuesAt,
+  buildKpi, buildSegments, buildTrends, cellFor, metricSpecs, pick, rowsIn, valuesAt,
 } from './build-kpis.js';
 import { buildStudies } from './build-studies.js';
 import { buildText } from './build-text.js';
@@ -49,7 +50,7 @@ function defaultPeriod(cfg: CxConfig, template: string | undefined): string {
 
 export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptions): Promise<ReportModel> {
   const t = (en: string, zh: string) => (opts.lang === 'zh' ? zh : en);
-  const s = applyConfig(input, cfg);
+  let s = applyConfig(input, cfg);
   const roles = resolveRoles(s, cfg);
   const notes: ReportModel['notes'] = [];
   const warnings: string[] = [];
@@ -110,26 +111,20 @@ export async function buildReport(input: Survey, cfg: CxConfig, opts: BuildOptio
   if (specs.length === 0)
     notes.push({ section: 'kpis', text: t('No NPS, CSAT or CES question found: set roles.nps / roles.csat / roles.ces in cx.yaml.', '未找到 NPS、CSAT 或 CES 题目：请在 cx.yaml 中设置 roles.nps / roles.csat / roles.ces。') });
 
-  // The accounting rule (src/dataset/accounting.ts): every KPI answer in the period is used or excluded
-  // for a reason; the method section lists them.
-  const accounts = specs.map((sp) => {
-    const a = newAccounting(sp.column);
-    const col = s.columns.get(sp.column)!;
-    for (const i of rows) {
-      const raw = strAt(col, i);
-      const v = numAt(col, i);
-      if (raw == null || raw.trim() === '') note(a, 'missing', i);
-      else if (Number.isNaN(v)) note(a, 'unreadable', i, () => raw);
-      else if (v < sp.scale.min || v > sp.scale.max || !Number.isInteger(v)) note(a, 'outOfScale', i, () => raw);
-      else note(a, 'used', i);
-    }
-    return a;
-  });
+  // Every KPI answer goes through the one value reader, as in `cx score` (readScores: "10分", "１０", label
+  // scales, cx.yaml values); the period's answers are accounted by it (src/dataset/accounting.ts), and the
+  // rest of the report (trends, segments, theme impact, verbatims) sees the read values.
+  const periodMask = new Uint8Array(s.nRows);
+  for (const i of rows) periodMask[i] = 1;
+  const questionOf = (id: string) => getQuestion(s, id) ?? { id, label: id, type: 'number' as const };
+  const accounts = specs.map((sp) => readScores(s, questionOf(sp.column), sp.scale.min, sp.scale.max, periodMask).accounting);
+  const readCols = new Map(s.columns);
+  for (const sp of specs) readCols.set(sp.column, { kind: 'num', values: readScores(s, questionOf(sp.column), sp.scale.min, sp.scale.max).values });
+  s = { ...s, columns: readCols };
+  for (const a of accounts)
+    if (a.excluded.unreadable + a.excluded.outOfScale > 0) warnings.push(t(accountingLine(a, 'en'), accountingLine(a, 'zh')));
   const kpis = specs.map((sp) => {
     const vals = valuesAt(s, sp.column, rows);
-    const bad = invalidCount(sp, vals);
-    if (bad > 0)
-      warnings.push(t(`${sp.column}: ${bad} answer(s) outside ${sp.scale.min}–${sp.scale.max} were ignored.`, `${sp.column}：${bad} 个超出 ${sp.scale.min}–${sp.scale.max} 的答案已忽略。`));
     const cur = cellFor(sp, vals, weights && pick(weights, rows));
     const prev = prevRows && prevRows.length ? cellFor(sp, valuesAt(s, sp.column, prevRows), weights && pick(weights, prevRows)) : undefined;
     return buildKpi(sp, cur, prev);

@@ -15,8 +15,6 @@ export const W = 13.333;
 export const H = 7.5;
 const NAVY = '1F4E79';
 const GREY = '666666';
-const GREEN = '2E7D32';
-const RED = 'C62828';
 
 export interface Deck {
   pptx: Pptx;
@@ -50,12 +48,6 @@ function clipWidth(s: string, maxWidth: number): string {
 
 export function fmt(v: number | undefined, digits = 1): string {
   return v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits);
-}
-
-function signed(v: number | undefined, digits = 1): string {
-  if (v === undefined || !Number.isFinite(v)) return '–';
-  const s = v.toFixed(digits);
-  return v > 0 ? `+${s}` : v < 0 ? s.replace('-', '−') : s;
 }
 
 /** A content slide with a title bar and footer; returns the slide. */

@@ -150,3 +150,29 @@ describe('maskPersonal', () => {
     expect(maskPersonal('order 12345678 ok')).toBe('order [NUMBER] ok');
   });
 });
+
+describe('buildReport reads KPI answers like cx score (one value reader)', () => {
+  it('"10分", full-width digits and text CSAT labels are used, an unreadable answer is counted, no NaN headline', async () => {
+    // W47 as above but written as a 问卷星 text export would: 10分 ９ 9 分 8 7 6 0 10 → same NPS = 25 on n = 8.
+    const written: Record<string, string> = { r1: '10分', r2: '９', r3: '9 分', r8: '10' };
+    const csatText: Record<string, string> = { r1: '非常满意', r2: '满意', r3: '一般', r4: '不满意', r5: '满意', r6: '非常不满意', r7: '满分???', r8: '满意' };
+    const rs = rows.map((r) => ({ ...r, nps: written[r.id as string] ?? String(r.nps), csat: csatText[r.id as string] ?? null }));
+    const ty = { ...types, nps: 'nps', csat: 'single' } as const;
+    const s = survey(rs, ty as never);
+    // survey() stores 'nps' as numbers: store the texts instead, as an import of text answers would.
+    s.columns.set('nps', { kind: 'str', values: rs.map((r) => r.nps) });
+    s.questions.find((q) => q.id === 'csat')!.label = '您对本次服务的满意度';
+    const m = await buildReport(s, { ...cfg, roles: { ...cfg.roles, csat: 'csat' } }, { lang: 'en' });
+    const nps = m.kpis.find((k) => k.metric === 'nps')!;
+    expect(nps.n).toBe(8);
+    expect(nps.value).toBeCloseTo(25, 10);
+    // CSAT in W47: 5 4 3 2 4 1 (unreadable) 4 → 7 used, top-2 (4–5) = 4 → 57.14%
+    const csat = m.kpis.find((k) => k.metric === 'csat')!;
+    expect(csat.n).toBe(7);
+    expect(csat.value).toBeCloseTo((100 * 4) / 7, 10);
+    const acc = m.method!.questions!.find((a) => a.question === 'csat')!;
+    expect(acc.excluded.unreadable).toBe(1);
+    expect(acc.examples.unreadable[0]!.value).toBe('满分???');
+    for (const h of m.headlines ?? []) expect(h.text).not.toMatch(/NaN/);
+  });
+});
