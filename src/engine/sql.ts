@@ -70,7 +70,7 @@ function num(x: number): string {
 }
 
 const NUMERIC_RE = String.raw`^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$`;
-class Gen {
+export class Gen {
   constructor(readonly s: ScoreSqlSpec) {}
   get d(): Dialect {
     return this.s.dialect;
