@@ -6,8 +6,9 @@ import { readNumbers } from '../dataset/select.js';
 import { checkUnreadable, type Accounting, type Message } from '../dataset/accounting.js';
 import { inputError } from '../ui/errors.js';
 import { fSf, tTwoSidedP } from './distributions.js';
+import { blockCorrelation, blockMeans, momentsOf, type MomentBlock } from './moments.js';
 import {
-  SHAPLEY_MAX, collinearSets, correlationMatrix, r2Subset, relativeWeights, shapleyR2, standardizedRegression,
+  SHAPLEY_MAX, collinearSets, r2Subset, relativeWeights, shapleyR2, standardizedRegression,
 } from './relative-weights.js';
 
 export type Quadrant = 'concentrate' | 'keep-up' | 'low-priority' | 'overkill';
@@ -80,39 +81,62 @@ export function keyDrivers(outcome: string, y: number[], X: number[][], opts: Dr
   const p = opts.names?.length ?? X[0]?.length ?? 0;
   const names = opts.names ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
   if (p < 1) throw inputError('Key driver analysis needs at least one driver column.', '关键驱动分析至少需要一个驱动列。');
-  const idx: number[] = [];
-  for (let i = 0; i < y.length; i++) {
-    if (!Number.isFinite(y[i]!)) continue;
-    if (opts.weights && !(opts.weights[i]! > 0)) continue;
-    if (X[i]!.every((x) => Number.isFinite(x))) idx.push(i);
+  const cols = names.map((_, j) => Float64Array.from(X, (r) => r[j]!));
+  const block = momentsOf([...names, outcome], [...cols, Float64Array.from(y)], opts.weights);
+  const performance = opts.performance ?? 'mean';
+  let top: number[] | undefined;
+  if (performance === 'top2') {
+    // Top-2 box: the scale maximum (or the largest value on the analysis rows) and the point below it.
+    const thr = names.map((_, j) => (opts.scaleMax?.[j] ?? block.max[j]!) - 1);
+    top = names.map(() => 0);
+    for (let i = 0; i < y.length; i++) {
+      const w = opts.weights ? opts.weights[i]! : 1;
+      if (!Number.isFinite(y[i]!) || !(w > 0) || !Number.isFinite(w) || !cols.every((c) => Number.isFinite(c[i]!))) continue;
+      for (let j = 0; j < p; j++) if (cols[j]![i]! >= thr[j]!) top[j]! += w;
+    }
   }
-  const n = idx.length;
+  return driversFromMoments({ outcome, drivers: names, block, performance, top });
+}
+
+/** What key driver analysis needs: the moment block of (drivers…, outcome) and, for top-2 box, Σw in the top two. */
+export interface DriversStats {
+  outcome: string;
+  drivers: string[];
+  /** vars = [...drivers, outcome]; complete rows only (listwise), weight > 0 when weighted. */
+  block: MomentBlock;
+  performance: 'mean' | 'top2';
+  /** Σw of complete rows with the driver at the scale maximum or the point below it (top2 only). */
+  top?: number[];
+}
+
+/** Key driver analysis from the moment block (the estimate every engine shares). */
+export function driversFromMoments(st: DriversStats): DriversResult {
+  const { outcome, block } = st;
+  const names = st.drivers;
+  const p = names.length;
+  const n = block.n;
   if (n < p + 2) {
     throw inputError(
       `Only ${n} complete rows for ${p} drivers; key driver analysis needs at least ${p + 2} (drop drivers or add data).`,
       `只有 ${n} 行完整数据，${p} 个驱动因素至少需要 ${p + 2} 行（请减少驱动因素或增加数据）。`,
     );
   }
-  const cols = names.map((_, j) => idx.map((i) => X[i]![j]!));
-  const yc = idx.map((i) => y[i]!);
-  const w = opts.weights ? idx.map((i) => opts.weights![i]!) : undefined;
-  const constant = (c: number[]) => c.every((v) => v === c[0]);
-  if (constant(yc)) {
+  if (block.min[p] === block.max[p]) {
     throw inputError(
-      `Outcome column "${outcome}" has the same value (${yc[0]}) in every complete row; it cannot be explained.`,
-      `结果列 "${outcome}" 在所有完整行中取值相同（${yc[0]}），无法分析。`,
+      `Outcome column "${outcome}" has the same value (${block.min[p]}) in every complete row; it cannot be explained.`,
+      `结果列 "${outcome}" 在所有完整行中取值相同（${block.min[p]}），无法分析。`,
     );
   }
-  const flat = names.filter((_, j) => constant(cols[j]!));
+  const flat = names.filter((_, j) => block.min[j] === block.max[j]);
   if (flat.length) {
     throw inputError(
       `Driver column(s) ${flat.map((s) => `"${s}"`).join(', ')} have zero variance (one value in all ${n} complete rows); remove them with --drivers.`,
       `驱动列 ${flat.map((s) => `"${s}"`).join('、')} 方差为零（${n} 行完整数据取值相同）；请用 --drivers 去掉。`,
     );
   }
-  // Correlations are scale-free: columns with huge values (1e300) are divided by their largest |value| so the
-  // sums of squares cannot overflow to Infinity (which would read as r = 0). Performance uses the raw values.
-  const R = correlationMatrix([...cols, yc].map(unoverflow), w);
+  // Correlations are scale-free: the block divides columns with huge values (1e300) by their largest |value|
+  // so the sums of squares cannot overflow to Infinity (which would read as r = 0).
+  const R = blockCorrelation(block);
   const rxx = R.slice(0, p).map((row) => row.slice(0, p));
   const rxy = R.slice(0, p).map((row) => row[p]!);
   const sets = collinearSets(rxx);
@@ -129,7 +153,8 @@ export function keyDrivers(outcome: string, y: number[], X: number[][], opts: Dr
   const rw = relativeWeights(rxx, rxy);
   const sh = p <= SHAPLEY_MAX ? shapleyR2(rxx, rxy) : null;
   const all = names.map((_, j) => j);
-  const perf = cols.map((c, j) => performanceOf(c, opts.performance ?? 'mean', opts.scaleMax?.[j], w));
+  const means = blockMeans(block);
+  const perf = names.map((_, j) => (st.performance === 'top2' ? st.top![j]! / block.sw : means[j]!));
   const rows: DriverRow[] = names.map((name, j) => {
     const se = Math.sqrt(((1 - r2) / df2) * core.invDiag[j]!);
     const beta = core.beta[j]!;
@@ -163,19 +188,19 @@ export function keyDrivers(outcome: string, y: number[], X: number[][], opts: Dr
   return {
     outcome,
     n,
-    excluded: y.length - n,
+    excluded: block.rows - n,
     r2,
     adjR2: 1 - ((1 - r2) * (n - 1)) / df2,
     f,
     df1: p,
     df2,
     fP: fSf(f, p, df2),
-    weighted: Boolean(w),
+    weighted: block.weighted,
     drivers: rows,
     method: {
       importance: 'Johnson (2000) relative weights (weight, weightPct = % of R²); LMG/Shapley shares when ≤ 12 drivers',
       performance:
-        (opts.performance ?? 'mean') === 'top2'
+        st.performance === 'top2'
           ? 'top-2-box share (0–1) of each driver on the analysis rows (scale maximum and the point below it)'
           : 'mean of each driver on the analysis rows',
       quadrants: 'importance (weightPct) against performance, cross-hairs at the means over drivers (Martilla & James 1977)',
@@ -183,20 +208,6 @@ export function keyDrivers(outcome: string, y: number[], X: number[][], opts: Dr
     nonNumeric: [],
     outOfScale: [],
   };
-}
-
-function performanceOf(c: number[], mode: 'mean' | 'top2', scaleMax: number | undefined, w?: number[]): number {
-  const wt = w ?? c.map(() => 1);
-  const sw = wt.reduce((s, x) => s + x, 0);
-  if (mode === 'mean') return c.reduce((s, x, i) => s + wt[i]! * x, 0) / sw;
-  const max = scaleMax ?? Math.max(...c);
-  return c.reduce((s, x, i) => s + (x >= max - 1 ? wt[i]! : 0), 0) / sw;
-}
-
-function unoverflow(c: number[]): number[] {
-  let m = 0;
-  for (const v of c) if (Math.abs(v) > m) m = Math.abs(v);
-  return m > 1e100 ? c.map((v) => v / m) : c;
 }
 
 /**

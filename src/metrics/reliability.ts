@@ -1,5 +1,7 @@
 // Cronbach's α, raw and standardized, with α-if-deleted and corrected item–total correlations
-// (METHODS.md §5.1). Rows with any missing item are dropped (listwise). Pure.
+// (METHODS.md §5.1). Rows with any missing item are dropped (listwise). The estimate reads only the items'
+// moment block (metrics/moments.ts), so an engine's aggregate query gives the same α. Pure.
+import { blockCorrelation, blockCovariance, momentsOf, type MomentBlock } from './moments.js';
 
 export interface AlphaResult {
   k: number;
@@ -17,17 +19,6 @@ export interface AlphaResult {
   alphaIfDeleted: number[];
   /** Corrected item–total correlation (item against the sum of the other items; psych r.drop). */
   itemRestR: number[];
-}
-
-function variance(xs: number[]): number {
-  const n = xs.length;
-  if (n < 2) return NaN;
-  let m = 0;
-  for (const x of xs) m += x;
-  m /= n;
-  let s = 0;
-  for (const x of xs) s += (x - m) * (x - m);
-  return s / (n - 1);
 }
 
 export function correlation(x: number[], y: number[]): number {
@@ -53,52 +44,75 @@ export function correlation(x: number[], y: number[]): number {
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
 }
 
-function rawAlpha(cols: number[][]): number {
-  const k = cols.length;
-  if (k < 2) return NaN;
-  const n = cols[0]!.length;
-  const total = Array.from({ length: n }, (_, i) => cols.reduce((s, c) => s + c[i]!, 0));
-  const vt = variance(total);
-  if (!(vt > 0)) return NaN;
-  const sv = cols.reduce((s, c) => s + variance(c), 0);
-  return (k / (k - 1)) * (1 - sv / vt);
-}
-
 /**
  * Cronbach's α of `rows` (respondents × items; NaN = missing). Undefined values (k < 2, n < 2, zero
  * total variance) come back as NaN.
  */
 export function cronbachAlpha(rows: ArrayLike<number>[]): AlphaResult {
   const k = rows.length ? rows[0]!.length : 0;
-  const kept = rows.filter((r) => {
-    for (let j = 0; j < k; j++) if (!Number.isFinite(r[j]!)) return false;
-    return true;
-  });
-  const n = kept.length;
-  const cols = Array.from({ length: k }, (_, j) => kept.map((r) => r[j]!));
-  const total = kept.map((r) => {
-    let s = 0;
-    for (let j = 0; j < k; j++) s += r[j]!;
-    return s;
-  });
+  const cols = Array.from({ length: k }, (_, j) => Float64Array.from(rows, (r) => r[j]!));
+  const b = momentsOf(Array.from({ length: k }, (_, j) => `item${j + 1}`), cols);
+  return { ...alphaFromMoments(b), excluded: rows.length - b.n };
+}
+
+/**
+ * Cronbach's α from the moment block of the items (listwise complete rows): everything comes from the
+ * covariance matrix V (divisor n − 1). α = k/(k−1)·(1 − Σ V_jj / Σ V); standardized α from the mean
+ * inter-item r; item–rest r from cov(x_j, T − x_j) = Σ_b V_jb − V_jj.
+ */
+export function alphaFromMoments(b: MomentBlock): AlphaResult {
+  const k = b.vars.length;
+  const n = b.n;
+  const V = blockCovariance(b);
+  const R = blockCorrelation(b);
+  const all = Array.from({ length: k }, (_, j) => j);
+  const raw = (idx: number[]): number => {
+    if (idx.length < 2 || n < 2) return NaN;
+    let sv = 0;
+    let vt = 0;
+    for (const a of idx) {
+      sv += V[a]![a]!;
+      for (const c of idx) vt += V[a]![c]!;
+    }
+    if (!(vt > tiny(sv))) return NaN;
+    return (idx.length / (idx.length - 1)) * (1 - sv / vt);
+  };
   let rsum = 0;
   let rcount = 0;
   for (let a = 0; a < k; a++)
-    for (let b = a + 1; b < k; b++) {
-      rsum += correlation(cols[a]!, cols[b]!);
+    for (let c = a + 1; c < k; c++) {
+      rsum += n >= 2 ? R[a]![c]! : NaN;
       rcount++;
     }
   const rbar = rcount ? rsum / rcount : NaN;
+  let total = 0;
+  let diag = 0;
+  for (let a = 0; a < k; a++) {
+    diag += V[a]![a]!;
+    for (let c = 0; c < k; c++) total += V[a]![c]!;
+  }
+  const itemRest = all.map((j) => {
+    if (n < 2) return NaN;
+    let row = 0;
+    for (let c = 0; c < k; c++) row += V[j]![c]!;
+    const vj = V[j]![j]!;
+    const cov = row - vj;
+    const vr = total - 2 * row + vj;
+    return vj > 0 && vr > tiny(diag) ? cov / Math.sqrt(vj * vr) : NaN;
+  });
   return {
     k,
     n,
-    excluded: rows.length - n,
-    alpha: n >= 2 ? rawAlpha(cols) : NaN,
+    excluded: b.rows - n,
+    alpha: n >= 2 ? raw(all) : NaN,
     standardizedAlpha: k >= 2 && n >= 2 ? (k * rbar) / (1 + (k - 1) * rbar) : NaN,
     meanInterItemR: rbar,
-    itemVariances: cols.map(variance),
-    totalVariance: variance(total),
-    alphaIfDeleted: cols.map((_, j) => (k > 2 && n >= 2 ? rawAlpha(cols.filter((_, i) => i !== j)) : NaN)),
-    itemRestR: cols.map((c, j) => correlation(c, total.map((t, i) => t - cols[j]![i]!))),
+    itemVariances: all.map((j) => V[j]![j]!),
+    totalVariance: n >= 2 ? total : NaN,
+    alphaIfDeleted: all.map((j) => (k > 2 && n >= 2 ? raw(all.filter((i) => i !== j)) : NaN)),
+    itemRestR: itemRest,
   };
 }
+
+/** A variance this small next to the item variances is zero up to the rounding of the sums. */
+const tiny = (scale: number) => 1e-12 * Math.abs(scale);
