@@ -5,6 +5,7 @@ import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
 import type { DriversResult } from '../metrics/drivers.js';
+import type { Survey } from '../dataset/types.js';
 import { accountingLine } from '../dataset/accounting.js';
 
 interface DriversOpts {
@@ -14,6 +15,8 @@ interface DriversOpts {
   weight?: string;
   config?: string;
   allowUnreadable?: boolean;
+  engine?: string;
+  db?: string;
 }
 
 export function register(program: Command): void {
@@ -28,6 +31,8 @@ export function register(program: Command): void {
     .option('--weight <col>', h('respondent weight column', '受访者权重列'))
     .option('--config <file>', h('cx.yaml with a drivers section (default: ./cx.yaml if present)', '含 drivers 部分的 cx.yaml（默认：当前目录下的 cx.yaml）'))
     .option('--allow-unreadable', h('leave out answers that cannot be read as numbers even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
+    .option('--engine <name>', h('builtin (default) | duckdb (dataset, Parquet, plain CSV) | postgres (a table, with --db)', 'builtin（默认）| duckdb（数据集、Parquet、普通 CSV）| postgres（数据表，需 --db）'))
+    .option('--db <url>', h('PostgreSQL URL for --engine postgres (or CX_DB_URL)', '--engine postgres 的 PostgreSQL 连接 URL（或环境变量 CX_DB_URL）'))
     .action((input: string, opts: DriversOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
@@ -46,13 +51,26 @@ export function register(program: Command): void {
         const list = opts.drivers
           ? opts.drivers.split(',').map((s) => s.trim()).filter(Boolean)
           : cfg.drivers?.drivers;
-        // Messages name what the user typed (a dataset directory, not the exports it was built from).
-        const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
-        // An unknown --outcome is named as such (it used to say "No driver columns found besides …").
-        const { resolveColumn } = await import('../dataset/where.js');
-        const outcomeId = survey.columns.has(outcome) ? outcome : resolveColumn(survey, outcome, opts.outcome ? '--outcome' : 'drivers.outcome in cx.yaml').id;
-        const { drivers } = await import('../metrics/drivers.js');
-        const result = drivers(survey, { outcome: outcomeId, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight, allowUnreadable: opts.allowUnreadable });
+        const { parseEngine } = await import('../engine/cli-score.js');
+        const engine = parseEngine(opts.engine);
+        const dOpts = { outcome, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight, allowUnreadable: opts.allowUnreadable } as const;
+        let survey: Survey;
+        let result: DriversResult;
+        if (engine !== 'builtin') {
+          // DuckDB or PostgreSQL computes the moment block where the data is; the estimate is the same.
+          const { driversWithEngine } = await import('../engine/drivers-engine.js');
+          let seen: Survey | undefined;
+          result = await driversWithEngine(engine, input, opts.db, { ...dOpts }, (s) => (seen = { ...applyConfig(s, cfg), source: [input] }));
+          survey = seen!;
+        } else {
+          // Messages name what the user typed (a dataset directory, not the exports it was built from).
+          survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
+          // An unknown --outcome is named as such (it used to say "No driver columns found besides …").
+          const { resolveColumn } = await import('../dataset/where.js');
+          const outcomeId = survey.columns.has(outcome) ? outcome : resolveColumn(survey, outcome, opts.outcome ? '--outcome' : 'drivers.outcome in cx.yaml').id;
+          const { drivers } = await import('../metrics/drivers.js');
+          result = drivers(survey, { ...dOpts, outcome: outcomeId });
+        }
         for (const w of result.unreadableWarnings ?? []) ctx.warn(w.en, w.zh);
         for (const b of result.outOfScale) {
           ctx.warn(

@@ -1,0 +1,178 @@
+// The statistics of key drivers, SERVQUAL and Cronbach's α as SQL (issue 14): moment blocks (metrics/moments.ts)
+// and sums/counts of row expressions, in one aggregate query over the source, in the five dialects.
+//
+// Answers reach the query as numbers through a value map: DuckDB and PostgreSQL first run a census
+// (censusSql: each distinct answer text of each column with its count), cx reads every distinct text with
+// its own value reader (ingest/values.ts) exactly as the built-in engine does, and the aggregate query maps
+// the texts that are not plain numbers (labels, "10分", full-width digits, "don't know" codes, answers off
+// the scale) with a CASE; plain numbers are cast. A printed warehouse query (cx sql) has no census: it maps
+// the labels cx knows from the dataset or cx.yaml and range-checks the rest.
+import { Gen, ident, lit, type ColType, type Dialect } from './sql.js';
+
+/** How one source column becomes a number (NULL = not used). */
+export interface ValueMap {
+  /** Exact answer texts (as the source gives them) with their value or null (missing/unreadable/off-scale). */
+  exceptions: Map<string, number | null>;
+  /** Range check for texts not in `exceptions` (warehouse queries, where no census ran). */
+  range?: { min: number; max: number };
+}
+
+/** A numeric column of the source, as the query reads it. */
+export interface NumericInput {
+  id: string;
+  map: ValueMap;
+  /** Reverse-scored as (min + max) − x (SERVQUAL's negatively worded items). */
+  reverse?: { min: number; max: number };
+}
+
+export type Agg =
+  /** COUNT and SUM of a row expression (non-NULL rows). */
+  | { kind: 'sum'; expr: string }
+  /** A moment block over the rows where every expression is non-NULL (and the weight > 0). */
+  | { kind: 'block'; exprs: string[]; weight?: string; top?: string[] }
+  /** Rows where a condition holds. */
+  | { kind: 'count'; cond: string };
+
+export interface MomentsSqlSpec {
+  dialect: Dialect;
+  from: string;
+  types?: (col: string) => ColType;
+  inputs: NumericInput[];
+  /** Further row expressions over the inputs' aliases (x0, x1, …) and earlier derived names (d0, d1, …). */
+  derived: string[][];
+  aggs: Agg[];
+  /** The weight column (read as a number; missing/negative → the row is left out of weighted blocks). */
+  weight?: string;
+  meta?: string;
+  /** A comment line naming the statistics. */
+  title: string;
+}
+
+// A plain decimal number with no spaces: what every dialect's cast reads the same way as JavaScript.
+const NUMERIC_RE = /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/;
+
+/** What the query's plain cast gives for an answer text (a decimal number, else NULL). */
+export function castValue(raw: string): number | null {
+  return NUMERIC_RE.test(raw) ? Number(raw) : null;
+}
+
+function num(x: number): string {
+  return Number.isFinite(x) ? String(x) : 'NULL';
+}
+
+/** The number expression of an input (alias-free). */
+export function mappedExpr(g: Gen, inp: NumericInput): string {
+  const d = g.d;
+  const t = g.type(inp.id);
+  const c = ident(d, inp.id);
+  let e: string;
+  if (t === 'num' || t === 'daynum') {
+    // Numbers: the census gives the distinct numbers; those to drop are listed (NULL), the rest pass.
+    const drop = [...inp.map.exceptions].filter(([, v]) => v === null).map(([k]) => Number(k)).filter(Number.isFinite);
+    const x = g.toDouble(c);
+    const conds: string[] = [];
+    if (drop.length) conds.push(`${x} IN (${drop.map(num).join(', ')})`);
+    if (inp.map.range) conds.push(`${x} < ${num(inp.map.range.min)} OR ${x} > ${num(inp.map.range.max)}`);
+    e = conds.length ? `CASE WHEN ${conds.map((s) => `(${s})`).join(' OR ')} THEN NULL ELSE ${x} END` : x;
+  } else {
+    const s = g.text(inp.id);
+    const whens = [...inp.map.exceptions].map(([k, v]) => `WHEN ${lit(d, k)} THEN ${v === null ? 'NULL' : num(v)}`);
+    let other = g.tryDouble(`TRIM(${s})`);
+    if (inp.map.range) other = `CASE WHEN ${other} >= ${num(inp.map.range.min)} AND ${other} <= ${num(inp.map.range.max)} THEN ${other} END`;
+    e = whens.length ? `CASE ${s} ${whens.join(' ')} ELSE ${other} END` : other;
+  }
+  if (inp.reverse) e = `(${num(inp.reverse.min + inp.reverse.max)} - (${e}))`;
+  return e;
+}
+
+/**
+ * The census: per input column (cx_k = its index), each distinct answer (as text; numbers as DOUBLE in
+ * cx_num for numeric columns) with its count. One scan of the source (a cross join with the column indexes).
+ * Run by DuckDB and PostgreSQL only (VALUES lists).
+ */
+export function censusSql(d: Dialect, from: string, cols: string[], types?: (col: string) => ColType): string {
+  const g = new Gen({ dialect: d, from, scale: { min: 0, max: 0 }, question: cols[0] ?? '', types });
+  const isNum = (c: string) => ['num', 'daynum'].includes(g.type(c));
+  const textCase = `CASE cx_k.k ${cols.map((c, i) => (isNum(c) ? '' : `WHEN ${i} THEN ${g.text(c)}`)).filter(Boolean).join(' ')} END`;
+  const numCase = `CASE cx_k.k ${cols.map((c, i) => (isNum(c) ? `WHEN ${i} THEN ${g.toDouble(ident(d, c))}` : '')).filter(Boolean).join(' ')} END`;
+  const anyText = cols.some((c) => !isNum(c));
+  const anyNum = cols.some(isNum);
+  const values = `(VALUES ${cols.map((_, i) => `(${i})`).join(', ')}) AS cx_k(k)`;
+  return [
+    `-- cx census (${d}): distinct answers of ${cols.join(', ')} with their counts`,
+    `SELECT cx_col, cx_raw, cx_num, COUNT(*) AS cx_n FROM (`,
+    `  SELECT cx_k.k AS cx_col, ${anyText ? textCase : g.str('NULL')} AS cx_raw, ${anyNum ? numCase : g.toDouble('NULL')} AS cx_num`,
+    `  FROM ${from} CROSS JOIN ${values}`,
+    `) cx_c GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC`,
+  ].join('\n');
+}
+
+/** Names of the result columns of aggregate `a` (index i), in order. */
+export function aggColumns(a: Agg, i: number): string[] {
+  if (a.kind === 'sum') return [`cx_a${i}_n`, `cx_a${i}_s`];
+  if (a.kind === 'count') return [`cx_a${i}_n`];
+  const p = a.exprs.length;
+  const out = [`cx_a${i}_rows`, `cx_a${i}_n`, `cx_a${i}_sw`];
+  for (let j = 0; j < p; j++) out.push(`cx_a${i}_s${j}`, `cx_a${i}_min${j}`, `cx_a${i}_max${j}`);
+  for (let j = 0; j < p; j++) for (let k = j; k < p; k++) out.push(`cx_a${i}_c${j}_${k}`);
+  (a.top ?? []).forEach((_, j) => out.push(`cx_a${i}_t${j}`));
+  return out;
+}
+
+/** The aggregate query (one row). */
+export function momentsSql(spec: MomentsSqlSpec): string {
+  const d = spec.dialect;
+  const g = new Gen({ dialect: d, from: spec.from, scale: { min: 0, max: 0 }, question: spec.inputs[0]?.id ?? '', types: spec.types });
+  const base = spec.inputs.map((inp, i) => `    ${mappedExpr(g, inp)} AS x${i}`);
+  if (spec.weight) base.push(`    ${g.number(spec.weight)} AS cx_w`);
+  if (base.length === 0) base.push('    1 AS cx_one');
+  let sql = `  SELECT\n${base.join(',\n')}\n  FROM ${spec.from}`;
+  const names = [...spec.inputs.map((_, i) => `x${i}`), ...(spec.weight ? ['cx_w'] : [])];
+  let di = 0;
+  spec.derived.forEach((layer, li) => {
+    const cols = [...names.map((n) => `    ${n}`), ...layer.map((e) => `    ${e} AS d${di++}`)];
+    for (let k = di - layer.length; k < di; k++) names.push(`d${k}`);
+    sql = `  SELECT\n${cols.join(',\n')}\n  FROM (\n${indent(sql)}\n  ) cx_l${li}`;
+  });
+  const out: string[] = [];
+  spec.aggs.forEach((a, i) => {
+    const [c0] = aggColumns(a, i);
+    if (a.kind === 'sum') {
+      out.push(`  COUNT(${a.expr}) AS ${c0}`, `  SUM(${a.expr}) AS cx_a${i}_s`);
+    } else if (a.kind === 'count') {
+      out.push(`  SUM(CASE WHEN ${a.cond} THEN 1 ELSE 0 END) AS ${c0}`);
+    } else {
+      const conds = a.exprs.map((e) => `${e} IS NOT NULL`);
+      if (a.weight) conds.push(`${a.weight} > 0`);
+      const ok = conds.join(' AND ') || 'TRUE';
+      const w = a.weight ? `${a.weight} * ` : '';
+      out.push(`  COUNT(*) AS cx_a${i}_rows`, `  SUM(CASE WHEN ${ok} THEN 1 ELSE 0 END) AS cx_a${i}_n`, `  SUM(CASE WHEN ${ok} THEN ${a.weight ?? '1'} ELSE 0 END) AS cx_a${i}_sw`);
+      a.exprs.forEach((e, j) => {
+        out.push(`  SUM(CASE WHEN ${ok} THEN ${w}${e} END) AS cx_a${i}_s${j}`);
+        out.push(`  MIN(CASE WHEN ${ok} THEN ${e} END) AS cx_a${i}_min${j}`);
+        out.push(`  MAX(CASE WHEN ${ok} THEN ${e} END) AS cx_a${i}_max${j}`);
+      });
+      for (let j = 0; j < a.exprs.length; j++)
+        for (let k = j; k < a.exprs.length; k++) out.push(`  SUM(CASE WHEN ${ok} THEN ${w}${a.exprs[j]} * ${a.exprs[k]} END) AS cx_a${i}_c${j}_${k}`);
+      (a.top ?? []).forEach((cond, j) => out.push(`  SUM(CASE WHEN ${ok} AND ${cond} THEN ${a.weight ?? '1'} ELSE 0 END) AS cx_a${i}_t${j}`));
+    }
+  });
+  if (spec.meta) out.push(`  MAX(${lit(d, spec.meta)}) AS cx_meta`);
+  return [`-- ${spec.title} (${d})`, 'SELECT', out.join(',\n'), 'FROM (', sql, ') cx_r'].join('\n');
+}
+
+function indent(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => '  ' + l)
+    .join('\n');
+}
+
+/** A result value as a number (NULL sums are 0, NULL min/max NaN). */
+export function resultNumber(row: Record<string, unknown>, name: string, empty: number): number {
+  const key = name in row ? name : Object.keys(row).find((k) => k.toLowerCase() === name.toLowerCase());
+  const v = key === undefined ? undefined : row[key];
+  if (v == null || v === '') return empty;
+  const x = typeof v === 'bigint' ? Number(v) : Number(v);
+  return Number.isFinite(x) ? x : empty;
+}
