@@ -90,18 +90,20 @@ export function checkUnreadable(accounts: Accounting[], allow = false): Message[
     const u = a.excluded.unreadable;
     if (u === 0) continue;
     const share = unreadableShare(a);
-    const rows = a.examples.unreadable.map((x) => x.row).join(', ');
+    const rows = a.examples.unreadable.filter((x) => x.row > 0).map((x) => x.row).join(', ');
+    const at = rows ? ` at responses ${rows}` : '';
+    const atZh = rows ? `第 ${rows} 条答卷：` : '';
     const pct = (100 * share).toFixed(1);
     const hint = valuesHint(a);
     if (share > UNREADABLE_LIMIT && !allow) {
       throw inputError(
-        `column ${a.question}: ${u} of ${a.answered} answers (${pct}%) cannot be read as answers on its scale (${quoteList(a.examples.unreadable)} at responses ${rows}); map them in cx.yaml with ${hint} (N = the code each stands for), or pass --allow-unreadable to leave them out.`,
-        `列 ${a.question}：${a.answered} 个答案中有 ${u} 个（${pct}%）无法识别为分数（第 ${rows} 条答卷：${quoteList(a.examples.unreadable)}）；请在 cx.yaml 中用 ${hint} 指定其对应分值（N 为代码），或加 --allow-unreadable 将其排除。`,
+        `column ${a.question}: ${u} of ${a.answered} answers (${pct}%) cannot be read as answers on its scale (${quoteList(a.examples.unreadable)}${at}); map them in cx.yaml with ${hint} (N = the code each stands for), or pass --allow-unreadable to leave them out.`,
+        `列 ${a.question}：${a.answered} 个答案中有 ${u} 个（${pct}%）无法识别为分数（${atZh}${quoteList(a.examples.unreadable)}）；请在 cx.yaml 中用 ${hint} 指定其对应分值（N 为代码），或加 --allow-unreadable 将其排除。`,
       );
     }
     out.push({
-      en: `column ${a.question}: ${u} unreadable answer${u === 1 ? '' : 's'} left out (${pct}%: ${quoteList(a.examples.unreadable)} at responses ${rows}); map them with ${hint}`,
-      zh: `列 ${a.question}：${u} 个无法识别的答案已排除（${pct}%：第 ${rows} 条答卷：${quoteList(a.examples.unreadable)}）；可用 ${hint} 指定分值`,
+      en: `column ${a.question}: ${u} unreadable answer${u === 1 ? '' : 's'} left out (${pct}%: ${quoteList(a.examples.unreadable)}${at}); map them with ${hint}`,
+      zh: `列 ${a.question}：${u} 个无法识别的答案已排除（${pct}%：${atZh}${quoteList(a.examples.unreadable)}）；可用 ${hint} 指定分值`,
     });
   }
   return out;
@@ -110,7 +112,8 @@ export function checkUnreadable(accounts: Accounting[], allow = false): Message[
 /** One short line for under a table: "Q1: 40 answered, 38 used; excluded 2 unreadable ("满分" row 7), 1 missing". */
 export function accountingLine(a: Accounting, lang: 'en' | 'zh' = 'en'): string {
   const ex = (k: 'unreadable' | 'outOfScale') =>
-    a.examples[k].slice(0, 3).map((x) => (lang === 'zh' ? `第 ${x.row} 条 ${JSON.stringify(x.value)}` : `${JSON.stringify(x.value)} row ${x.row}`)).join(', ');
+    // Engines (DuckDB, PostgreSQL, a warehouse) give examples by value only (row 0).
+    a.examples[k].slice(0, 3).map((x) => (x.row <= 0 ? JSON.stringify(x.value) : lang === 'zh' ? `第 ${x.row} 条 ${JSON.stringify(x.value)}` : `${JSON.stringify(x.value)} row ${x.row}`)).join(', ');
   const { missing, unreadable, outOfScale } = a.excluded;
   if (lang === 'zh') {
     const parts = [
