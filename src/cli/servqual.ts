@@ -20,21 +20,33 @@ export function register(program: Command): void {
     .option('--items', h('also list every item', '同时列出每道题'))
     .option('--reverse <items>', h('reverse-score negatively worded items (1988 version), e.g. 10-13,18-22 or column ids', '反向计分的负向表述题（1988 版），如 10-13,18-22 或列名'))
     .option('--allow-unreadable', h('leave out answers that cannot be read even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
-    .action((input: string, opts: { allowUnreadable?: boolean; config?: string; items?: boolean; reverse?: string }, cmd: Command) =>
+    .option('--engine <name>', h('builtin (default) | duckdb (dataset, Parquet, plain CSV) | postgres (a table, with --db)', 'builtin（默认）| duckdb（数据集、Parquet、普通 CSV）| postgres（数据表，需 --db）'))
+    .option('--db <url>', h('PostgreSQL URL for --engine postgres (or CX_DB_URL)', '--engine postgres 的 PostgreSQL 连接 URL（或环境变量 CX_DB_URL）'))
+    .action((input: string, opts: { allowUnreadable?: boolean; config?: string; items?: boolean; reverse?: string; engine?: string; db?: string }, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
         const { applyConfig } = await import('../config/apply.js');
         const cfg = loadConfig(opts.config);
-        // Messages name what the user typed (a dataset directory, not the exports it was built from).
-        const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
-        const { servqual } = await import('../metrics/servqual.js');
-        const result = servqual(survey, {
+        const sOpts = {
           items: cfg.servqual?.items?.map((it) => ({ ...it, item: it.perception })),
           weights: cfg.servqual?.weights,
           reverse: opts.reverse ? parseReverse(opts.reverse) : undefined,
           allowUnreadable: opts.allowUnreadable,
-        });
+        };
+        const { parseEngine } = await import('../engine/cli-score.js');
+        const engine = parseEngine(opts.engine);
+        let result: import('../metrics/servqual.js').ServqualResult;
+        if (engine !== 'builtin') {
+          // DuckDB or PostgreSQL computes the statistics where the data is; the estimate is the same.
+          const { servqualWithEngine } = await import('../engine/servqual-engine.js');
+          result = await servqualWithEngine(engine, input, opts.db, sOpts, (s) => ({ ...applyConfig(s, cfg), source: [input] }));
+        } else {
+          // Messages name what the user typed (a dataset directory, not the exports it was built from).
+          const survey = { ...applyConfig(await loadInput(input), cfg), source: [input] };
+          const { servqual } = await import('../metrics/servqual.js');
+          result = servqual(survey, sOpts);
+        }
         const { checkUnreadable } = await import('../dataset/accounting.js');
         for (const w of checkUnreadable(result.accounting, true)) ctx.warn(w.en, w.zh);
         if (result.rescaledAllocations) {

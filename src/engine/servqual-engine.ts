@@ -1,0 +1,224 @@
+// `cx servqual … --engine duckdb|postgres`, and the query `cx sql servqual` prints: the statistics of
+// SERVQUAL (metrics/servqual.ts ServqualStats) in one aggregate query; the estimate is servqualFromStats.
+import type { Survey } from '../dataset/types.js';
+import type { Accounting } from '../dataset/accounting.js';
+import { blockFromSums, type MomentBlock } from '../metrics/moments.js';
+import { reverseScale, servqualFromStats, servqualPlan, textItemError, type ServqualOptions, type ServqualResult, type ServqualStats, type SumCount } from '../metrics/servqual.js';
+import { momentsSql, resultNumber, type Agg, type NumericInput, type ValueMap } from './moments-sql.js';
+import { censusInputs, knownInputs, withSession } from './moments-engine.js';
+import type { ColType, Dialect } from './sql.js';
+import type { Engine } from './score-engine.js';
+
+interface Built {
+  sql: string;
+  /** Reads the one result row back into the statistics. */
+  read(row: Record<string, unknown>, accounting: Accounting[]): ServqualStats;
+  ids: string[];
+}
+
+/** The columns SERVQUAL reads, in the order the built-in engine reads them (for the accounting). */
+function columnsOf(plan: ReturnType<typeof servqualPlan>): string[] {
+  const ids: string[] = [];
+  const add = (id: string | undefined) => {
+    if (id && !ids.includes(id)) ids.push(id);
+  };
+  for (const sp of plan.specs) {
+    add(sp.expectation);
+    add(sp.perception);
+    add(sp.adequate);
+    add(sp.desired);
+  }
+  for (const id of plan.pointCols ?? []) add(id);
+  return ids;
+}
+
+function buildQuery(d: Dialect, from: string, s: Survey, opts: ServqualOptions, maps: Map<string, ValueMap>, types?: (c: string) => ColType, meta?: string): Built {
+  const plan = servqualPlan(s, opts);
+  const { specs, dims } = plan;
+  const inputs: NumericInput[] = [];
+  const input = (id: string | undefined, reverse: boolean): string | undefined => {
+    if (!id) return undefined;
+    inputs.push({ id, map: maps.get(id)!, reverse: reverse ? reverseScale(s, id) : undefined });
+    return `x${inputs.length - 1}`;
+  };
+  const NULL = d === 'postgres' ? 'CAST(NULL AS DOUBLE PRECISION)' : d === 'bigquery' ? 'CAST(NULL AS FLOAT64)' : 'CAST(NULL AS DOUBLE)';
+  const cols = specs.map((sp, k) => {
+    const on = plan.reverseOn[k]!;
+    const E = input(sp.expectation, on);
+    const P = input(sp.perception, on)!;
+    const both = Boolean(sp.adequate && sp.desired);
+    const A = input(sp.adequate, on);
+    const D = input(sp.desired, on);
+    return { E, P, A, D, both };
+  });
+  const pts = (plan.pointCols ?? []).map((id) => input(id, false)!);
+  const hasE = cols.some((c) => c.E);
+  // Layer 1: item gaps.
+  let next = 0;
+  const layer1: string[] = [];
+  const gap = cols.map((c) => {
+    if (!c.E) return undefined;
+    layer1.push(`${c.P} - ${c.E}`);
+    return `d${next++}`;
+  });
+  // Layer 2: each respondent's mean of the available items per dimension; the allocation's sum and validity.
+  const layer2: string[] = [];
+  const rowMean = (xs: (string | undefined)[]): string => {
+    const have = xs.filter((x): x is string => Boolean(x));
+    if (!have.length) return NULL;
+    return `(${have.map((x) => `COALESCE(${x}, 0)`).join(' + ')}) / NULLIF(${have.map((x) => `CASE WHEN ${x} IS NULL THEN 0 ELSE 1 END`).join(' + ')}, 0)`;
+  };
+  const dimIdx = dims.map((dim) => specs.flatMap((sp, k) => (sp.dimension === dim ? [k] : [])));
+  const dm = dimIdx.map((ks) => {
+    const one = (e: string) => {
+      layer2.push(e);
+      return `d${next++}`;
+    };
+    return {
+      E: one(rowMean(ks.map((k) => cols[k]!.E))),
+      P: one(rowMean(ks.map((k) => cols[k]!.P))),
+      G: one(rowMean(ks.map((k) => gap[k]))),
+      A: one(rowMean(ks.map((k) => cols[k]!.A))),
+      D: one(rowMean(ks.map((k) => cols[k]!.D))),
+    };
+  });
+  let psum: string | undefined;
+  let valid: string | undefined;
+  const layer3: string[] = [];
+  let wCols: string[] = [];
+  let wScore: string | undefined;
+  let pScore: string | undefined;
+  if (pts.length) {
+    layer2.push(pts.join(' + '));
+    psum = `d${next++}`;
+    layer2.push(`CASE WHEN ${pts.map((p) => `${p} IS NOT NULL AND ${p} >= 0`).join(' AND ')} AND ${pts.join(' + ')} > 0 THEN 1 ELSE 0 END`);
+    valid = `d${next++}`;
+    // Layer 3: the respondent's shares and weighted scores.
+    wCols = pts.map((p) => {
+      layer3.push(`CASE WHEN ${valid} = 1 THEN ${p} / ${psum} END`);
+      return `d${next++}`;
+    });
+    layer3.push(`CASE WHEN ${valid} = 1 THEN ${dm.map((m, k) => `${wCols[k]} * ${m.G}`).join(' + ')} END`);
+    wScore = `d${next++}`;
+    layer3.push(`CASE WHEN ${valid} = 1 THEN ${dm.map((m, k) => `${wCols[k]} * ${m.P}`).join(' + ')} END`);
+    pScore = `d${next++}`;
+  }
+  const aggs: Agg[] = [];
+  const sum = (expr: string) => aggs.push({ kind: 'sum', expr }) - 1;
+  const itemAggs = cols.map((c, k) => ({
+    E: c.E ? sum(c.E) : undefined,
+    P: sum(c.P),
+    G: gap[k] ? sum(gap[k]!) : undefined,
+    A: c.both ? sum(c.A!) : undefined,
+    D: c.both ? sum(c.D!) : undefined,
+  }));
+  const dimAggs = dm.map((m, j) => {
+    const ks = dimIdx[j]!;
+    const block = (xs: (string | undefined)[]) => aggs.push({ kind: 'block', exprs: xs.map((x) => x ?? NULL) }) - 1;
+    return {
+      E: sum(m.E),
+      P: sum(m.P),
+      G: sum(m.G),
+      A: sum(m.A),
+      D: sum(m.D),
+      aP: block(ks.map((k) => cols[k]!.P)),
+      aE: hasE ? block(ks.map((k) => cols[k]!.E)) : undefined,
+      aG: hasE ? block(ks.map((k) => gap[k])) : undefined,
+      k: ks.length,
+    };
+  });
+  let ptAggs: { valid: number; rescaled: number; w: number[]; ws: number; ps: number } | undefined;
+  if (pts.length) {
+    ptAggs = {
+      valid: aggs.push({ kind: 'count', cond: `${valid} = 1` }) - 1,
+      rescaled: aggs.push({ kind: 'count', cond: `${valid} = 1 AND ABS(${psum} - 100) > 1e-9` }) - 1,
+      w: wCols.map((w) => sum(w)),
+      ws: sum(wScore!),
+      ps: sum(pScore!),
+    };
+  }
+  const sql = momentsSql({
+    dialect: d,
+    from,
+    types,
+    inputs,
+    derived: [layer1, layer2, layer3].filter((l) => l.length),
+    aggs,
+    meta,
+    title: `cx servqual statistics: ${specs.length} items in ${dims.length} dimensions${pts.length ? ', with point allocations' : ''}`,
+  });
+  // momentsSql numbers derived names across non-empty layers in order; layers 1–3 above are numbered the same way.
+  const read = (row: Record<string, unknown>, accounting: Accounting[]): ServqualStats => {
+    const sc = (i: number | undefined): SumCount | undefined => (i === undefined ? undefined : { n: resultNumber(row, `cx_a${i}_n`, 0), sum: resultNumber(row, `cx_a${i}_s`, 0) });
+    const blk = (i: number, k: number): MomentBlock => {
+      const vars = Array.from({ length: k }, (_, j) => `item${j + 1}`);
+      const get = (name: string, empty = 0) => resultNumber(row, name, empty);
+      return blockFromSums(vars, {
+        rows: get(`cx_a${i}_rows`),
+        n: get(`cx_a${i}_n`),
+        sw: get(`cx_a${i}_sw`),
+        weighted: false,
+        sum: vars.map((_, j) => get(`cx_a${i}_s${j}`)),
+        cross: vars.map((_, a) => vars.map((_, b) => get(`cx_a${i}_c${Math.min(a, b)}_${Math.max(a, b)}`))),
+        min: vars.map((_, j) => get(`cx_a${i}_min${j}`, NaN)),
+        max: vars.map((_, j) => get(`cx_a${i}_max${j}`, NaN)),
+      });
+    };
+    const count = (i: number) => resultNumber(row, `cx_a${i}_n`, 0);
+    return {
+      rows: resultNumber(row, `cx_a${dimAggs[0]!.aP}_rows`, 0),
+      specs,
+      dims,
+      reversed: plan.reversed,
+      hasE,
+      items: itemAggs.map((a) => ({ E: sc(a.E), P: sc(a.P)!, gap: sc(a.G), A: sc(a.A), D: sc(a.D) })),
+      dimensions: dimAggs.map((a) => ({
+        E: sc(a.E)!,
+        P: sc(a.P)!,
+        gap: sc(a.G)!,
+        A: sc(a.A)!,
+        D: sc(a.D)!,
+        alphaP: blk(a.aP, a.k),
+        alphaE: a.aE === undefined ? undefined : blk(a.aE, a.k),
+        alphaG: a.aG === undefined ? undefined : blk(a.aG, a.k),
+      })),
+      points: ptAggs
+        ? { valid: count(ptAggs.valid), rescaled: count(ptAggs.rescaled), wSum: ptAggs.w.map((i) => sc(i)!.sum), weighted: sc(ptAggs.ws)!, servperf: sc(ptAggs.ps)! }
+        : undefined,
+      accounting,
+    };
+  };
+  return { sql, read, ids: columnsOf(plan) };
+}
+
+/** SERVQUAL with DuckDB or PostgreSQL computing the statistics. */
+export async function servqualWithEngine(
+  engine: Exclude<Engine, 'builtin'>,
+  input: string,
+  db: string | undefined,
+  opts: ServqualOptions,
+  schemaHook: (s: Survey) => Survey,
+): Promise<ServqualResult> {
+  return withSession(engine, input, db, schemaHook, async (sess) => {
+    const s = sess.schema;
+    const ids = columnsOf(servqualPlan(s, opts));
+    const from = await sess.open(ids);
+    const census = await censusInputs(sess, from, ids);
+    census.accounting.forEach((a, k) => {
+      if (a.excluded.unreadable > 0 && a.used === 0) throw textItemError(ids[k]!, a.examples.unreadable[0]!.value);
+    });
+    const maps = new Map(census.inputs.map((x) => [x.id, x.map]));
+    const q = buildQuery(sess.dialect, from, s, opts, maps, (c) => sess.types(c));
+    const [row] = await sess.query(q.sql);
+    return servqualFromStats(q.read(row ?? {}, census.accounting), opts);
+  });
+}
+
+/** The printed query (`cx sql servqual`): value maps from what cx knows of the columns, no census. */
+export function servqualSqlFor(d: Dialect, from: string, s: Survey, opts: ServqualOptions, types?: (c: string) => ColType): { sql: string; columns: string[] } {
+  const ids = columnsOf(servqualPlan(s, opts));
+  const maps = new Map(knownInputs(s, ids).map((x) => [x.id, x.map]));
+  const meta = JSON.stringify({ cx: 'servqual-stats', version: 1, columns: ids });
+  const q = buildQuery(d, from, s, opts, maps, types, meta);
+  return { sql: q.sql, columns: ids };
+}
