@@ -36,7 +36,7 @@ export function expectSameScore(a: ScoreResult, b: ScoreResult, tol = 1e-9): voi
 }
 
 // mulberry32
-function rng(seed: number) {
+export function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -66,3 +66,28 @@ export function messyCsv(file: string, rows: number): void {
   writeFileSync(file, lines.join('\n') + '\n');
 }
 
+
+/**
+ * Compares two results field by field: numbers to `tol` (relative above 1), NaN to NaN, everything else
+ * equal; row numbers of excluded answers and examples are built-in only (engines give distinct values).
+ */
+export function expectSameNumbers(a: unknown, b: unknown, tol = 1e-9): void {
+  const walk = (x: unknown, y: unknown, p: string): void => {
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (Number.isNaN(x)) expect(Number.isNaN(y), p).toBe(true);
+      else expect(Math.abs(x - y), `${p}: ${x} vs ${y}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(x)));
+      return;
+    }
+    if (x && typeof x === 'object') {
+      expect(y && typeof y === 'object', p).toBeTruthy();
+      const keys = new Set([...Object.keys(x), ...Object.keys(y as object)]);
+      for (const k of keys) {
+        if (k === 'examples' || k === 'rows' || k === 'values' || k === 'unreadableWarnings' || k === 'warnings') continue;
+        walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${p}.${k}`);
+      }
+      return;
+    }
+    expect(y, p).toEqual(x);
+  };
+  walk(a, b, '');
+}

@@ -1,0 +1,178 @@
+// Key drivers, SERVQUAL and Cronbach's α from moment blocks computed by DuckDB (issue 14) give the built-in
+// engine's numbers to 1e-9: on a plain CSV DuckDB scans itself, on a cx dataset and on its Parquet export.
+// The messy CSVs carry labels ("非常满意", "5分", full-width digits), "don't know" codes (−99), off-scale and
+// unreadable answers, blanks and bad weights, so the census → value map path is exercised, not only numbers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadInput } from '../../src/dataset/load.js';
+import { drivers, type SurveyDriversOptions } from '../../src/metrics/drivers.js';
+import { servqual, type ServqualOptions } from '../../src/metrics/servqual.js';
+import { momentsOf, blockFromSums, addBlocks, blockCorrelation, blockMeans } from '../../src/metrics/moments.js';
+import { alphaFromMoments, cronbachAlpha } from '../../src/metrics/reliability.js';
+import { driversWithEngine } from '../../src/engine/drivers-engine.js';
+import { servqualWithEngine } from '../../src/engine/servqual-engine.js';
+import { hasDuckdb } from '../../src/engine/duckdb.js';
+import { cx, expectSameNumbers, rng } from './helpers.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cx-moments-'));
+const haveDuck = await hasDuckdb();
+if (!haveDuck) console.warn('DuckDB (@duckdb/node-api) is not installed: the DuckDB moment parity tests are skipped');
+
+export function messyDriversCsv(file: string, rows: number): void {
+  const r = rng(7);
+  const pick = <T,>(a: T[]) => a[Math.floor(r() * a.length)]!;
+  const labels = ['非常不满意', '不满意', '一般', '满意', '非常满意'];
+  const lines = ['id,overall,speed,price,support,ease,w'];
+  const answer = (v: number) => {
+    const u = r();
+    if (u < 0.8) return String(v);
+    if (u < 0.86) return labels[v - 1]!;
+    if (u < 0.9) return `${v}分`;
+    if (u < 0.92) return String.fromCharCode(0xff10 + v);
+    return pick(['', '', '-99', 'n/a', '6', 'abc', ` ${v} `]);
+  };
+  for (let i = 0; i < rows; i++) {
+    const base = 1 + Math.floor(r() * 5);
+    const near = (k: number) => Math.min(5, Math.max(1, base + Math.round((r() - 0.5) * k)));
+    const w = r() < 0.95 ? (0.5 + r() * 2).toFixed(3) : pick(['', '-1', 'abc']);
+    lines.push([`r${i}`, answer(near(2)), answer(near(3)), answer(near(4)), answer(near(3)), answer(near(5)), w].join(','));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
+function messyServqualCsv(file: string, rows: number): void {
+  const r = rng(11);
+  const head = ['id'];
+  for (const s of ['E', 'P', 'A', 'D']) for (let i = 1; i <= 9; i++) head.push(`${s}${i}`);
+  const lines = [head.join(',')];
+  for (let i = 0; i < rows; i++) {
+    const row = [`s${i}`];
+    for (let s = 0; s < 4; s++)
+      for (let k = 0; k < 9; k++) {
+        const u = r();
+        row.push(u < 0.9 ? String(1 + Math.floor(r() * 7)) : u < 0.95 ? '' : u < 0.97 ? '-99' : u < 0.985 ? '８' : '9');
+      }
+    lines.push(row.join(','));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
+const dCsv = path.join(tmp, 'drivers.csv');
+const dDs = path.join(tmp, 'drivers-ds');
+const dParquet = path.join(tmp, 'drivers.parquet');
+const sCsv = path.join(tmp, 'servqual.csv');
+const demoDs = path.join(tmp, 'demo-ds');
+
+beforeAll(() => {
+  messyDriversCsv(dCsv, 2500);
+  messyServqualCsv(sCsv, 400);
+  expect(cx(['import', dCsv, '-o', dDs, '--quiet']).status).toBe(0);
+  expect(cx(['import', 'fixtures/demo/wave-2026Q2.csv', 'fixtures/demo/wave-2026Q3.csv', '-o', demoDs, '--quiet']).status).toBe(0);
+  if (haveDuck) expect(cx(['export', dDs, '-o', dParquet, '--quiet']).status).toBe(0);
+});
+
+describe('moment blocks', () => {
+  it('raw sums (as an engine returns them) give the same means, correlations and α as the centred built-in block', () => {
+    const r = rng(3);
+    const cols = [0, 1, 2].map(() => Array.from({ length: 200 }, () => (r() < 0.05 ? NaN : 1 + Math.floor(r() * 7))));
+    const b = momentsOf(['a', 'b', 'c'], cols);
+    // Raw sums by hand over the complete rows, split in two partitions and added.
+    const part = (lo: number, hi: number) => {
+      const sum = [0, 0, 0];
+      const cross = [0, 1, 2].map(() => [0, 0, 0]);
+      const min = [Infinity, Infinity, Infinity];
+      const max = [-Infinity, -Infinity, -Infinity];
+      let n = 0;
+      for (let i = lo; i < hi; i++) {
+        const x = cols.map((c) => c[i]!);
+        if (!x.every(Number.isFinite)) continue;
+        n++;
+        x.forEach((v, j) => {
+          sum[j]! += v;
+          min[j] = Math.min(min[j]!, v);
+          max[j] = Math.max(max[j]!, v);
+          x.forEach((u, k) => (cross[j]![k]! += v * u));
+        });
+      }
+      return blockFromSums(['a', 'b', 'c'], { rows: hi - lo, n, sw: n, weighted: false, sum, cross, min, max });
+    };
+    const raw = addBlocks(part(0, 77), part(77, 200));
+    expect(raw.n).toBe(b.n);
+    expect(raw.rows).toBe(200);
+    const close = (x: number[], y: number[]) => x.forEach((v, i) => expect(Math.abs(v - y[i]!)).toBeLessThan(1e-12));
+    close(blockMeans(raw), blockMeans(b));
+    blockCorrelation(raw).forEach((row, i) => close(row, blockCorrelation(b)[i]!));
+    const a1 = alphaFromMoments(raw);
+    const a2 = cronbachAlpha(cols[0]!.map((_, i) => cols.map((c) => c[i]!)));
+    expect(Math.abs(a1.alpha - a2.alpha)).toBeLessThan(1e-12);
+    close(a1.itemRestR, a2.itemRestR);
+    close(a1.alphaIfDeleted, a2.alphaIfDeleted);
+  });
+
+  it('a constant column has exactly zero variance from raw sums (no rounding residue)', () => {
+    const b = blockFromSums(['x', 'y'], { rows: 3, n: 3, sw: 3, weighted: false, sum: [0.3, 6], cross: [[0.03, 0.6], [0.6, 14]], min: [0.1, 1], max: [0.1, 3] });
+    expect(blockCorrelation(b)[0]![0]).toBeNaN();
+    expect(blockMeans(b)[0]).toBeCloseTo(0.1, 15);
+  });
+});
+
+const driverSpecs: SurveyDriversOptions[] = [
+  { outcome: 'overall' },
+  { outcome: 'overall', drivers: ['speed', 'price', 'support'], weight: 'w', performance: 'top2', allowUnreadable: true },
+  { outcome: 'overall', drivers: ['ease', 'speed'], performance: 'top2', allowUnreadable: true },
+];
+
+describe.skipIf(!haveDuck)('key drivers: --engine duckdb = built-in', () => {
+  it.each(driverSpecs.map((s) => [JSON.stringify(s), s] as const))('messy CSV, its dataset and Parquet %s', async (_, spec) => {
+    const a = drivers(await loadInput(dCsv), spec);
+    expect(a.nonNumeric.length + a.outOfScale.length).toBeGreaterThan(0);
+    for (const input of [dCsv, dDs, dParquet]) {
+      const s = await loadInput(dCsv);
+      const b = await driversWithEngine('duckdb', input, undefined, spec, (x) => (input === dParquet ? { ...x, questions: x.questions.map((q) => ({ ...q, ...s.questions.find((y) => y.id === q.id), type: s.questions.find((y) => y.id === q.id)?.type ?? q.type })) } : x));
+      expectSameNumbers(a, b);
+      expect(b.n).toBe(a.n);
+      expect(b.accounting!.map((x) => x.excluded)).toEqual(a.accounting!.map((x) => x.excluded));
+    }
+  });
+
+  it('demo dataset (Q2 on every rating)', async () => {
+    const spec = { outcome: 'Q2' };
+    const a = drivers(await loadInput(demoDs), spec);
+    const b = await driversWithEngine('duckdb', demoDs, undefined, spec, (x) => x);
+    expectSameNumbers(a, b);
+    expect(b.drivers.map((d) => d.driver)).toEqual(a.drivers.map((d) => d.driver));
+  });
+
+  it('the CLI prints the same JSON with --engine duckdb', () => {
+    const one = cx(['drivers', dDs, '--outcome', 'overall', '--allow-unreadable', '--json']);
+    const two = cx(['drivers', dCsv, '--outcome', 'overall', '--allow-unreadable', '--json', '--engine', 'duckdb']);
+    expect(one.status).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expectSameNumbers(JSON.parse(one.stdout), JSON.parse(two.stdout));
+  });
+});
+
+const servqualSpecs: [string, ServqualOptions][] = [
+  ['fixture with point allocations', {}],
+  ['fixture, 1988 reversed items', { reverse: [10, 11, 12, 13, 18, 19, 20, 21, 22] }],
+  ['fixture, fixed weights', { weights: { tangibles: 10, reliability: 30, responsiveness: 20, assurance: 20, empathy: 20 } }],
+];
+
+describe.skipIf(!haveDuck)('SERVQUAL: --engine duckdb = built-in', () => {
+  it.each(servqualSpecs)('%s', async (_, spec) => {
+    const file = 'fixtures/servqual/servqual_22.csv';
+    const a = servqual(await loadInput(file), spec);
+    const b = await servqualWithEngine('duckdb', file, undefined, spec, (x) => x);
+    expectSameNumbers(a, b);
+  });
+
+  it('messy items with zone-of-tolerance columns, codes and full-width digits', async () => {
+    const a = servqual(await loadInput(sCsv), { allowUnreadable: true });
+    expect(a.accounting.some((x) => x.excluded.outOfScale > 0)).toBe(true);
+    expect(a.dimensions[0]!.zone).toBeDefined();
+    const b = await servqualWithEngine('duckdb', sCsv, undefined, { allowUnreadable: true }, (x) => x);
+    expectSameNumbers(a, b);
+  });
+});
