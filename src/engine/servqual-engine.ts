@@ -85,6 +85,7 @@ function buildQuery(d: Dialect, from: string, s: Survey, opts: ServqualOptions, 
   let psum: string | undefined;
   let valid: string | undefined;
   const layer3: string[] = [];
+  const layer4: string[] = [];
   let wCols: string[] = [];
   let wScore: string | undefined;
   let pScore: string | undefined;
@@ -98,9 +99,10 @@ function buildQuery(d: Dialect, from: string, s: Survey, opts: ServqualOptions, 
       layer3.push(`CASE WHEN ${valid} = 1 THEN ${p} / ${psum} END`);
       return `d${next++}`;
     });
-    layer3.push(`CASE WHEN ${valid} = 1 THEN ${dm.map((m, k) => `${wCols[k]} * ${m.G}`).join(' + ')} END`);
+    // Layer 4 (a name cannot be used in the SELECT that defines it, outside DuckDB).
+    layer4.push(`CASE WHEN ${valid} = 1 THEN ${dm.map((m, k) => `${wCols[k]} * ${m.G}`).join(' + ')} END`);
     wScore = `d${next++}`;
-    layer3.push(`CASE WHEN ${valid} = 1 THEN ${dm.map((m, k) => `${wCols[k]} * ${m.P}`).join(' + ')} END`);
+    layer4.push(`CASE WHEN ${valid} = 1 THEN ${dm.map((m, k) => `${wCols[k]} * ${m.P}`).join(' + ')} END`);
     pScore = `d${next++}`;
   }
   const aggs: Agg[] = [];
@@ -142,12 +144,12 @@ function buildQuery(d: Dialect, from: string, s: Survey, opts: ServqualOptions, 
     from,
     types,
     inputs,
-    derived: [layer1, layer2, layer3].filter((l) => l.length),
+    derived: [layer1, layer2, layer3, layer4].filter((l) => l.length),
     aggs,
     meta,
     title: `cx servqual statistics: ${specs.length} items in ${dims.length} dimensions${pts.length ? ', with point allocations' : ''}`,
   });
-  // momentsSql numbers derived names across non-empty layers in order; layers 1–3 above are numbered the same way.
+  // momentsSql numbers derived names across non-empty layers in order; layers 1–4 above are numbered the same way.
   const read = (row: Record<string, unknown>, accounting: Accounting[]): ServqualStats => {
     const sc = (i: number | undefined): SumCount | undefined => (i === undefined ? undefined : { n: resultNumber(row, `cx_a${i}_n`, 0), sum: resultNumber(row, `cx_a${i}_s`, 0) });
     const blk = (i: number, k: number): MomentBlock => {

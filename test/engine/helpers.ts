@@ -91,3 +91,26 @@ export function expectSameNumbers(a: unknown, b: unknown, tol = 1e-9): void {
   };
   walk(a, b, '');
 }
+
+/** A messy ratings CSV for key drivers: labels, "5分", full-width digits, −99, off-scale, unreadable, bad weights. */
+export function messyDriversCsv(file: string, rows: number): void {
+  const r = rng(7);
+  const pick = <T,>(a: T[]) => a[Math.floor(r() * a.length)]!;
+  const labels = ['非常不满意', '不满意', '一般', '满意', '非常满意'];
+  const lines = ['id,overall,speed,price,support,ease,w'];
+  const answer = (v: number) => {
+    const u = r();
+    if (u < 0.8) return String(v);
+    if (u < 0.86) return labels[v - 1]!;
+    if (u < 0.9) return `${v}分`;
+    if (u < 0.92) return String.fromCharCode(0xff10 + v);
+    return pick(['', '', '-99', 'n/a', '6', 'abc', ` ${v} `]);
+  };
+  for (let i = 0; i < rows; i++) {
+    const base = 1 + Math.floor(r() * 5);
+    const near = (k: number) => Math.min(5, Math.max(1, base + Math.round((r() - 0.5) * k)));
+    const w = r() < 0.95 ? (0.5 + r() * 2).toFixed(3) : pick(['', '-1', 'abc']);
+    lines.push([`r${i}`, answer(near(2)), answer(near(3)), answer(near(4)), answer(near(3)), answer(near(5)), w].join(','));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+}
