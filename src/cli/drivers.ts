@@ -17,6 +17,7 @@ interface DriversOpts {
   allowUnreadable?: boolean;
   engine?: string;
   db?: string;
+  fromStats?: string;
 }
 
 export function register(program: Command): void {
@@ -24,7 +25,7 @@ export function register(program: Command): void {
   program
     .command('drivers')
     .description(h('Key driver analysis: r, β, VIF, relative weights, Shapley/LMG, importance–performance quadrants', '关键驱动因素分析：r、β、VIF、相对权重、Shapley/LMG、重要性–表现象限'))
-    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
+    .argument('[input]', h('dataset directory or survey export (with --engine: also Parquet files/folders, or a table)', '数据集目录或问卷导出文件（--engine 时也可为 Parquet 文件/文件夹或数据表）'))
     .option('--outcome <col>', h('the outcome column (overall satisfaction, likelihood to recommend …)', '结果变量列（总体满意度、推荐意愿 …）'))
     .option('--drivers <cols>', h('driver columns, comma-separated (default: every other rating column)', '驱动因素列，逗号分隔（默认：其余所有评分列）'))
     .option('--performance <how>', h('driver performance: mean | top2', '表现的计算：mean（均值）| top2（前两项占比）'), 'mean')
@@ -33,12 +34,23 @@ export function register(program: Command): void {
     .option('--allow-unreadable', h('leave out answers that cannot be read as numbers even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
     .option('--engine <name>', h('builtin (default) | duckdb (dataset, Parquet, plain CSV) | postgres (a table, with --db)', 'builtin（默认）| duckdb（数据集、Parquet、普通 CSV）| postgres（数据表，需 --db）'))
     .option('--db <url>', h('PostgreSQL URL for --engine postgres (or CX_DB_URL)', '--engine postgres 的 PostgreSQL 连接 URL（或环境变量 CX_DB_URL）'))
-    .action((input: string, opts: DriversOpts, cmd: Command) =>
+    .option('--from-stats <file>', h('key drivers from the saved result of the query `cx sql drivers` prints (CSV, JSON or Parquet)', '根据 `cx sql drivers` 所生成查询的结果文件计算（CSV、JSON 或 Parquet）'))
+    .action((input: string | undefined, opts: DriversOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
         const { applyConfig } = await import('../config/apply.js');
         const cfg = loadConfig(opts.config);
+        if (opts.fromStats) {
+          const { driversFromStatsFile } = await import('../engine/drivers-engine.js');
+          const r = await driversFromStatsFile(opts.fromStats, { outcome: opts.outcome, allowUnreadable: opts.allowUnreadable });
+          for (const w of r.unreadableWarnings ?? []) ctx.warn(w.en, w.zh);
+          const { renderTable, fmt } = await import('../ui/table.js');
+          const { QUADRANT_LABELS } = await import('../metrics/drivers.js');
+          ctx.emit(r, () => render(ctx, r, renderTable, fmt, QUADRANT_LABELS, (id) => id));
+          return;
+        }
+        if (!input) throw inputError('cx drivers: give the input (a dataset directory or an export file), or --from-stats FILE.', 'cx drivers：请给出输入（数据集目录或导出文件），或使用 --from-stats FILE。');
         const outcome = opts.outcome ?? cfg.drivers?.outcome;
         if (!outcome) {
           throw inputError('cx drivers needs --outcome COL (or drivers.outcome in cx.yaml).', 'cx drivers 需要 --outcome COL（或 cx.yaml 中的 drivers.outcome）。');

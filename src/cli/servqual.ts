@@ -15,14 +15,15 @@ export function register(program: Command): void {
   program
     .command('servqual')
     .description(h('SERVQUAL gaps (P − E) by dimension, weighted score, SERVPERF, zone of tolerance, Cronbach α', 'SERVQUAL 各维度差距（P − E）、加权得分、SERVPERF、容忍区间、Cronbach α'))
-    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
+    .argument('[input]', h('dataset directory or survey export (with --engine: also Parquet files/folders, or a table)', '数据集目录或问卷导出文件（--engine 时也可为 Parquet 文件/文件夹或数据表）'))
     .option('--config <file>', h('cx.yaml with servqual.items / servqual.weights (default: ./cx.yaml if present)', '含 servqual.items / servqual.weights 的 cx.yaml（默认：当前目录下的 cx.yaml）'))
     .option('--items', h('also list every item', '同时列出每道题'))
     .option('--reverse <items>', h('reverse-score negatively worded items (1988 version), e.g. 10-13,18-22 or column ids', '反向计分的负向表述题（1988 版），如 10-13,18-22 或列名'))
     .option('--allow-unreadable', h('leave out answers that cannot be read even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
     .option('--engine <name>', h('builtin (default) | duckdb (dataset, Parquet, plain CSV) | postgres (a table, with --db)', 'builtin（默认）| duckdb（数据集、Parquet、普通 CSV）| postgres（数据表，需 --db）'))
     .option('--db <url>', h('PostgreSQL URL for --engine postgres (or CX_DB_URL)', '--engine postgres 的 PostgreSQL 连接 URL（或环境变量 CX_DB_URL）'))
-    .action((input: string, opts: { allowUnreadable?: boolean; config?: string; items?: boolean; reverse?: string; engine?: string; db?: string }, cmd: Command) =>
+    .option('--from-stats <file>', h('SERVQUAL from the saved result of the query `cx sql servqual` prints (CSV, JSON or Parquet)', '根据 `cx sql servqual` 所生成查询的结果文件计算（CSV、JSON 或 Parquet）'))
+    .action((input: string | undefined, opts: { allowUnreadable?: boolean; config?: string; items?: boolean; reverse?: string; engine?: string; db?: string; fromStats?: string }, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
@@ -37,7 +38,12 @@ export function register(program: Command): void {
         const { parseEngine } = await import('../engine/cli-score.js');
         const engine = parseEngine(opts.engine);
         let result: import('../metrics/servqual.js').ServqualResult;
-        if (engine !== 'builtin') {
+        if (opts.fromStats) {
+          const { servqualFromStatsFile } = await import('../engine/servqual-engine.js');
+          result = await servqualFromStatsFile(opts.fromStats, sOpts);
+        } else if (!input) {
+          throw inputError('cx servqual: give the input (a dataset directory or an export file), or --from-stats FILE.', 'cx servqual：请给出输入（数据集目录或导出文件），或使用 --from-stats FILE。');
+        } else if (engine !== 'builtin') {
           // DuckDB or PostgreSQL computes the statistics where the data is; the estimate is the same.
           const { servqualWithEngine } = await import('../engine/servqual-engine.js');
           result = await servqualWithEngine(engine, input, opts.db, sOpts, (s) => ({ ...applyConfig(s, cfg), source: [input] }));

@@ -40,11 +40,11 @@ export interface DriversQuery {
 }
 
 /** The aggregate query for key drivers (inputs: drivers…, outcome, then the weight if any). */
-export function driversSql(d: Dialect, from: string, inputs: NumericInput[], p: number, weighted: boolean, top: (number | undefined)[] | undefined, types?: (c: string) => ColType, meta?: string): string {
+export function driversSql(d: Dialect, from: string, inputs: NumericInput[], p: number, weighted: boolean, top: (number | undefined)[] | undefined, types?: (c: string) => ColType, meta?: string, account = false): string {
   const exprs = Array.from({ length: p + 1 }, (_, j) => `x${j}`);
   const agg: Agg = { kind: 'block', exprs, weight: weighted ? `x${p + 1}` : undefined };
   if (top) agg.top = top.map((t, j) => (t === undefined ? 'FALSE' : `x${j} >= ${t - 1}`));
-  return momentsSql({ dialect: d, from, types, inputs, derived: [], aggs: [agg], meta, title: `cx drivers statistics: moment block of ${inputs.slice(0, p + 1).map((x) => x.id).join(', ')}${weighted ? ` weighted by ${inputs[p + 1]!.id}` : ''}` });
+  return momentsSql({ dialect: d, from, types, inputs, derived: [], aggs: [agg], meta, account: account ? inputs.map((_, i) => i) : undefined, title: `cx drivers statistics: moment block of ${inputs.slice(0, p + 1).map((x) => x.id).join(', ')}${weighted ? ` weighted by ${inputs[p + 1]!.id}` : ''}` });
 }
 
 /** The single result row → the block (and top-2 sums). */
@@ -139,6 +139,52 @@ export function driversSqlFor(d: Dialect, from: string, s: Survey, o: SurveyDriv
       `cx sql drivers --performance top2：${names.filter((_, j) => maxima[j] === undefined).join('、')} 的量表未知；请在 cx.yaml 中设置 questions.ID.scale，或使用 --performance mean。`,
     );
   }
-  const meta = JSON.stringify({ cx: 'drivers-stats', version: 1, outcome: o.outcome, drivers: names, weight: o.weight ?? null, performance: o.performance ?? 'mean' });
-  return { sql: driversSql(d, from, inputs, names.length, Boolean(o.weight), maxima, types, meta), columns: ids };
+  const meta: DriversMeta = { cx: 'drivers-stats', version: 1, outcome: o.outcome, drivers: names, weight: o.weight ?? null, performance: o.performance ?? 'mean' };
+  return { sql: driversSql(d, from, inputs, names.length, Boolean(o.weight), maxima, types, JSON.stringify(meta), true), columns: ids };
+}
+
+interface DriversMeta {
+  cx: 'drivers-stats';
+  version: 1;
+  outcome: string;
+  drivers: string[];
+  weight: string | null;
+  performance: 'mean' | 'top2';
+}
+
+/** `cx drivers --from-stats FILE`: the saved result of the query `cx sql drivers` printed. */
+export async function driversFromStatsFile(file: string, o: { outcome?: string; allowUnreadable?: boolean }): Promise<DriversResult> {
+  const { readStatsFile } = await import('./read-stats.js');
+  const { statsMeta, accountingFromStatus } = await import('./moments-engine.js');
+  const { meta, row } = statsMeta<DriversMeta>(await readStatsFile(file), file, 'drivers-stats', 'drivers');
+  if (o.outcome && o.outcome !== meta.outcome) {
+    throw inputError(
+      `--from-stats ${file}: the statistics are for the outcome ${meta.outcome}, not ${o.outcome}; drop --outcome or print the query again with cx sql drivers --outcome ${o.outcome}.`,
+      `--from-stats ${file}：该统计数据的结果变量为 ${meta.outcome} 而不是 ${o.outcome}；请去掉 --outcome，或用 cx sql drivers --outcome ${o.outcome} 重新生成查询。`,
+    );
+  }
+  const names = meta.drivers;
+  const p = names.length;
+  const weighted = Boolean(meta.weight);
+  const vars = [...names, meta.outcome];
+  const stats = driversBlock(row, vars, weighted, meta.performance === 'top2');
+  const ids = [...vars, ...(meta.weight ? [meta.weight] : [])];
+  const accounting = ids.map((id, i) => accountingFromStatus(row, i, id));
+  const issues: DriversResult['nonNumeric'] = [];
+  const oos: DriversResult['outOfScale'] = [];
+  const accounts: Accounting[] = [];
+  for (const k of [p, ...names.map((_, j) => j), ...(weighted ? [p + 1] : [])]) {
+    const a = accounting[k]!;
+    const isWeight = weighted && k === p + 1;
+    if (!isWeight) accounts.push(a);
+    if (a.excluded.unreadable) issues.push({ column: ids[k]!, count: a.excluded.unreadable, rows: [], values: [] });
+    if (a.excluded.outOfScale && !isWeight) oos.push({ column: ids[k]!, count: a.excluded.outOfScale, rows: [], values: [] });
+  }
+  const unreadable = checkUnreadable(accounts, o.allowUnreadable);
+  const res = driversFromMoments({ outcome: meta.outcome, drivers: names, block: stats.block, performance: meta.performance, top: stats.top });
+  res.nonNumeric = issues;
+  res.outOfScale = oos;
+  res.accounting = accounts;
+  res.unreadableWarnings = unreadable;
+  return res;
 }

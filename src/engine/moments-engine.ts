@@ -6,7 +6,7 @@ import type { Survey } from '../dataset/types.js';
 import { newAccounting, type Accounting } from '../dataset/accounting.js';
 import { MISSING_CODES, readerFor, type QuestionLike } from '../ingest/values.js';
 import { inputError } from '../ui/errors.js';
-import { castValue, censusSql, type NumericInput, type ValueMap } from './moments-sql.js';
+import { castValue, censusSql, resultNumber, type NumericInput, type ValueMap } from './moments-sql.js';
 import type { ColType, Dialect } from './sql.js';
 import type { Engine } from './score-engine.js';
 
@@ -189,4 +189,35 @@ export function knownInputs(schema: Survey, ids: string[]): NumericInput[] {
     if (codes) for (const c of MISSING_CODES) exceptions.set(String(c), null);
     return { id, map: { exceptions, range: Number.isFinite(min) ? { min, max } : undefined } };
   });
+}
+
+/** The accounting of input `i` from the status counts of a warehouse result (examples are not available). */
+export function accountingFromStatus(row: Record<string, unknown>, i: number, id: string): Accounting {
+  const k = (j: number) => resultNumber(row, `cx_st${i}_${j}`, 0);
+  const a = newAccounting(id);
+  a.excluded.missing = k(0);
+  a.used = k(1);
+  a.excluded.unreadable = k(2);
+  a.excluded.outOfScale = k(3);
+  a.answered = a.used + a.excluded.unreadable + a.excluded.outOfScale;
+  return a;
+}
+
+/** The cx_meta description of a saved result, or exit 2 naming what to do. */
+export function statsMeta<T extends { cx: string }>(records: Record<string, unknown>[], file: string, kind: string, command: string): { meta: T; row: Record<string, unknown> } {
+  const row = records.find((r) => Object.keys(r).some((k) => k.toLowerCase() === 'cx_meta'));
+  const key = row ? Object.keys(row).find((k) => k.toLowerCase() === 'cx_meta')! : undefined;
+  let meta: T | undefined;
+  try {
+    meta = row && key ? (JSON.parse(String(row[key])) as T) : undefined;
+  } catch {
+    meta = undefined;
+  }
+  if (!row || !meta || meta.cx !== kind) {
+    throw inputError(
+      `--from-stats ${file}: not the result of the query \`cx sql ${command}\` prints (no cx_meta of kind ${kind}); save the query's full result (CSV, JSON or Parquet) and read it back.`,
+      `--from-stats ${file}：不是 \`cx sql ${command}\` 所生成查询的结果（缺少类型为 ${kind} 的 cx_meta）；请保存该查询的完整结果（CSV、JSON 或 Parquet）后再读取。`,
+    );
+  }
+  return { meta, row };
 }

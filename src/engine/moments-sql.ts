@@ -8,6 +8,9 @@
 // the scale) with a CASE; plain numbers are cast. A printed warehouse query (cx sql) has no census: it maps
 // the labels cx knows from the dataset or cx.yaml and range-checks the rest.
 import { Gen, ident, lit, type ColType, type Dialect } from './sql.js';
+import { MISSING_CODES, NOT_APPLICABLE } from '../ingest/values.js';
+
+const VALUES_INFO = { NOT_APPLICABLE, MISSING_CODES };
 
 /** How one source column becomes a number (NULL = not used). */
 export interface ValueMap {
@@ -46,6 +49,11 @@ export interface MomentsSqlSpec {
   meta?: string;
   /** A comment line naming the statistics. */
   title: string;
+  /**
+   * Inputs (by index) whose answers the query also accounts for, for a warehouse result read back with
+   * --from-stats (no census there): result columns cx_st<i>_0…3 count missing, used, unreadable, off-scale.
+   */
+  account?: number[];
 }
 
 // A plain decimal number with no spaces: what every dialect's cast reads the same way as JavaScript.
@@ -83,6 +91,29 @@ export function mappedExpr(g: Gen, inp: NumericInput): string {
   }
   if (inp.reverse) e = `(${num(inp.reverse.min + inp.reverse.max)} - (${e}))`;
   return e;
+}
+
+/** "Not applicable" answers and "don't know" codes count as missing, as in the value reader. */
+export interface StatusInfo {
+  notApplicable: string[];
+  codes: number[];
+}
+
+/** 0 missing, 1 used, 2 unreadable, 3 off the scale: the accounting of one answer in SQL (warehouse queries). */
+export function statusExpr(g: Gen, inp: NumericInput, info: StatusInfo): string {
+  const t = g.type(inp.id);
+  const c = ident(g.d, inp.id);
+  const mapped = mappedExpr(g, { ...inp, reverse: undefined });
+  if (t === 'num' || t === 'daynum') {
+    const code = info.codes.length ? ` OR ${g.toDouble(c)} IN (${info.codes.map(num).join(', ')})` : '';
+    return `CASE WHEN ${c} IS NULL${code} THEN 0 WHEN (${mapped}) IS NOT NULL THEN 1 ELSE 3 END`;
+  }
+  const s = `TRIM(${g.text(inp.id)})`;
+  const na = info.notApplicable.length ? ` OR LOWER(${s}) IN (${info.notApplicable.map((x) => lit(g.d, x)).join(', ')})` : '';
+  const code = info.codes.length ? ` OR ${s} IN (${info.codes.map((x) => lit(g.d, String(x))).join(', ')})` : '';
+  const known = [...inp.map.exceptions.keys()];
+  const label = known.length ? ` AND ${g.text(inp.id)} NOT IN (${known.map((x) => lit(g.d, x)).join(', ')})` : '';
+  return `CASE WHEN ${c} IS NULL OR ${s} = ''${na}${code} THEN 0 WHEN (${mapped}) IS NOT NULL THEN 1 WHEN ${g.tryDouble(s)} IS NULL${label} THEN 2 ELSE 3 END`;
 }
 
 /**
@@ -125,9 +156,16 @@ export function momentsSql(spec: MomentsSqlSpec): string {
   const g = new Gen({ dialect: d, from: spec.from, scale: { min: 0, max: 0 }, question: spec.inputs[0]?.id ?? '', types: spec.types });
   const base = spec.inputs.map((inp, i) => `    ${mappedExpr(g, inp)} AS x${i}`);
   if (spec.weight) base.push(`    ${g.number(spec.weight)} AS cx_w`);
+  const account = spec.account ?? [];
+  const { NOT_APPLICABLE, MISSING_CODES } = VALUES_INFO;
+  for (const i of account) {
+    const inp = spec.inputs[i]!;
+    const codes = inp.map.range && !(inp.map.range.min < 0) ? [...MISSING_CODES] : [];
+    base.push(`    ${statusExpr(g, inp, { notApplicable: [...NOT_APPLICABLE], codes })} AS cx_s${i}`);
+  }
   if (base.length === 0) base.push('    1 AS cx_one');
   let sql = `  SELECT\n${base.join(',\n')}\n  FROM ${spec.from}`;
-  const names = [...spec.inputs.map((_, i) => `x${i}`), ...(spec.weight ? ['cx_w'] : [])];
+  const names = [...spec.inputs.map((_, i) => `x${i}`), ...(spec.weight ? ['cx_w'] : []), ...account.map((i) => `cx_s${i}`)];
   let di = 0;
   spec.derived.forEach((layer, li) => {
     const cols = [...names.map((n) => `    ${n}`), ...layer.map((e) => `    ${e} AS d${di++}`)];
@@ -157,6 +195,7 @@ export function momentsSql(spec: MomentsSqlSpec): string {
       (a.top ?? []).forEach((cond, j) => out.push(`  SUM(CASE WHEN ${ok} AND ${cond} THEN ${a.weight ?? '1'} ELSE 0 END) AS cx_a${i}_t${j}`));
     }
   });
+  for (const i of account) for (let k = 0; k < 4; k++) out.push(`  SUM(CASE WHEN cx_s${i} = ${k} THEN 1 ELSE 0 END) AS cx_st${i}_${k}`);
   if (spec.meta) out.push(`  MAX(${lit(d, spec.meta)}) AS cx_meta`);
   return [`-- ${spec.title} (${d})`, 'SELECT', out.join(',\n'), 'FROM (', sql, ') cx_r'].join('\n');
 }

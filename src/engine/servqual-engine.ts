@@ -14,6 +14,8 @@ interface Built {
   /** Reads the one result row back into the statistics. */
   read(row: Record<string, unknown>, accounting: Accounting[]): ServqualStats;
   ids: string[];
+  /** Input index of each column's first use (the status counts of a warehouse result). */
+  accountIdx: number[];
 }
 
 /** The columns SERVQUAL reads, in the order the built-in engine reads them (for the accounting). */
@@ -32,13 +34,20 @@ function columnsOf(plan: ReturnType<typeof servqualPlan>): string[] {
   return ids;
 }
 
-function buildQuery(d: Dialect, from: string, s: Survey, opts: ServqualOptions, maps: Map<string, ValueMap>, types?: (c: string) => ColType, meta?: string): Built {
-  const plan = servqualPlan(s, opts);
+type Plan = ReturnType<typeof servqualPlan>;
+
+function buildQuery(d: Dialect, from: string, plan: Plan, mk: (id: string, reverse: boolean) => NumericInput, types?: (c: string) => ColType, meta?: string, account = false): Built {
   const { specs, dims } = plan;
   const inputs: NumericInput[] = [];
+  const accountIdx: number[] = [];
+  const accountIds: string[] = [];
   const input = (id: string | undefined, reverse: boolean): string | undefined => {
     if (!id) return undefined;
-    inputs.push({ id, map: maps.get(id)!, reverse: reverse ? reverseScale(s, id) : undefined });
+    inputs.push(mk(id, reverse));
+    if (!accountIds.includes(id)) {
+      accountIds.push(id);
+      accountIdx.push(inputs.length - 1);
+    }
     return `x${inputs.length - 1}`;
   };
   const NULL = d === 'postgres' ? 'CAST(NULL AS DOUBLE PRECISION)' : d === 'bigquery' ? 'CAST(NULL AS FLOAT64)' : 'CAST(NULL AS DOUBLE)';
@@ -147,6 +156,7 @@ function buildQuery(d: Dialect, from: string, s: Survey, opts: ServqualOptions, 
     derived: [layer1, layer2, layer3, layer4].filter((l) => l.length),
     aggs,
     meta,
+    account: account ? accountIdx : undefined,
     title: `cx servqual statistics: ${specs.length} items in ${dims.length} dimensions${pts.length ? ', with point allocations' : ''}`,
   });
   // momentsSql numbers derived names across non-empty layers in order; layers 1–4 above are numbered the same way.
@@ -190,7 +200,7 @@ function buildQuery(d: Dialect, from: string, s: Survey, opts: ServqualOptions, 
       accounting,
     };
   };
-  return { sql, read, ids: columnsOf(plan) };
+  return { sql, read, ids: accountIds, accountIdx };
 }
 
 /** SERVQUAL with DuckDB or PostgreSQL computing the statistics. */
@@ -210,7 +220,8 @@ export async function servqualWithEngine(
       if (a.excluded.unreadable > 0 && a.used === 0) throw textItemError(ids[k]!, a.examples.unreadable[0]!.value);
     });
     const maps = new Map(census.inputs.map((x) => [x.id, x.map]));
-    const q = buildQuery(sess.dialect, from, s, opts, maps, (c) => sess.types(c));
+    const plan = servqualPlan(s, opts);
+    const q = buildQuery(sess.dialect, from, plan, (id, rev) => ({ id, map: maps.get(id)!, reverse: rev ? reverseScale(s, id) : undefined }), (c) => sess.types(c));
     const [row] = await sess.query(q.sql);
     return servqualFromStats(q.read(row ?? {}, census.accounting), opts);
   });
@@ -218,9 +229,31 @@ export async function servqualWithEngine(
 
 /** The printed query (`cx sql servqual`): value maps from what cx knows of the columns, no census. */
 export function servqualSqlFor(d: Dialect, from: string, s: Survey, opts: ServqualOptions, types?: (c: string) => ColType): { sql: string; columns: string[] } {
-  const ids = columnsOf(servqualPlan(s, opts));
+  const plan = servqualPlan(s, opts);
+  const ids = columnsOf(plan);
   const maps = new Map(knownInputs(s, ids).map((x) => [x.id, x.map]));
-  const meta = JSON.stringify({ cx: 'servqual-stats', version: 1, columns: ids });
-  const q = buildQuery(d, from, s, opts, maps, types, meta);
+  const meta: ServqualMeta = { cx: 'servqual-stats', version: 1, plan };
+  const q = buildQuery(d, from, plan, (id, rev) => ({ id, map: maps.get(id)!, reverse: rev ? reverseScale(s, id) : undefined }), types, JSON.stringify(meta), true);
   return { sql: q.sql, columns: ids };
+}
+
+interface ServqualMeta {
+  cx: 'servqual-stats';
+  version: 1;
+  plan: Plan;
+}
+
+/** `cx servqual --from-stats FILE`: the saved result of the query `cx sql servqual` printed. */
+export async function servqualFromStatsFile(file: string, opts: ServqualOptions): Promise<ServqualResult> {
+  const { readStatsFile } = await import('./read-stats.js');
+  const { statsMeta, accountingFromStatus } = await import('./moments-engine.js');
+  const { meta, row } = statsMeta<ServqualMeta>(await readStatsFile(file), file, 'servqual-stats', 'servqual');
+  // The layout of the result follows the plan; the value maps do not matter when reading it back.
+  const q = buildQuery('duckdb', 'cx', meta.plan, (id) => ({ id, map: { exceptions: new Map() } }), undefined, undefined, true);
+  const accounting = q.ids.map((id, k) => accountingFromStatus(row, q.accountIdx[k]!, id));
+  accounting.forEach((a) => {
+    if (a.excluded.unreadable > 0 && a.used === 0) throw textItemError(a.question, '…');
+  });
+  // The weights the query was planned with (fixed weights come from cx.yaml at read time, as locally).
+  return servqualFromStats(q.read(row, accounting), opts);
 }

@@ -154,3 +154,75 @@ describe.skipIf(!haveDuck)('SERVQUAL: --engine duckdb = built-in', () => {
     expectSameNumbers(a, b);
   });
 });
+
+describe.skipIf(!haveDuck)('the printed query (warehouse path) read back with --from-stats', () => {
+  async function runDuck(sql: string): Promise<Record<string, unknown>[]> {
+    const { withDuckdb, queryRows } = await import('../../src/engine/duckdb.js');
+    return withDuckdb((con) => queryRows(con, sql));
+  }
+
+  it('drivers: same estimate as the local run; the accounting comes from the query\'s status counts', async () => {
+    const { driversSqlFor } = await import('../../src/engine/drivers-engine.js');
+    const spec: SurveyDriversOptions = { outcome: 'overall', drivers: ['speed', 'price', 'support'], weight: 'w', performance: 'top2', allowUnreadable: true };
+    const s = await loadInput(dCsv);
+    const scan = `(SELECT * FROM read_csv('${dCsv}', all_varchar = true, header = true))`;
+    const q = driversSqlFor('duckdb', scan, s, spec);
+    const rows = await runDuck(q.sql);
+    expect(rows).toHaveLength(1);
+    const f = path.join(tmp, 'drivers-stats.json');
+    writeFileSync(f, JSON.stringify(rows));
+    const r = cx(['drivers', '--from-stats', f, '--allow-unreadable', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const local = drivers(s, spec);
+    const got = JSON.parse(r.stdout);
+    // Labels the query was not told about ("5分", full-width digits) are left out in the warehouse and read
+    // locally, so the warehouse n is smaller; the accounting says how many were left out and why.
+    const sum = (acc: { excluded: { unreadable: number } }[]) => acc.reduce((t, a) => t + a.excluded.unreadable, 0);
+    expect(got.n).toBeLessThan(local.n);
+    expect(sum(got.accounting)).toBeGreaterThan(sum(local.accounting!));
+    for (const [i, a] of got.accounting.entries()) {
+      const l = local.accounting![i]!;
+      expect(a.question).toBe(l.question);
+      expect(a.answered + a.excluded.missing).toBe(l.answered + l.excluded.missing); // every row accounted for
+      expect(a.excluded.outOfScale).toBe(l.excluded.outOfScale);
+    }
+  });
+
+  it('drivers on numbers only: the warehouse result equals the local run to 1e-9', async () => {
+    const { driversSqlFor } = await import('../../src/engine/drivers-engine.js');
+    const spec: SurveyDriversOptions = { outcome: 'Q2', drivers: ['Q4_1', 'Q4_2', 'Q4_3', 'Q4_4', 'Q4_5'] };
+    const s = await loadInput(demoDs);
+    const pq = path.join(tmp, 'demo.parquet');
+    expect(cx(['export', demoDs, '-o', pq, '--quiet']).status).toBe(0);
+    const rows = await runDuck(driversSqlFor('duckdb', `read_parquet('${pq}')`, s, spec).sql);
+    const f = path.join(tmp, 'demo-drivers.csv');
+    const cols = Object.keys(rows[0]!);
+    const cell = (v: unknown) => (v == null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    writeFileSync(f, [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n');
+    const r = cx(['drivers', '--from-stats', f, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout);
+    expectSameNumbers(JSON.parse(JSON.stringify(drivers(s, spec))), got);
+  });
+
+  it('SERVQUAL with point allocations and reversed items: the warehouse result equals the local run', async () => {
+    const { servqualSqlFor } = await import('../../src/engine/servqual-engine.js');
+    const file = 'fixtures/servqual/servqual_22.csv';
+    const s = await loadInput(file);
+    const spec: ServqualOptions = { reverse: [10, 11, 12, 13] };
+    const rows = await runDuck(servqualSqlFor('duckdb', `read_csv('${file}', header = true)`, s, spec).sql);
+    const f = path.join(tmp, 'servqual-stats.json');
+    writeFileSync(f, JSON.stringify(rows));
+    const r = cx(['servqual', '--from-stats', f, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expectSameNumbers(JSON.parse(JSON.stringify(servqual(s, spec))), JSON.parse(r.stdout));
+  });
+
+  it('a result of another query is one exit-2 sentence', () => {
+    const f = path.join(tmp, 'other.json');
+    writeFileSync(f, JSON.stringify([{ cx_meta: JSON.stringify({ cx: 'score-stats' }), cx_n: 1 }]));
+    const r = cx(['servqual', '--from-stats', f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not the result of the query `cx sql servqual` prints/);
+  });
+});
