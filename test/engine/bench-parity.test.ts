@@ -40,7 +40,7 @@ describe.skipIf(!haveDuck)('bench data: --engine duckdb = built-in', () => {
     const names = ['ease', 'speed', 'price', 'support', 'reliability', 'features', 'docs', 'onboarding'].map((d) => `driver_${d}`);
     const spec = { outcome: 'CSAT', drivers: names };
     const a = drivers(await loadInput(ds), spec);
-    expect(a.n).toBeGreaterThan(10000);
+    expect(a.n).toBeGreaterThan(5000); // listwise over nine columns with missing answers
     expectSameNumbers(a, await driversWithEngine('duckdb', csv, undefined, spec, (s) => s));
   });
 });
