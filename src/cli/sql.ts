@@ -119,14 +119,24 @@ async function countsSql(words: string[], opts: SqlOpts) {
   const { applyConfig } = await import('../config/apply.js');
   const cfg = loadConfig(opts.config);
   const table = opts.table ?? 'responses';
-  const { planKano, planTab } = await import('../engine/counts-sql.js');
+  const { planMultiTab, planTab } = await import('../engine/counts-sql.js');
   const { namesSchema, whereNames } = await import('../engine/plan.js');
   if (sub === 'tab' && (!opts.rows || !opts.cols)) {
     throw inputError('cx sql tab: name the variables with --rows COL --cols COL.', 'cx sql tab：请用 --rows COL --cols COL 指定行、列变量。');
   }
   const features = cfg.kano?.features;
   const plan = async (schema: import('../dataset/types.js').Survey, o: import('../engine/counts-sql.js').CountsPlanOptions) => {
-    if (sub === 'tab') return planTab(schema, opts.rows!, opts.cols!, o);
+    if (sub === 'tab') {
+      const { multiSelectOptions } = await import('../metrics/crosstab.js');
+      const m = multiSelectOptions(schema, opts.rows!);
+      if (multiSelectOptions(schema, opts.cols!)) {
+        throw inputError(
+          `--cols ${opts.cols} is a multi-select question; put it in --rows (options become rows, respondents the base) and a single-choice column in --cols.`,
+          `--cols ${opts.cols} 是多选题；请把它放在 --rows（选项为行，以答题人数为基数），--cols 用单选列。`,
+        );
+      }
+      return m ? planMultiTab(schema, opts.rows!, m, opts.cols!, o) : planTab(schema, opts.rows!, opts.cols!, o);
+    }
     const { kanoPlanner } = await import('../engine/counts-engine.js');
     return (await kanoPlanner(features))(schema, o);
   };

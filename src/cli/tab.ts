@@ -52,10 +52,22 @@ export function register(program: Command): void {
           const cfg = loadConfig(opts.config);
           const { tabStatsWithEngine } = await import('../engine/counts-engine.js');
           const { multiSelectOptions } = await import('../metrics/crosstab.js');
-          const st = await tabStatsWithEngine(input, opts.rows, opts.cols, opts, (s) => applyConfig(s, cfg), (s, id) => multiSelectOptions(s, id) !== undefined);
-          const { crosstabFromCounts, choiceLabels } = await import('../metrics/crosstab.js');
+          const st = await tabStatsWithEngine(input, opts.rows, opts.cols, opts, (s) => applyConfig(s, cfg), multiSelectOptions);
+          const { crosstabFromCounts, multiCrosstabFromCounts, choiceLabels } = await import('../metrics/crosstab.js');
           const r = choiceLabels(st.meta.rows.choices);
           const c = choiceLabels(st.meta.cols.choices);
+          if (st.meta.rows.multi) {
+            const result = multiCrosstabFromCounts(st.multi ?? [], st.meta.rows.multi.options, st.nRows, {
+              rowName: opts.rows ?? st.meta.rows.id,
+              colName: opts.cols ?? st.meta.cols.id,
+              colLabel: c.label,
+              colOrder: c.order,
+              alpha,
+              bonferroni: opts.bonferroni !== false,
+            });
+            await finishMulti(ctx, result, opts.rows ?? st.meta.rows.id, opts.cols ?? st.meta.cols.id);
+            return;
+          }
           const result = crosstabFromCounts(st.cells, st.nRows, {
             rowName: opts.rows ?? st.meta.rows.id,
             colName: opts.cols ?? st.meta.cols.id,
@@ -124,14 +136,7 @@ export function register(program: Command): void {
           const vals = c.raw.map((v) => (v == null ? null : c.label(v)));
           const { multiCrosstab } = await import('../metrics/crosstab.js');
           const result = multiCrosstab(keep(mr.picks), mr.options, keep(vals), { rowName: opts.rows, colName: opts.cols, colOrder: c.order, alpha, bonferroni: opts.bonferroni !== false });
-          if (result.total === 0) {
-            throw inputError(
-              `No row has both "${opts.rows}" and "${opts.cols}" answered; check the column names.`,
-              `没有同时回答 "${opts.rows}" 和 "${opts.cols}" 的行；请检查列名。`,
-            );
-          }
-          const { renderTable, fmt } = await import('../ui/table.js');
-          ctx.emit(result, () => renderMulti(ctx, result, renderTable, fmt));
+          await finishMulti(ctx, result, opts.rows!, opts.cols!);
           return;
         }
         // Statistics (counts of answer-text pairs) → estimate, as every engine does.
@@ -153,6 +158,18 @@ export function register(program: Command): void {
         await finish(ctx, result, opts.rows!, opts.cols!);
       }),
     );
+}
+
+/** A multiple-response table's check and output, shared by every engine. */
+async function finishMulti(ctx: Ctx, result: MultiCrosstabResult, rowsName: string, colsName: string): Promise<void> {
+  if (result.total === 0) {
+    throw inputError(
+      `No row has both "${rowsName}" and "${colsName}" answered; check the column names.`,
+      `没有同时回答 "${rowsName}" 和 "${colsName}" 的行；请检查列名。`,
+    );
+  }
+  const { renderTable, fmt } = await import('../ui/table.js');
+  ctx.emit(result, () => renderMulti(ctx, result, renderTable, fmt));
 }
 
 /** The checks, warnings and output shared by every engine. */

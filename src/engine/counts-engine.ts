@@ -4,10 +4,10 @@
 import type { Survey } from '../dataset/types.js';
 import type { KanoPairSpec } from '../metrics/kano-pairs.js';
 import type { KanoFeatureStats, KanoStats } from '../metrics/kano.js';
-import type { TabCell } from '../metrics/crosstab.js';
+import type { MultiCell, TabCell } from '../metrics/crosstab.js';
 import { inputError } from '../ui/errors.js';
 import { parseEngine, type EngineOptions } from './cli-score.js';
-import { planKano, planTab, recordReader, type CountsPlan, type CountsPlanOptions, type KanoStatsMeta, type TabStatsMeta } from './counts-sql.js';
+import { planKano, planMultiTab, planTab, recordReader, type CountsPlan, type CountsPlanOptions, type KanoStatsMeta, type TabStatsMeta } from './counts-sql.js';
 
 export interface CountsEngineOptions extends EngineOptions {
   where?: string;
@@ -16,6 +16,8 @@ export interface CountsEngineOptions extends EngineOptions {
 /** Crosstab statistics: cells, all rows considered, and what the columns are (ids, choice labels). */
 export interface TabStats {
   cells: TabCell[];
+  /** A multi-select --rows (meta.rows.multi): respondents by column answer and answered, with their picks. */
+  multi?: MultiCell[];
   nRows: number;
   meta: TabStatsMeta;
 }
@@ -54,8 +56,20 @@ export function kanoStatsFromRecords(records: Record<string, unknown>[], meta: K
 }
 
 export function tabStatsFromRecords(records: Record<string, unknown>[], meta: TabStatsMeta, source: string): TabStats {
-  if (records.length === 0) return { cells: [], nRows: 0, meta };
+  if (records.length === 0) return { cells: [], ...(meta.rows.multi ? { multi: [] } : {}), nRows: 0, meta };
   const r = recordReader(records, source, 'tab');
+  if (meta.rows.multi) {
+    const k = meta.rows.multi.options.length;
+    const [cC, cA, cN] = ['cx_col', 'cx_answered', 'cx_n'].map((c) => r.find(c));
+    const cO = Array.from({ length: k }, (_, o) => r.find(`cx_o${o}`));
+    let nRows = 0;
+    const multi: MultiCell[] = records.map((rec, i) => {
+      const n = r.count(rec[cN!], 'cx_n', i);
+      nRows += n;
+      return { col: r.text(rec[cC!]), answered: Number(rec[cA!]) === 1 || rec[cA!] === true, n, selected: cO.map((c, o) => r.count(rec[c], `cx_o${o}`, i)) };
+    });
+    return { cells: [], multi, nRows, meta };
+  }
   const [cR, cC, cN] = ['cx_row', 'cx_col', 'cx_n'].map((c) => r.find(c));
   let nRows = 0;
   const cells = records.map((rec, i) => {
@@ -138,7 +152,7 @@ export async function tabStatsWithEngine(
   cols: string | undefined,
   o: CountsEngineOptions,
   hook: Hook = (s) => s,
-  multi?: (schema: Survey, id: string) => boolean,
+  multi?: (schema: Survey, id: string) => { columns: string[]; options: string[] } | undefined,
 ): Promise<TabStats> {
   if (o.fromStats) {
     const { records, meta } = await readCountsFile<TabStatsMeta>(o.fromStats, 'tab-stats', 'tab');
@@ -156,15 +170,14 @@ export async function tabStatsWithEngine(
   if (!input) throw inputError('cx tab: give the input (a dataset, Parquet, CSV or, with --engine postgres, a table), or --from-stats FILE.', 'cx tab：请给出输入（数据集、Parquet、CSV，或 --engine postgres 时的数据表），或使用 --from-stats FILE。');
   if (!rows || !cols) throw inputError('cx tab: name the variables with --rows COL --cols COL.', 'cx tab：请用 --rows COL --cols COL 指定行、列变量。');
   const { records, meta } = await runCounts(input, o, hook, (schema, p) => {
-    for (const [flag, id] of [['--rows', rows], ['--cols', cols]] as const) {
-      if (multi?.(schema, id)) {
-        throw inputError(
-          `${flag} ${id} is a multi-select question, which --engine does not tabulate; run cx tab without --engine (the built-in engine) for it.`,
-          `${flag} ${id} 是多选题，--engine 不支持其交叉表；请不加 --engine（使用内置引擎）运行 cx tab。`,
-        );
-      }
+    if (multi?.(schema, cols)) {
+      throw inputError(
+        `--cols ${cols} is a multi-select question; put it in --rows (options become rows, respondents the base) and a single-choice column in --cols.`,
+        `--cols ${cols} 是多选题；请把它放在 --rows（选项为行，以答题人数为基数），--cols 用单选列。`,
+      );
     }
-    return planTab(schema, rows, cols, p);
+    const m = multi?.(schema, rows);
+    return m ? planMultiTab(schema, rows, m, cols, p) : planTab(schema, rows, cols, p);
   });
   return tabStatsFromRecords(records, meta, input);
 }

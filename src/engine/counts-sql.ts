@@ -51,6 +51,8 @@ export interface AxisMeta {
   id: string;
   /** Choice code → label (a coded column), and the choices' order. */
   choices?: { code: string; label: string }[];
+  /** A multi-select question (rows only): its option-flag columns (1 = picked) and option labels. */
+  multi?: { columns: string[]; options: string[] };
 }
 
 export interface CountsPlan<M> {
@@ -167,6 +169,34 @@ export function planTab(schema: Survey, rows: string, cols: string, o: CountsPla
     'ORDER BY 1, 2',
   ].join('\n');
   return { sql, meta, columns: [...new Set([r, c, ...w.cols])] };
+}
+
+/**
+ * The multiple-response crosstab statistics query: respondents by (column answer, answered the question:
+ * any option flag present), with the number who picked each option (flag = 1) as cx_o0, cx_o1, ….
+ */
+export function planMultiTab(schema: Survey, rows: string, multi: { columns: string[]; options: string[] }, cols: string, o: CountsPlanOptions): CountsPlan<TabStatsMeta> {
+  const w = resolveWhere(schema, o.where);
+  const c = resolveColumn(schema, cols, '--cols').id;
+  const q = schema.questions.find((x) => x.id === c);
+  const colsMeta: AxisMeta = q?.choices ? { id: c, choices: q.choices.map((ch) => ({ code: ch.code, label: ch.label })) } : { id: c };
+  const meta: TabStatsMeta = { cx: 'tab-stats', version: 1, rows: { id: rows, multi }, cols: colsMeta, ...(o.where ? { where: o.where } : {}) };
+  const g = gen(o, schema, JSON.stringify(meta));
+  const d = o.dialect;
+  const answered = multi.columns.map((id) => `${g.number(id)} IS NOT NULL`).join(' OR ');
+  const sql = [
+    `-- cx tab statistics (${d}): respondents by ${c} × answered ${rows}, and how many picked each of its ${multi.options.length} options`,
+    'SELECT',
+    `  ${answerText(g, c)} AS cx_col,`,
+    `  CASE WHEN ${answered} THEN 1 ELSE 0 END AS cx_answered,`,
+    '  COUNT(*) AS cx_n,',
+    ...multi.columns.map((id, k) => `  SUM(CASE WHEN ${g.number(id)} = 1 THEN 1 ELSE 0 END) AS cx_o${k},`),
+    `  MAX(${lit(d, JSON.stringify(meta))}) AS cx_meta`,
+    `FROM ${o.from}${w.node ? `\nWHERE ${g.where(w.node)}` : ''}`,
+    'GROUP BY 1, 2',
+    'ORDER BY 1, 2',
+  ].join('\n');
+  return { sql, meta, columns: [...new Set([c, ...multi.columns, ...w.cols])] };
 }
 
 /** Result records (a driver's rows or a saved file) → numbers; names matched case-insensitively (CX_N). */

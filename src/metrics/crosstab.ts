@@ -336,25 +336,75 @@ export function multiCrosstab(
   picks: (readonly number[] | null)[],
   options: string[],
   colValues: (string | null)[],
-  opts: { rowName?: string; colName?: string; colOrder?: string[]; alpha?: number; bonferroni?: boolean } = {},
+  opts: MultiCrosstabOptions = {},
 ): MultiCrosstabResult {
-  const keep = picks.map((p, i) => p !== null && colValues[i] != null && colValues[i] !== '');
-  const colLevels = levelsOf(colValues.filter((_, i) => keep[i]), opts.colOrder);
+  return multiCrosstabFromCounts(multiCounts(picks, options.length, colValues), options, picks.length, opts);
+}
+
+export interface MultiCrosstabOptions {
+  rowName?: string;
+  colName?: string;
+  colOrder?: string[];
+  alpha?: number;
+  bonferroni?: boolean;
+  /** Answer text → label of the column variable (a coded column's choice labels). */
+  colLabel?: (text: string) => string;
+}
+
+/** Multiple-response statistics: respondents by (column answer, answered the question), and how many picked each option. */
+export interface MultiCell {
+  col: string | null;
+  answered: boolean;
+  n: number;
+  /** selected[o]: respondents of the cell who picked option o. */
+  selected: number[];
+}
+
+/** Counts of respondents by (column answer, answered) in first-seen order, with their picks per option. */
+export function multiCounts(picks: (readonly number[] | null)[], nOptions: number, colValues: (string | null)[]): MultiCell[] {
+  const byCol = new Map<string | null, [MultiCell | undefined, MultiCell | undefined]>();
+  const out: MultiCell[] = [];
+  picks.forEach((p, i) => {
+    const c = colValues[i] ?? null;
+    let e = byCol.get(c);
+    if (!e) byCol.set(c, (e = [undefined, undefined]));
+    const k = p === null ? 0 : 1;
+    let cell = e[k];
+    if (!cell) {
+      e[k] = cell = { col: c, answered: p !== null, n: 0, selected: new Array<number>(nOptions).fill(0) };
+      out.push(cell);
+    }
+    cell.n++;
+    if (p) for (const o of new Set(p)) cell.selected[o]!++;
+  });
+  return out;
+}
+
+/** The multiple-response estimate from counts (the same for every engine); `nRows` = all rows considered. */
+export function multiCrosstabFromCounts(cells: MultiCell[], options: string[], nRows: number, opts: MultiCrosstabOptions = {}): MultiCrosstabResult {
+  const cl = opts.colLabel ?? ((x: string) => x);
+  const kept: { c: string; cell: MultiCell }[] = [];
+  for (const cell of cells) {
+    if (!cell.answered || cell.col == null) continue;
+    const c = cl(cell.col);
+    if (c !== '') kept.push({ c, cell });
+  }
+  const colLevels = levelsOf(kept.map((k) => k.c), opts.colOrder);
   const ci = new Map(colLevels.map((l, j) => [l, j]));
   const counts = options.map(() => colLevels.map(() => 0));
   const colTotals = colLevels.map(() => 0);
   const mentions = colLevels.map(() => 0);
   let total = 0;
-  picks.forEach((p, i) => {
-    if (!keep[i]) return;
-    const j = ci.get(colValues[i]!)!;
-    colTotals[j]!++;
-    total++;
-    for (const o of new Set(p!)) {
-      counts[o]![j]!++;
-      mentions[j]!++;
-    }
-  });
+  for (const { c, cell } of kept) {
+    const j = ci.get(c)!;
+    colTotals[j]! += cell.n;
+    total += cell.n;
+    options.forEach((_, o) => {
+      const x = cell.selected[o] ?? 0;
+      counts[o]![j]! += x;
+      mentions[j]! += x;
+    });
+  }
   const rowTotals = counts.map((r) => r.reduce((s, x) => s + x, 0));
   const optionTests: OptionTest[] = options.map((option, o) => {
     const c = chiSquare([counts[o]!, counts[o]!.map((x, j) => colTotals[j]! - x)]);
@@ -374,7 +424,7 @@ export function multiCrosstab(
     mentions,
     colPct: counts.map((r) => r.map((x, j) => (colTotals[j] ? (100 * x) / colTotals[j]! : NaN))),
     totalPct: rowTotals.map((x) => (total ? (100 * x) / total : NaN)),
-    missing: picks.length - total,
+    missing: nRows - total,
     optionTests,
     columnLetters: colLevels.map((_, j) => columnLetter(j)),
     letters: cp.letters,
