@@ -10,6 +10,8 @@ import type { ScoreOpts } from './score.js';
 interface SqlOpts extends ScoreOpts {
   dialect?: string;
   table?: string;
+  rows?: string;
+  cols?: string;
 }
 
 export function register(program: Command): void {
@@ -18,7 +20,7 @@ export function register(program: Command): void {
   program
     .command('sql')
     .description(h('print the SQL that computes a score\'s statistics in DuckDB, PostgreSQL or a warehouse', '输出在 DuckDB、PostgreSQL 或数据仓库中计算评分统计量的 SQL'))
-    .argument('<command...>', h('the command: score nps|csat|ces [input] (input: a dataset or CSV to find columns in)', '命令：score nps|csat|ces [input]（input：用于查找列的数据集或 CSV）'))
+    .argument('<command...>', h('the command: score nps|csat|ces [input], kano [input] or tab [input] (input: a dataset or CSV to find columns in)', '命令：score nps|csat|ces [input]、kano [input] 或 tab [input]（input：用于查找列的数据集或 CSV）'))
     .requiredOption('--dialect <name>', 'duckdb | postgres | bigquery | snowflake | spark')
     .option('--table <name>', h('the table or view to read (default: responses; duckdb with a CSV input reads the file)', '要读取的表或视图（默认 responses；duckdb 且输入为 CSV 时直接读取该文件）'))
     .option('--question <col>', h('the score column (found in the input when given)', '评分列（有输入时自动识别）'))
@@ -28,8 +30,16 @@ export function register(program: Command): void {
     .option('--where <expr>', h('filter, as in cx score', '筛选条件，同 cx score'))
     .option('--weight <col>', h('weight column', '权重列'))
     .option('--scale <min-max>', h('CSAT/CES scale, e.g. 1-7', 'CSAT/CES 量表，如 1-7'))
+    .option('--rows <col>', h('tab: the row variable', 'tab：行变量'))
+    .option('--cols <col>', h('tab: the column variable', 'tab：列变量'))
+    .option('--config <file>', h('cx.yaml (kano.features, question roles; default: ./cx.yaml if present)', 'cx.yaml（kano.features、题目角色；默认：当前目录下的 cx.yaml）'))
     .action((words: string[], opts: SqlOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
+        if (words[0] === 'kano' || words[0] === 'tab') {
+          const r = await countsSql(words, opts);
+          ctx.emit(r, () => r.sql);
+          return;
+        }
         const [sub, metric, input, ...extra] = words;
         if (sub !== 'score' || !metric || extra.length) {
           throw inputError(
@@ -86,4 +96,84 @@ export function register(program: Command): void {
         ctx.emit(result, () => plan.sql);
       }),
     );
+}
+
+// ---- cx sql kano | tab ------------------------------------------------------------------------------------
+
+/** `cx sql kano [input]` and `cx sql tab [input] --rows COL --cols COL`: the counts query (engine/counts-sql.ts). */
+async function countsSql(words: string[], opts: SqlOpts) {
+  const [sub, input, ...extra] = words;
+  if (extra.length) {
+    throw inputError(
+      `cx sql ${sub}: takes at most one input (got "${words.join(' ')}"), e.g. cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses.`,
+      `cx sql ${sub}：最多接受一个输入（收到 "${words.join(' ')}"），例如 cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses。`,
+    );
+  }
+  const { DIALECTS } = await import('../engine/sql.js');
+  const dialect = (opts.dialect ?? '').toLowerCase();
+  if (!(DIALECTS as readonly string[]).includes(dialect)) {
+    throw inputError(`--dialect must be duckdb, postgres, bigquery, snowflake or spark (got "${opts.dialect}").`, `--dialect 应为 duckdb、postgres、bigquery、snowflake 或 spark（收到 "${opts.dialect}"）。`);
+  }
+  const d = dialect as import('../engine/sql.js').Dialect;
+  const { loadConfig } = await import('../config/load.js');
+  const { applyConfig } = await import('../config/apply.js');
+  const cfg = loadConfig(opts.config);
+  const table = opts.table ?? 'responses';
+  const { planMultiTab, planTab } = await import('../engine/counts-sql.js');
+  const { namesSchema, whereNames } = await import('../engine/plan.js');
+  if (sub === 'tab' && (!opts.rows || !opts.cols)) {
+    throw inputError('cx sql tab: name the variables with --rows COL --cols COL.', 'cx sql tab：请用 --rows COL --cols COL 指定行、列变量。');
+  }
+  const features = cfg.kano?.features;
+  const plan = async (schema: import('../dataset/types.js').Survey, o: import('../engine/counts-sql.js').CountsPlanOptions) => {
+    if (sub === 'tab') {
+      const { multiSelectOptions } = await import('../metrics/crosstab.js');
+      const m = multiSelectOptions(schema, opts.rows!);
+      if (multiSelectOptions(schema, opts.cols!)) {
+        throw inputError(
+          `--cols ${opts.cols} is a multi-select question; put it in --rows (options become rows, respondents the base) and a single-choice column in --cols.`,
+          `--cols ${opts.cols} 是多选题；请把它放在 --rows（选项为行，以答题人数为基数），--cols 用单选列。`,
+        );
+      }
+      return m ? planMultiTab(schema, opts.rows!, m, opts.cols!, o) : planTab(schema, opts.rows!, opts.cols!, o);
+    }
+    const { kanoPlanner } = await import('../engine/counts-engine.js');
+    return (await kanoPlanner(features))(schema, o);
+  };
+  const base = { dialect: d, where: opts.where };
+  let p;
+  if (input) {
+    const { statSync } = await import('node:fs');
+    let isDir = false;
+    try {
+      isDir = statSync(input).isDirectory();
+    } catch {
+      throw inputError(`${input}: no such file or dataset; check the path.`, `${input}：找不到该文件或数据集，请检查路径。`);
+    }
+    if (isDir) {
+      const { loadDataset } = await import('../dataset/store.js');
+      const schema = { ...applyConfig(await loadDataset(input), cfg), source: [input] };
+      p = await plan(schema, { ...base, from: table, source: [input] });
+    } else {
+      const { openSource } = await import('../engine/sources.js');
+      const src = await openSource(input);
+      const schema = { ...applyConfig(src.schema, cfg), source: [input] };
+      const fileScan = d === 'duckdb' && !opts.table;
+      const dry = await plan(schema, { ...base, from: table, source: [input] });
+      p = await plan(schema, { ...base, from: fileScan ? src.from(dry.columns) : table, types: fileScan ? src.types : undefined, source: [input] });
+    }
+  } else {
+    if (sub === 'kano' && !features?.length) {
+      throw inputError(
+        'cx sql kano: give a dataset or CSV to find the Kano pairs in, or list them under kano.features in cx.yaml (--config).',
+        'cx sql kano：请给出可从中识别 Kano 成对题目的数据集或 CSV，或在 cx.yaml（--config）的 kano.features 中列出。',
+      );
+    }
+    const names =
+      sub === 'tab'
+        ? [opts.rows!, opts.cols!, ...whereNames(opts.where)]
+        : [...features!.flatMap((f) => [f.functional, f.dysfunctional, f.importance ?? '']), ...whereNames(opts.where)];
+    p = await plan(namesSchema(names, table), { ...base, from: table, source: [table] });
+  }
+  return { dialect: d, command: sub!, sql: p.sql, columns: p.columns, meta: p.meta };
 }

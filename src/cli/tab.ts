@@ -12,6 +12,10 @@ interface TabOpts {
   alpha?: string;
   bonferroni?: boolean;
   config?: string;
+  where?: string;
+  engine?: string;
+  db?: string;
+  fromStats?: string;
 }
 
 export function register(program: Command): void {
@@ -19,25 +23,79 @@ export function register(program: Command): void {
   program
     .command('tab')
     .description(h('Crosstab: counts, column %, χ² with Cramér\'s V, column-proportion significance letters', '交叉表：频数、列百分比、χ² 与 Cramér V、列比例显著性字母'))
-    .argument('<input>', h('dataset directory or survey export', '数据集目录或问卷导出文件'))
-    .requiredOption('--rows <col>', h('the row variable', '行变量'))
-    .requiredOption('--cols <col>', h('the column variable (the groups compared)', '列变量（比较的分组）'))
+    .argument('[input]', h('dataset directory or survey export (with --engine: also Parquet files/folders, a plain CSV, or a table)', '数据集目录或问卷导出文件（--engine 时也可为 Parquet 文件/文件夹、普通 CSV 或数据表）'))
+    .option('--rows <col>', h('the row variable', '行变量'))
+    .option('--cols <col>', h('the column variable (the groups compared)', '列变量（比较的分组）'))
     .option('--alpha <a>', h('significance level of the column tests', '列比较检验的显著性水平'), '0.05')
     .option('--no-bonferroni', h('do not adjust the column tests for multiple comparisons', '列比较不做多重比较校正'))
+    .option('--where <expr>', h('filter, e.g. \'region = "East"\'', '筛选条件，如 \'region = "华东"\''))
     .option('--config <file>', h('cx.yaml (default: ./cx.yaml if present)', 'cx.yaml（默认：当前目录下的 cx.yaml）'))
-    .action((input: string, opts: TabOpts, cmd: Command) =>
+    .option('--engine <name>', h('builtin (default) | duckdb (dataset, Parquet, plain CSV) | postgres (a table, with --db)', 'builtin（默认）| duckdb（数据集、Parquet、普通 CSV）| postgres（数据表，需 --db）'))
+    .option('--db <url>', h('PostgreSQL URL for --engine postgres (or CX_DB_URL)', '--engine postgres 的 PostgreSQL 连接 URL（或环境变量 CX_DB_URL）'))
+    .option('--from-stats <file>', h('crosstab from the saved result of the query `cx sql tab` prints (CSV, JSON or Parquet)', '根据 `cx sql tab` 所生成查询的结果文件计算（CSV、JSON 或 Parquet）'))
+    .action((input: string | undefined, opts: TabOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const alpha = Number(opts.alpha);
         if (!(alpha > 0 && alpha < 1)) {
           throw inputError(`--alpha must be a number between 0 and 1, not "${opts.alpha}".`, `--alpha 必须是 0 到 1 之间的数，而不是 "${opts.alpha}"。`);
         }
+        const { usesEngine } = await import('../engine/cli-score.js');
+        const engine = usesEngine(opts);
+        if (!engine || !opts.fromStats) {
+          for (const flag of ['rows', 'cols'] as const) {
+            if (!opts[flag]) throw inputError(`cx tab: required option '--${flag} <col>' not specified.`, `cx tab：缺少必需的选项 '--${flag} <col>'。`);
+          }
+        }
+        if (engine) {
+          const { loadConfig } = await import('../config/load.js');
+          const { applyConfig } = await import('../config/apply.js');
+          const cfg = loadConfig(opts.config);
+          const { tabStatsWithEngine } = await import('../engine/counts-engine.js');
+          const { multiSelectOptions } = await import('../metrics/crosstab.js');
+          const st = await tabStatsWithEngine(input, opts.rows, opts.cols, opts, (s) => applyConfig(s, cfg), multiSelectOptions);
+          const { crosstabFromCounts, multiCrosstabFromCounts, choiceLabels } = await import('../metrics/crosstab.js');
+          const r = choiceLabels(st.meta.rows.choices);
+          const c = choiceLabels(st.meta.cols.choices);
+          if (st.meta.rows.multi) {
+            const result = multiCrosstabFromCounts(st.multi ?? [], st.meta.rows.multi.options, st.nRows, {
+              rowName: opts.rows ?? st.meta.rows.id,
+              colName: opts.cols ?? st.meta.cols.id,
+              colLabel: c.label,
+              colOrder: c.order,
+              alpha,
+              bonferroni: opts.bonferroni !== false,
+            });
+            await finishMulti(ctx, result, opts.rows ?? st.meta.rows.id, opts.cols ?? st.meta.cols.id);
+            return;
+          }
+          const result = crosstabFromCounts(st.cells, st.nRows, {
+            rowName: opts.rows ?? st.meta.rows.id,
+            colName: opts.cols ?? st.meta.cols.id,
+            rowLabel: r.label,
+            colLabel: c.label,
+            rowOrder: r.order,
+            colOrder: c.order,
+            alpha,
+            bonferroni: opts.bonferroni !== false,
+          });
+          await finish(ctx, result, opts.rows ?? st.meta.rows.id, opts.cols ?? st.meta.cols.id);
+          return;
+        }
+        if (!input) throw inputError('cx tab: give the input (a dataset directory or an export file), or --from-stats FILE.', 'cx tab：请给出输入（数据集目录或导出文件），或使用 --from-stats FILE。');
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
         const { applyConfig } = await import('../config/apply.js');
         const cfg = loadConfig(opts.config);
         const survey = applyConfig(await loadInput(input), cfg);
         const { strAt, getQuestion } = await import('../dataset/types.js');
-        const values = (id: string) => {
+        const { choiceLabels, multiSelectOptions } = await import('../metrics/crosstab.js');
+        let mask: Uint8Array | undefined;
+        if (opts.where) {
+          const { whereMask } = await import('../dataset/where.js');
+          mask = whereMask(survey, opts.where);
+        }
+        const keep = <T,>(xs: T[]) => (mask ? xs.filter((_, i) => mask![i]) : xs);
+        const column = (id: string) => {
           const c = survey.columns.get(id);
           if (!c) {
             throw inputError(
@@ -45,22 +103,15 @@ export function register(program: Command): void {
               `列 "${id}" 不在 ${input} 中；运行 "cx describe ${input}" 查看所有列。`,
             );
           }
-          const q = getQuestion(survey, id);
-          const label = new Map((q?.choices ?? []).map((ch) => [ch.code, ch.label]));
-          const order = q?.choices?.map((ch) => ch.label);
-          const vals = Array.from({ length: survey.nRows }, (_, i) => {
-            const v = strAt(c, i);
-            return v == null ? null : (label.get(v) ?? v);
-          });
-          return { vals, order };
+          const raw = Array.from({ length: survey.nRows }, (_, i) => strAt(c, i));
+          return { raw, ...choiceLabels(getQuestion(survey, id)?.choices) };
         };
         // A multi-select (joined `┋`/`;` answers split into option columns, or option-flag columns): one row
         // per option with respondents as the base, not one row per combination of options.
         const multi = (id: string) => {
-          const q = getQuestion(survey, id);
-          const kids = survey.questions.filter((k) => k.parent === id && k.type === 'multi' && k.option !== undefined && survey.columns.get(k.id)?.kind === 'num');
-          if (kids.length === 0 || (q && q.type !== 'multi')) return undefined;
-          const cols = kids.map((k) => survey.columns.get(k.id)!.values as Float64Array);
+          const m = multiSelectOptions(survey, id);
+          if (!m) return undefined;
+          const cols = m.columns.map((k) => survey.columns.get(k)!.values as Float64Array);
           const picks: (number[] | null)[] = Array.from({ length: survey.nRows }, (_, i) => {
             let answered = false;
             const sel: number[] = [];
@@ -71,7 +122,7 @@ export function register(program: Command): void {
             });
             return answered ? sel : null;
           });
-          return { options: kids.map((k) => k.option!), picks, label: q?.label };
+          return { options: m.options, picks };
         };
         if (multi(opts.cols!)) {
           throw inputError(
@@ -81,54 +132,70 @@ export function register(program: Command): void {
         }
         const mr = multi(opts.rows!);
         if (mr) {
-          const c = values(opts.cols!);
+          const c = column(opts.cols!);
+          const vals = c.raw.map((v) => (v == null ? null : c.label(v)));
           const { multiCrosstab } = await import('../metrics/crosstab.js');
-          const result = multiCrosstab(mr.picks, mr.options, c.vals, { rowName: opts.rows, colName: opts.cols, colOrder: c.order, alpha, bonferroni: opts.bonferroni !== false });
-          if (result.total === 0) {
-            throw inputError(
-              `No row has both "${opts.rows}" and "${opts.cols}" answered; check the column names.`,
-              `没有同时回答 "${opts.rows}" 和 "${opts.cols}" 的行；请检查列名。`,
-            );
-          }
-          const { renderTable, fmt } = await import('../ui/table.js');
-          ctx.emit(result, () => renderMulti(ctx, result, renderTable, fmt));
+          const result = multiCrosstab(keep(mr.picks), mr.options, keep(vals), { rowName: opts.rows, colName: opts.cols, colOrder: c.order, alpha, bonferroni: opts.bonferroni !== false });
+          await finishMulti(ctx, result, opts.rows!, opts.cols!);
           return;
         }
-        const r = values(opts.rows!);
-        const c = values(opts.cols!);
-        const { crosstab } = await import('../metrics/crosstab.js');
-        const result = crosstab(r.vals, c.vals, {
+        // Statistics (counts of answer-text pairs) → estimate, as every engine does.
+        const r = column(opts.rows!);
+        const c = column(opts.cols!);
+        const { pairCounts, crosstabFromCounts } = await import('../metrics/crosstab.js');
+        const cells = pairCounts(r.raw, c.raw, mask);
+        const nRows = mask ? mask.reduce((s, x) => s + x, 0) : survey.nRows;
+        const result = crosstabFromCounts(cells, nRows, {
           rowName: opts.rows,
           colName: opts.cols,
+          rowLabel: r.label,
+          colLabel: c.label,
           rowOrder: r.order,
           colOrder: c.order,
           alpha,
           bonferroni: opts.bonferroni !== false,
         });
-        if (result.total === 0) {
-          throw inputError(
-            `No row has both "${opts.rows}" and "${opts.cols}" answered; check the column names.`,
-            `没有同时回答 "${opts.rows}" 和 "${opts.cols}" 的行；请检查列名。`,
-          );
-        }
-        for (const [flag, levels] of [['--rows', result.rowLevels], ['--cols', result.colLevels]] as const) {
-          if (levels.length > 100) {
-            ctx.warn(
-              `${flag} ${flag === '--rows' ? opts.rows : opts.cols}: ${levels.length} distinct values; is it a comment or id column? Crosstab a category such as region or plan.`,
-              `${flag} ${flag === '--rows' ? opts.rows : opts.cols}：共 ${levels.length} 个不同取值；它是否为评论或编号列？请对地区、套餐等类别列做交叉表。`,
-            );
-          }
-        }
-        if (result.chi2.warning) {
-          ctx.warn(
-            `${Math.round(100 * result.chi2.expectedBelow5)}% of expected counts are below 5${result.chi2.expectedBelow1 ? ' and some below 1' : ''}; the χ² p-value is unreliable.`,
-            `${Math.round(100 * result.chi2.expectedBelow5)}% 的期望频数小于 5${result.chi2.expectedBelow1 ? '，且有小于 1 的' : ''}；χ² 的 p 值不可靠。`,
-          );
-        }
-        const { renderTable, fmt } = await import('../ui/table.js');
-        ctx.emit(result, () => render(ctx, result, renderTable, fmt));
+        await finish(ctx, result, opts.rows!, opts.cols!);
       }),
     );
+}
+
+/** A multiple-response table's check and output, shared by every engine. */
+async function finishMulti(ctx: Ctx, result: MultiCrosstabResult, rowsName: string, colsName: string): Promise<void> {
+  if (result.total === 0) {
+    throw inputError(
+      `No row has both "${rowsName}" and "${colsName}" answered; check the column names.`,
+      `没有同时回答 "${rowsName}" 和 "${colsName}" 的行；请检查列名。`,
+    );
+  }
+  const { renderTable, fmt } = await import('../ui/table.js');
+  ctx.emit(result, () => renderMulti(ctx, result, renderTable, fmt));
+}
+
+/** The checks, warnings and output shared by every engine. */
+async function finish(ctx: Ctx, result: CrosstabResult, rowsName: string, colsName: string): Promise<void> {
+  if (result.total === 0) {
+    throw inputError(
+      `No row has both "${rowsName}" and "${colsName}" answered; check the column names.`,
+      `没有同时回答 "${rowsName}" 和 "${colsName}" 的行；请检查列名。`,
+    );
+  }
+  for (const [flag, levels] of [['--rows', result.rowLevels], ['--cols', result.colLevels]] as const) {
+    if (levels.length > 100) {
+      ctx.warn(
+        `${flag} ${flag === '--rows' ? rowsName : colsName}: ${levels.length} distinct values; is it a comment or id column? Crosstab a category such as region or plan.`,
+        `${flag} ${flag === '--rows' ? rowsName : colsName}：共 ${levels.length} 个不同取值；它是否为评论或编号列？请对地区、套餐等类别列做交叉表。`,
+      );
+    }
+  }
+  if (result.chi2.warning) {
+    ctx.warn(
+      `${Math.round(100 * result.chi2.expectedBelow5)}% of expected counts are below 5${result.chi2.expectedBelow1 ? ' and some below 1' : ''}; the χ² p-value is unreliable.`,
+      `${Math.round(100 * result.chi2.expectedBelow5)}% 的期望频数小于 5${result.chi2.expectedBelow1 ? '，且有小于 1 的' : ''}；χ² 的 p 值不可靠。`,
+    );
+  }
+  const { renderTable, fmt } = await import('../ui/table.js');
+  ctx.emit(result, () => render(ctx, result, renderTable, fmt));
 }
 
 function render(

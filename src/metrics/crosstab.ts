@@ -2,6 +2,18 @@
 // warnings, Yates for 2×2 as an extra) and SPSS-style column-proportion letters (pairwise z-tests with
 // Bonferroni inside each row; columns with base < 2 and cells with proportion 0 or 1 are not tested). Pure.
 import { chi2Sf, twoSidedP } from './distributions.js';
+import type { Survey } from '../dataset/types.js';
+
+/**
+ * A multi-select question split into option-flag columns (0/1, NaN when unanswered): its option columns and
+ * labels, or undefined when `id` is an ordinary column.
+ */
+export function multiSelectOptions(survey: Survey, id: string): { columns: string[]; options: string[] } | undefined {
+  const q = survey.questions.find((x) => x.id === id);
+  const kids = survey.questions.filter((k) => k.parent === id && k.type === 'multi' && k.option !== undefined && survey.columns.get(k.id)?.kind === 'num');
+  if (kids.length === 0 || (q && q.type !== 'multi')) return undefined;
+  return { columns: kids.map((k) => k.id), options: kids.map((k) => k.option!) };
+}
 
 export interface Chi2Result {
   chi2: number;
@@ -165,20 +177,87 @@ function levelsOf(values: (string | null)[], order?: string[]): string[] {
 export function crosstab(
   rowValues: (string | null)[],
   colValues: (string | null)[],
-  opts: { rowName?: string; colName?: string; rowOrder?: string[]; colOrder?: string[]; alpha?: number; bonferroni?: boolean } = {},
+  opts: CrosstabOptions = {},
 ): CrosstabResult {
-  const keep = rowValues.map((r, i) => r != null && r !== '' && colValues[i] != null && colValues[i] !== '');
-  const rv = rowValues.filter((_, i) => keep[i]);
-  const cv = colValues.filter((_, i) => keep[i]);
-  const rowLevels = levelsOf(rv, opts.rowOrder);
-  const colLevels = levelsOf(cv, opts.colOrder);
+  return crosstabFromCounts(pairCounts(rowValues, colValues), rowValues.length, opts);
+}
+
+export interface CrosstabOptions {
+  rowName?: string;
+  colName?: string;
+  rowOrder?: string[];
+  colOrder?: string[];
+  alpha?: number;
+  bonferroni?: boolean;
+  /** Answer text → label (a coded column's choice labels), applied to each distinct text. */
+  rowLabel?: (text: string) => string;
+  colLabel?: (text: string) => string;
+}
+
+// ---- statistics → estimate (DESIGN.md §8) ----------------------------------------------------------------
+// A crosstab needs the count of each (row answer text, column answer text) pair, missing (NULL) included so
+// that the rows left out are counted. The built-in store, DuckDB, PostgreSQL or a warehouse
+// (src/engine/counts-sql.ts) produce the counts; crosstabFromCounts is the one estimate.
+
+export interface TabCell {
+  row: string | null;
+  col: string | null;
+  n: number;
+}
+
+/** Counts of (row, column) pairs in the order each pair is first seen. */
+export function pairCounts(rowValues: (string | null)[], colValues: (string | null)[], mask?: Uint8Array): TabCell[] {
+  const byRow = new Map<string | null, Map<string | null, TabCell>>();
+  const out: TabCell[] = [];
+  for (let i = 0; i < rowValues.length; i++) {
+    if (mask && !mask[i]) continue;
+    const r = rowValues[i] ?? null;
+    const c = colValues[i] ?? null;
+    let m = byRow.get(r);
+    if (!m) byRow.set(r, (m = new Map()));
+    let cell = m.get(c);
+    if (!cell) {
+      m.set(c, (cell = { row: r, col: c, n: 0 }));
+      out.push(cell);
+    }
+    cell.n++;
+  }
+  return out;
+}
+
+/** A coded column's choice labels: text → label (unchanged when not a code), and the choices' order. */
+export function choiceLabels(choices?: { code: string; label: string }[]): { label: (text: string) => string; order?: string[] } {
+  const m = new Map((choices ?? []).map((ch) => [ch.code, ch.label]));
+  return { label: (t) => m.get(t) ?? t, order: choices?.map((ch) => ch.label) };
+}
+
+/**
+ * The estimate from counts. `cells` in first-seen order keep the built-in level order for values outside a
+ * question's choices; `nRows` = all rows considered (for `missing`).
+ */
+export function crosstabFromCounts(cells: TabCell[], nRows: number, opts: CrosstabOptions = {}): CrosstabResult {
+  const rl = opts.rowLabel ?? ((x: string) => x);
+  const cl = opts.colLabel ?? ((x: string) => x);
+  const kept: { r: string; c: string; n: number }[] = [];
+  for (const x of cells) {
+    if (x.row == null || x.col == null) continue;
+    const r = rl(x.row);
+    const c = cl(x.col);
+    if (r === '' || c === '') continue;
+    kept.push({ r, c, n: x.n });
+  }
+  const rowLevels = levelsOf(kept.map((k) => k.r), opts.rowOrder);
+  const colLevels = levelsOf(kept.map((k) => k.c), opts.colOrder);
   const ri = new Map(rowLevels.map((l, i) => [l, i]));
   const ci = new Map(colLevels.map((l, i) => [l, i]));
   const counts = rowLevels.map(() => colLevels.map(() => 0));
-  rv.forEach((r, i) => counts[ri.get(r!)!]![ci.get(cv[i]!)!]!++);
+  let total = 0;
+  for (const k of kept) {
+    counts[ri.get(k.r)!]![ci.get(k.c)!]! += k.n;
+    total += k.n;
+  }
   const rowTotals = counts.map((r) => r.reduce((s, x) => s + x, 0));
   const colTotals = colLevels.map((_, j) => counts.reduce((s, r) => s + r[j]!, 0));
-  const total = rv.length;
   const cp = columnProportionTests(counts, colTotals, opts);
   return {
     rows: opts.rowName ?? 'rows',
@@ -190,7 +269,7 @@ export function crosstab(
     colTotals,
     total,
     colPct: counts.map((r) => r.map((x, j) => (colTotals[j] ? (100 * x) / colTotals[j]! : NaN))),
-    missing: rowValues.length - total,
+    missing: nRows - total,
     chi2: chiSquare(counts),
     columnLetters: colLevels.map((_, j) => columnLetter(j)),
     letters: cp.letters,
@@ -257,25 +336,75 @@ export function multiCrosstab(
   picks: (readonly number[] | null)[],
   options: string[],
   colValues: (string | null)[],
-  opts: { rowName?: string; colName?: string; colOrder?: string[]; alpha?: number; bonferroni?: boolean } = {},
+  opts: MultiCrosstabOptions = {},
 ): MultiCrosstabResult {
-  const keep = picks.map((p, i) => p !== null && colValues[i] != null && colValues[i] !== '');
-  const colLevels = levelsOf(colValues.filter((_, i) => keep[i]), opts.colOrder);
+  return multiCrosstabFromCounts(multiCounts(picks, options.length, colValues), options, picks.length, opts);
+}
+
+export interface MultiCrosstabOptions {
+  rowName?: string;
+  colName?: string;
+  colOrder?: string[];
+  alpha?: number;
+  bonferroni?: boolean;
+  /** Answer text → label of the column variable (a coded column's choice labels). */
+  colLabel?: (text: string) => string;
+}
+
+/** Multiple-response statistics: respondents by (column answer, answered the question), and how many picked each option. */
+export interface MultiCell {
+  col: string | null;
+  answered: boolean;
+  n: number;
+  /** selected[o]: respondents of the cell who picked option o. */
+  selected: number[];
+}
+
+/** Counts of respondents by (column answer, answered) in first-seen order, with their picks per option. */
+export function multiCounts(picks: (readonly number[] | null)[], nOptions: number, colValues: (string | null)[]): MultiCell[] {
+  const byCol = new Map<string | null, [MultiCell | undefined, MultiCell | undefined]>();
+  const out: MultiCell[] = [];
+  picks.forEach((p, i) => {
+    const c = colValues[i] ?? null;
+    let e = byCol.get(c);
+    if (!e) byCol.set(c, (e = [undefined, undefined]));
+    const k = p === null ? 0 : 1;
+    let cell = e[k];
+    if (!cell) {
+      e[k] = cell = { col: c, answered: p !== null, n: 0, selected: new Array<number>(nOptions).fill(0) };
+      out.push(cell);
+    }
+    cell.n++;
+    if (p) for (const o of new Set(p)) cell.selected[o]!++;
+  });
+  return out;
+}
+
+/** The multiple-response estimate from counts (the same for every engine); `nRows` = all rows considered. */
+export function multiCrosstabFromCounts(cells: MultiCell[], options: string[], nRows: number, opts: MultiCrosstabOptions = {}): MultiCrosstabResult {
+  const cl = opts.colLabel ?? ((x: string) => x);
+  const kept: { c: string; cell: MultiCell }[] = [];
+  for (const cell of cells) {
+    if (!cell.answered || cell.col == null) continue;
+    const c = cl(cell.col);
+    if (c !== '') kept.push({ c, cell });
+  }
+  const colLevels = levelsOf(kept.map((k) => k.c), opts.colOrder);
   const ci = new Map(colLevels.map((l, j) => [l, j]));
   const counts = options.map(() => colLevels.map(() => 0));
   const colTotals = colLevels.map(() => 0);
   const mentions = colLevels.map(() => 0);
   let total = 0;
-  picks.forEach((p, i) => {
-    if (!keep[i]) return;
-    const j = ci.get(colValues[i]!)!;
-    colTotals[j]!++;
-    total++;
-    for (const o of new Set(p!)) {
-      counts[o]![j]!++;
-      mentions[j]!++;
-    }
-  });
+  for (const { c, cell } of kept) {
+    const j = ci.get(c)!;
+    colTotals[j]! += cell.n;
+    total += cell.n;
+    options.forEach((_, o) => {
+      const x = cell.selected[o] ?? 0;
+      counts[o]![j]! += x;
+      mentions[j]! += x;
+    });
+  }
   const rowTotals = counts.map((r) => r.reduce((s, x) => s + x, 0));
   const optionTests: OptionTest[] = options.map((option, o) => {
     const c = chiSquare([counts[o]!, counts[o]!.map((x, j) => colTotals[j]! - x)]);
@@ -295,7 +424,7 @@ export function multiCrosstab(
     mentions,
     colPct: counts.map((r) => r.map((x, j) => (colTotals[j] ? (100 * x) / colTotals[j]! : NaN))),
     totalPct: rowTotals.map((x) => (total ? (100 * x) / total : NaN)),
-    missing: picks.length - total,
+    missing: nRows - total,
     optionTests,
     columnLetters: colLevels.map((_, j) => columnLetter(j)),
     letters: cp.letters,
