@@ -12,6 +12,10 @@ interface SqlOpts extends ScoreOpts {
   table?: string;
   rows?: string;
   cols?: string;
+  outcome?: string;
+  drivers?: string;
+  performance?: string;
+  reverse?: string;
 }
 
 export function register(program: Command): void {
@@ -20,7 +24,7 @@ export function register(program: Command): void {
   program
     .command('sql')
     .description(h('print the SQL that computes a score\'s statistics in DuckDB, PostgreSQL or a warehouse', '输出在 DuckDB、PostgreSQL 或数据仓库中计算评分统计量的 SQL'))
-    .argument('<command...>', h('the command: score nps|csat|ces [input], kano [input] or tab [input] (input: a dataset or CSV to find columns in)', '命令：score nps|csat|ces [input]、kano [input] 或 tab [input]（input：用于查找列的数据集或 CSV）'))
+    .argument('<command...>', h('the command: score nps|csat|ces [input], kano [input], tab [input], drivers [input] or servqual [input] (input: a dataset or CSV to find columns in)', '命令：score nps|csat|ces [input]、kano [input]、tab [input]、drivers [input] 或 servqual [input]（input：用于查找列的数据集或 CSV）'))
     .requiredOption('--dialect <name>', 'duckdb | postgres | bigquery | snowflake | spark')
     .option('--table <name>', h('the table or view to read (default: responses; duckdb with a CSV input reads the file)', '要读取的表或视图（默认 responses；duckdb 且输入为 CSV 时直接读取该文件）'))
     .option('--question <col>', h('the score column (found in the input when given)', '评分列（有输入时自动识别）'))
@@ -32,11 +36,20 @@ export function register(program: Command): void {
     .option('--scale <min-max>', h('CSAT/CES scale, e.g. 1-7', 'CSAT/CES 量表，如 1-7'))
     .option('--rows <col>', h('tab: the row variable', 'tab：行变量'))
     .option('--cols <col>', h('tab: the column variable', 'tab：列变量'))
-    .option('--config <file>', h('cx.yaml (kano.features, question roles; default: ./cx.yaml if present)', 'cx.yaml（kano.features、题目角色；默认：当前目录下的 cx.yaml）'))
+    .option('--outcome <col>', h('drivers: the outcome column', 'drivers：结果变量列'))
+    .option('--drivers <cols>', h('drivers: driver columns, comma-separated (default: every other rating column of the input)', 'drivers：驱动因素列，逗号分隔（默认：输入中其余所有评分列）'))
+    .option('--performance <how>', h('drivers: mean | top2', 'drivers：mean | top2'))
+    .option('--reverse <items>', h('servqual: reverse-scored items, e.g. 10-13,18-22', 'servqual：反向计分题，如 10-13,18-22'))
+    .option('--config <file>', h('cx.yaml (kano.features, servqual.items, drivers, question scales and values; default: ./cx.yaml if present)', 'cx.yaml（kano.features、servqual.items、drivers、题目量表与取值；默认：当前目录下的 cx.yaml）'))
     .action((words: string[], opts: SqlOpts, cmd: Command) =>
       runner(cmd, async (ctx) => {
         if (words[0] === 'kano' || words[0] === 'tab') {
           const r = await countsSql(words, opts);
+          ctx.emit(r, () => r.sql);
+          return;
+        }
+        if (words[0] === 'drivers' || words[0] === 'servqual') {
+          const r = await momentsSqlCli(words, opts);
           ctx.emit(r, () => r.sql);
           return;
         }
@@ -176,4 +189,95 @@ async function countsSql(words: string[], opts: SqlOpts) {
     p = await plan(namesSchema(names, table), { ...base, from: table, source: [table] });
   }
   return { dialect: d, command: sub!, sql: p.sql, columns: p.columns, meta: p.meta };
+}
+
+// ---- cx sql drivers | servqual ----------------------------------------------------------------------------
+
+/**
+ * `cx sql drivers [input] --outcome COL` and `cx sql servqual [input]`: the moment query (engine/moments-sql.ts)
+ * with the value maps cx knows from the input or cx.yaml, and status counts for the accounting.
+ */
+async function momentsSqlCli(words: string[], opts: SqlOpts) {
+  const [sub, input, ...extra] = words;
+  if (extra.length) {
+    throw inputError(
+      `cx sql ${sub}: takes at most one input (got "${words.join(' ')}"), e.g. cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses.`,
+      `cx sql ${sub}：最多接受一个输入（收到 "${words.join(' ')}"），例如 cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses。`,
+    );
+  }
+  const { DIALECTS } = await import('../engine/sql.js');
+  const dialect = (opts.dialect ?? '').toLowerCase();
+  if (!(DIALECTS as readonly string[]).includes(dialect)) {
+    throw inputError(`--dialect must be duckdb, postgres, bigquery, snowflake or spark (got "${opts.dialect}").`, `--dialect 应为 duckdb、postgres、bigquery、snowflake 或 spark（收到 "${opts.dialect}"）。`);
+  }
+  const d = dialect as import('../engine/sql.js').Dialect;
+  const { loadConfig } = await import('../config/load.js');
+  const { applyConfig } = await import('../config/apply.js');
+  const cfg = loadConfig(opts.config);
+  const table = opts.table ?? 'responses';
+  const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+  const outcome = opts.outcome ?? cfg.drivers?.outcome;
+  const driverList = list(opts.drivers) ?? cfg.drivers?.drivers;
+  const perf = opts.performance ?? cfg.drivers?.performance ?? 'mean';
+  if (sub === 'drivers') {
+    if (!outcome) throw inputError('cx sql drivers needs --outcome COL (or drivers.outcome in cx.yaml).', 'cx sql drivers 需要 --outcome COL（或 cx.yaml 中的 drivers.outcome）。');
+    if (perf !== 'mean' && perf !== 'top2') throw inputError(`--performance must be mean or top2, not "${perf}".`, `--performance 只能是 mean 或 top2，而不是 "${perf}"。`);
+  }
+  let reverse: (number | string)[] | undefined;
+  if (opts.reverse) {
+    const { parseReverse } = await import('./servqual.js');
+    reverse = parseReverse(opts.reverse);
+  }
+  const sOpts = { items: cfg.servqual?.items?.map((it) => ({ ...it, item: it.perception })), weights: cfg.servqual?.weights, reverse };
+  const weight = opts.weight ?? cfg.roles?.weight;
+  const build = async (schema: import('../dataset/types.js').Survey, from: string, types?: (c: string) => import('../engine/sql.js').ColType) => {
+    if (sub === 'drivers') {
+      const { resolveColumn } = await import('../dataset/where.js');
+      const outcomeId = schema.columns.has(outcome!) ? outcome! : resolveColumn(schema, outcome!, '--outcome').id;
+      const { driversSqlFor } = await import('../engine/drivers-engine.js');
+      return driversSqlFor(d, from, schema, { outcome: outcomeId, drivers: driverList, weight, performance: perf as 'mean' | 'top2' }, types);
+    }
+    const { servqualSqlFor } = await import('../engine/servqual-engine.js');
+    return servqualSqlFor(d, from, schema, sOpts, types);
+  };
+  let q;
+  if (input) {
+    const { statSync } = await import('node:fs');
+    let isDir = false;
+    try {
+      isDir = statSync(input).isDirectory();
+    } catch {
+      throw inputError(`${input}: no such file or dataset; check the path.`, `${input}：找不到该文件或数据集，请检查路径。`);
+    }
+    if (isDir) {
+      const { loadDataset } = await import('../dataset/store.js');
+      q = await build({ ...applyConfig(await loadDataset(input), cfg), source: [input] }, table);
+    } else {
+      const { openSource } = await import('../engine/sources.js');
+      const src = await openSource(input);
+      const schema = { ...applyConfig(src.schema, cfg), source: [input] };
+      const fileScan = d === 'duckdb' && !opts.table;
+      const dry = await build(schema, table);
+      q = fileScan ? await build(schema, src.from(dry.columns), src.types) : dry;
+    }
+  } else {
+    const { namesSchema } = await import('../engine/plan.js');
+    let names: string[];
+    if (sub === 'drivers') {
+      if (!driverList?.length) {
+        throw inputError('cx sql drivers: list the drivers with --drivers COL,COL (or give a dataset or CSV to find them in).', 'cx sql drivers：请用 --drivers COL,COL 列出驱动因素（或给出可从中识别的数据集或 CSV）。');
+      }
+      names = [outcome!, ...driverList, ...(weight ? [weight] : [])];
+    } else {
+      if (!sOpts.items?.length) {
+        throw inputError(
+          'cx sql servqual: give a dataset or CSV to find the SERVQUAL items in, or list them under servqual.items in cx.yaml (--config).',
+          'cx sql servqual：请给出可从中识别 SERVQUAL 题目的数据集或 CSV，或在 cx.yaml（--config）的 servqual.items 中列出。',
+        );
+      }
+      names = sOpts.items.flatMap((it) => [it.expectation ?? '', it.perception]);
+    }
+    q = await build(applyConfig(namesSchema(names, table), cfg), table);
+  }
+  return { dialect: d, command: sub!, sql: q.sql, columns: q.columns };
 }
