@@ -218,6 +218,27 @@ describe.skipIf(!haveDuck)('the printed query (warehouse path) read back with --
     expectSameNumbers(JSON.parse(JSON.stringify(servqual(s, spec))), JSON.parse(r.stdout));
   });
 
+  it('cx sql drivers on a CSV (DuckDB scans the file) → DuckDB → cx drivers --from-stats', async () => {
+    const r0 = rng(5);
+    const plain = path.join(tmp, 'plain.csv');
+    const lines = ['a,b,c,y'];
+    for (let i = 0; i < 300; i++) {
+      const x = [0, 1, 2].map(() => 1 + Math.floor(r0() * 5));
+      lines.push([...x, Math.min(10, Math.max(0, Math.round(x[0]! + x[1]! - x[2]! / 2 + r0() * 3)))].join(','));
+    }
+    writeFileSync(plain, lines.join('\n') + '\n');
+    const q = cx(['sql', 'drivers', plain, '--dialect', 'duckdb', '--outcome', 'y', '--drivers', 'a,b,c']);
+    expect(q.status, q.stderr).toBe(0);
+    expect(q.stdout).toContain('read_csv(');
+    const f = path.join(tmp, 'cli-drivers.json');
+    writeFileSync(f, JSON.stringify(await runDuck(q.stdout)));
+    const r = cx(['drivers', '--from-stats', f, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const local = cx(['drivers', plain, '--outcome', 'y', '--drivers', 'a,b,c', '--json']);
+    expect(local.status, local.stderr).toBe(0);
+    expectSameNumbers(JSON.parse(local.stdout), JSON.parse(r.stdout));
+  });
+
   it('a result of another query is one exit-2 sentence', () => {
     const f = path.join(tmp, 'other.json');
     writeFileSync(f, JSON.stringify([{ cx_meta: JSON.stringify({ cx: 'score-stats' }), cx_n: 1 }]));
