@@ -2,6 +2,7 @@
 // (machine output alone on stdout with --json; progress and warnings on stderr).
 import type { Lang } from '../ui/errors.js';
 import { detectLang } from '../ui/lang.js';
+import { clearProgress } from '../ui/progress.js';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -62,15 +63,21 @@ export function makeCtx(opts: GlobalOptions, io = { stdout: process.stdout, stde
     interactive: isInteractive(),
     t,
     out(text) {
+      clearProgress();
       io.stdout.write(text.endsWith('\n') ? text : text + '\n');
     },
     info(en, zh) {
-      if (!quiet && !json) io.stderr.write(t(en, zh) + '\n');
+      if (quiet || json) return;
+      clearProgress();
+      io.stderr.write(t(en, zh) + '\n');
     },
     warn(en, zh) {
-      if (!quiet) io.stderr.write(t('warning: ', '警告：') + t(en, zh) + '\n');
+      if (quiet) return;
+      clearProgress();
+      io.stderr.write(t('warning: ', '警告：') + t(en, zh) + '\n');
     },
     emit(result, human) {
+      clearProgress();
       if (json) io.stdout.write(toJson(result) + '\n');
       else {
         const s = human();

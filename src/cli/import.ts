@@ -1,6 +1,7 @@
 // `cx import <files...>`: read, recognise and append each export to a dataset directory.
 import type { Command } from 'commander';
 import { runner } from './run.js';
+import { progressNote } from '../ui/progress.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
 
@@ -130,6 +131,7 @@ export function register(program: Command): void {
               ctx.info(`${file}: replacing wave "${old}" (${rm.removed} rows)`, `${file}：替换批次“${old}”（${rm.removed} 行）`);
             }
           }
+          progressNote(`reading ${basename(file)} (${files.indexOf(file) + 1} of ${files.length})`);
           const r = await readExport(file, { ...opts, dateFormat, wave });
           const entry = r.survey.log[r.survey.log.length - 1];
           if (entry && hash) entry.sha256 = hash;

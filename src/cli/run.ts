@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CxError } from '../ui/errors.js';
 import { makeCtx, type Ctx, type GlobalOptions } from './context.js';
 import { setColor } from '../ui/color.js';
+import { beginProgress, endProgress, progressEnabled } from '../ui/progress.js';
 
 export type Action = (ctx: Ctx) => Promise<number | void>;
 
@@ -13,14 +14,24 @@ export function runner(cmd: Command, body: Action): Promise<void> {
   // Raw exports read by loadInput honour this command's --sheet / --include-preview / --date-format (cli/raw-input.ts).
   const ready = import('./raw-input.js').then((m) => m.applyRawInputOptions(cmd));
   if (opts.color === false) setColor(false);
+  // Long work shows one progress line on a terminal after 2 s (never with --json, --quiet, CI or a pipe).
+  beginProgress(`cx ${commandPath(cmd)}`, progressEnabled(opts));
   return ready.then(() => body(ctx)).then(
     (code) => {
+      endProgress();
       process.exitCode = typeof code === 'number' ? code : 0;
     },
     (err: unknown) => {
+      endProgress();
       process.exitCode = reportError(err, ctx.lang, ctx.debug);
     },
   );
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 export function reportError(err: unknown, lang: 'en' | 'zh', debug: boolean): number {

@@ -6,6 +6,7 @@ import type { Survey } from '../dataset/types.js';
 import { newAccounting, type Accounting } from '../dataset/accounting.js';
 import { MISSING_CODES, readerFor, type QuestionLike } from '../ingest/values.js';
 import { inputError } from '../ui/errors.js';
+import { progressNote } from '../ui/progress.js';
 import { castValue, censusSql, resultNumber, type NumericInput, type ValueMap } from './moments-sql.js';
 import type { ColType, Dialect } from './sql.js';
 import type { Engine } from './score-engine.js';
@@ -46,6 +47,7 @@ export async function withSession<T>(
           return src.from(columns);
         },
         async query(sql) {
+          progressNote(`DuckDB: ${sql.slice(3, sql.indexOf('\n')).trim()}`);
           try {
             return await queryRows(con, sql);
           } catch (e) {
@@ -70,6 +72,7 @@ export async function withSession<T>(
       types: ts.types,
       open: async () => ts.from,
       async query(sql) {
+        progressNote(`PostgreSQL: ${sql.slice(3, sql.indexOf('\n')).trim()}`);
         try {
           return (await client.query(sql)).rows as Record<string, unknown>[];
         } catch (e) {
@@ -154,6 +157,7 @@ export function readCensus(q: QuestionLike, numeric: boolean, entries: CensusEnt
 
 /** Census of `ids` on the session → the numeric inputs of the aggregate query, with their accounting. */
 export async function censusInputs(sess: EngineSession, from: string, ids: string[]): Promise<{ inputs: NumericInput[]; accounting: Accounting[] }> {
+  progressNote(`${sess.engineName}: distinct answers of ${ids.length} column${ids.length === 1 ? '' : 's'}`);
   const rows = await sess.query(censusSql(sess.dialect, from, ids, (c) => sess.types(c)));
   const per: CensusEntry[][] = ids.map(() => []);
   for (const r of rows) {

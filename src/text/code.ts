@@ -1,6 +1,7 @@
 // Coding a survey's open comments with a codeframe: multi-label rows (one 0/1 column per code and net),
 // comment sentiment, and a summary (counts and % of respondents with a non-empty comment, per-code
 // sentiment, optional --by breakdown with column-proportion tests).
+import { progressNote } from '../ui/progress.js';
 import { readFileSync } from 'node:fs';
 import { assertNotSpecial } from '../dataset/file-guard.js';
 import type { Survey, Column } from '../dataset/types.js';
@@ -65,7 +66,9 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
   const matcher = new Matcher(cf, { topics: sentiment });
   const pos = new Map(cf.codes.map((c, i) => [c.id, i]));
   const out: CodedComment[] = new Array(texts.length);
+  const total = texts.length.toLocaleString('en-US');
   for (let i = 0; i < texts.length; i++) {
+    if ((i & 1023) === 0) progressNote(`coding comments ${i.toLocaleString('en-US')} / ${total}`);
     const t = texts[i];
     if (t == null || t.trim() === '') {
       out[i] = { codes: [], empty: true };
@@ -85,6 +88,7 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
   }
   if (!sentiment) return out;
   const { analyzeSentiment } = await import('./sentiment/index.js');
+  progressNote(`sentiment of ${total} comments`);
   const whole = await analyzeSentiment(texts.map((t, i) => (out[i]!.empty ? null : t)));
   for (let i = 0; i < texts.length; i++) {
     if (out[i]!.empty) continue;
