@@ -126,15 +126,6 @@ export function kanoFromCounts(feature: string, counts: KanoCounts): KanoFeature
   };
 }
 
-function meanSd(xs: number[]): [number, number] {
-  const n = xs.length;
-  if (n === 0) return [NaN, NaN];
-  const m = xs.reduce((s, x) => s + x, 0) / n;
-  if (n < 2) return [m, NaN];
-  const v = xs.reduce((s, x) => s + (x - m) * (x - m), 0) / (n - 1);
-  return [m, Math.sqrt(v)];
-}
-
 /** Full analysis of one feature from answer pairs (already parsed; nulls are missing answers). */
 export function kanoFeature(
   feature: string,
@@ -142,8 +133,11 @@ export function kanoFeature(
   importance?: number[],
 ): KanoFeatureResult {
   const counts = emptyCounts();
-  const fs: number[] = [];
-  const ds: number[] = [];
+  // DuMouchel sums as kanoFromStats keeps them (integers, exact): Σf, Σf², Σd, Σd².
+  let sf = 0;
+  let sf2 = 0;
+  let sd = 0;
+  let sd2 = 0;
   let incomplete = 0;
   for (const [f, d] of pairs) {
     if (f == null || d == null) {
@@ -151,12 +145,16 @@ export function kanoFeature(
       continue;
     }
     counts[classifyKano(f, d)]++;
-    fs.push(F_SCORE[f - 1]!);
-    ds.push(D_SCORE[d - 1]!);
+    const x = F_SCORE[f - 1]!;
+    const y = D_SCORE[d - 1]!;
+    sf += x;
+    sf2 += x * x;
+    sd += y;
+    sd2 += y * y;
   }
   const r = kanoFromCounts(feature, counts);
-  [r.functional, r.functionalSd] = meanSd(fs);
-  [r.dysfunctional, r.dysfunctionalSd] = meanSd(ds);
+  [r.functional, r.functionalSd] = meanSdFromSums(r.n, sf, sf2);
+  [r.dysfunctional, r.dysfunctionalSd] = meanSdFromSums(r.n, sd, sd2);
   r.functionalScaled = r.functional / 4;
   r.dysfunctionalScaled = r.dysfunctional / 4;
   r.incomplete = incomplete;

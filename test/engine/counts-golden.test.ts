@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { namesSchema, whereNames } from '../../src/engine/plan.js';
-import { planKano, planTab } from '../../src/engine/counts-sql.js';
+import { planKano, planMultiTab, planTab } from '../../src/engine/counts-sql.js';
 import { DIALECTS, type Dialect } from '../../src/engine/sql.js';
 import type { KanoPairSpec } from '../../src/metrics/kano-pairs.js';
 
@@ -27,9 +27,14 @@ function golden(name: string, sql: string): void {
   expect(text).toBe(readFileSync(file, 'utf8'));
 }
 
+const multi = { columns: ['channels_1', 'channels_2', 'channels_3'], options: ['App', 'Web', '电话'] };
+const multiSql = (d: Dialect) =>
+  planMultiTab(namesSchema(['plan', ...multi.columns, ...whereNames(where)], table), 'channels', multi, 'plan', { dialect: d, from: table, source: [table], where }).sql;
+
 describe('cx sql kano / tab golden files', () => {
   it.each(DIALECTS.map((d) => [d]))('kano %s', (d) => golden(`kano-${d}.sql`, kanoSql(d)));
   it.each(DIALECTS.map((d) => [d]))('tab %s', (d) => golden(`tab-${d}.sql`, tabSql(d)));
+  it.each(DIALECTS.map((d) => [d]))('multi-select tab %s', (d) => golden(`tab-multi-${d}.sql`, multiSql(d)));
 });
 
 describe('counts queries', () => {
@@ -54,6 +59,11 @@ describe('counts queries', () => {
     expect(s).toContain('CAST(`plan` AS STRING) AS cx_col');
     expect(s).toContain('GROUP BY 1, 2');
     expect(s).not.toMatch(/IS NOT NULL/);
+  });
+  it('a multi-select counts respondents by (column, answered) and the picks of each option flag', () => {
+    const s = multiSql('postgres');
+    expect(s).toMatch(/CASE WHEN .*"channels_1".* IS NOT NULL OR .*"channels_3".* IS NOT NULL THEN 1 ELSE 0 END AS cx_answered/);
+    expect(s).toMatch(/SUM\(CASE WHEN .*"channels_2".* = 1 THEN 1 ELSE 0 END\) AS cx_o1/);
   });
   it('numeric source columns go out as JavaScript prints numbers (3, not 3.0) in DuckDB', () => {
     const s = planTab(namesSchema(['a', 'b'], 't'), 'a', 'b', { dialect: 'duckdb', from: 't', source: ['t'], types: (id) => (id === 'a' ? 'num' : 'str') }).sql;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chiSquare, columnLetter, columnProportionTests, crosstab } from '../../src/metrics/crosstab.js';
+import { chiSquare, choiceLabels, columnLetter, columnProportionTests, crosstab, crosstabFromCounts, multiCounts, multiCrosstab, multiCrosstabFromCounts, pairCounts } from '../../src/metrics/crosstab.js';
 
 const close = (a: number, b: number, tol = 1e-6) => expect(Math.abs(a - b)).toBeLessThan(tol);
 
@@ -73,5 +73,59 @@ describe('crosstab', () => {
     expect(columnLetter(0)).toBe('A');
     expect(columnLetter(25)).toBe('Z');
     expect(columnLetter(26)).toBe('AA');
+  });
+});
+
+describe('crosstab from counts (the statistics every engine produces)', () => {
+  it('pair counts keep missing pairs and first-seen order; the estimate equals the row-level crosstab', () => {
+    const rows = ['a', 'b', null, 'a', 'b', 'a'];
+    const cols = ['10', '2', '2', '2', '', '10'];
+    const cells = pairCounts(rows, cols);
+    expect(cells).toEqual([
+      { row: 'a', col: '10', n: 2 },
+      { row: 'b', col: '2', n: 1 },
+      { row: null, col: '2', n: 1 },
+      { row: 'a', col: '2', n: 1 },
+      { row: 'b', col: '', n: 1 },
+    ]);
+    expect(crosstabFromCounts(cells, 6)).toEqual(crosstab(rows, cols));
+    // a mask leaves rows out before counting
+    expect(pairCounts(rows, cols, Uint8Array.from([1, 1, 0, 0, 0, 1]))).toEqual([{ row: 'a', col: '10', n: 2 }, { row: 'b', col: '2', n: 1 }]);
+  });
+  it('choice labels apply to each distinct text (codes and labels of one answer merge), in the choices\' order', () => {
+    const { label, order } = choiceLabels([{ code: '1', label: 'Yes' }, { code: '2', label: 'No' }]);
+    // SQL returns cells sorted by text: "1" and "Yes" are the same answer.
+    const t = crosstabFromCounts(
+      [
+        { row: '1', col: 'x', n: 3 },
+        { row: '2', col: 'x', n: 1 },
+        { row: 'Yes', col: 'y', n: 2 },
+        { row: '2', col: 'y', n: 4 },
+        { row: null, col: 'y', n: 5 },
+      ],
+      15,
+      { rowLabel: label, rowOrder: order },
+    );
+    expect(t.rowLevels).toEqual(['Yes', 'No']);
+    expect(t.counts).toEqual([[3, 2], [1, 4]]);
+    expect(t.total).toBe(10);
+    expect(t.missing).toBe(5);
+  });
+  it('multiple response: respondents by (column, answered) with per-option picks give the row-level result', () => {
+    const picks = [[0, 1], [1], null, [], [0], [0, 0, 1]];
+    const cols = ['x', 'y', 'x', 'x', null, 'y'];
+    const cells = multiCounts(picks, 2, cols);
+    expect(cells).toEqual([
+      { col: 'x', answered: true, n: 2, selected: [1, 1] },
+      { col: 'y', answered: true, n: 2, selected: [1, 2] },
+      { col: 'x', answered: false, n: 1, selected: [0, 0] },
+      { col: null, answered: true, n: 1, selected: [1, 0] },
+    ]);
+    const r = multiCrosstabFromCounts(cells, ['a', 'b'], 6);
+    expect(r).toEqual(multiCrosstab(picks, ['a', 'b'], cols));
+    expect(r.counts).toEqual([[1, 1], [1, 2]]); // a picked twice by one respondent counts once
+    expect(r.colTotals).toEqual([2, 2]);
+    expect(r.mentions).toEqual([2, 3]);
+    expect(r.missing).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Column, Survey } from '../../src/dataset/types.js';
-import { answerKind, classifyKano, kano, kanoFeature, kanoFromCounts, type KanoCounts } from '../../src/metrics/kano.js';
+import { answerKind, classifyKano, kano, kanoFeature, kanoFromCounts, kanoFromStats, kanoStats, type KanoCounts } from '../../src/metrics/kano.js';
 import { parseKanoAnswer } from '../../src/metrics/kano-answers.js';
 import { findKanoPairs, parseKanoHeader } from '../../src/metrics/kano-pairs.js';
 
@@ -192,5 +192,54 @@ describe('pair detection', () => {
     const s = mkSurvey({ a: [1], b: [2] });
     expect(() => kano(s)).toThrow(/no Kano question pairs/);
     try { kano(s); } catch (e) { expect((e as { exitCode: number }).exitCode).toBe(2); }
+  });
+});
+
+describe('Kano statistics → estimate', () => {
+  const s = mkSurvey({
+    X_functional: ['I like it', '1', 'I like it', '理应如此', 'maybe', null, '1. 我很喜欢'],
+    X_dysfunctional: ['I dislike it', '5', 'I dislike it', '我很不喜欢', '5', '3', 'I am neutral'],
+  });
+  it('the built-in statistics are counts of answer-text pairs, with the first rows of each', () => {
+    const st = kanoStats(s);
+    expect(st.features[0]!.spec).toEqual({ name: 'X', functional: 'X_functional', dysfunctional: 'X_dysfunctional' });
+    expect(st.features[0]!.pairs).toEqual([
+      { f: 'I like it', d: 'I dislike it', n: 2, rows: [1, 3] },
+      { f: '1', d: '5', n: 1, rows: [2] },
+      { f: '理应如此', d: '我很不喜欢', n: 1, rows: [4] },
+      { f: 'maybe', d: '5', n: 1, rows: [5] },
+      { f: null, d: '3', n: 1, rows: [6] },
+      { f: '1. 我很喜欢', d: 'I am neutral', n: 1, rows: [7] },
+    ]);
+    // the estimate reads each distinct text: (1,5) O ×3, (2,5) M, (1,3) A; "maybe" unrecognised, row 6 incomplete
+    const r = kanoFromStats(st, { allowUnreadable: true });
+    expect(r).toEqual(kano(s, undefined, { allowUnreadable: true }));
+    expect(r.features[0]!.counts).toEqual({ A: 1, O: 3, M: 1, I: 0, R: 0, Q: 0 });
+    expect(r.features[0]!.incomplete).toBe(2);
+    expect(r.unrecognised).toEqual([{ column: 'X_functional', rows: [5], values: ['maybe'], count: 1 }]);
+  });
+  it('an engine\'s counts (no row numbers, any order) give the same numbers, naming values instead of rows', () => {
+    const st = kanoStats(s);
+    const engine = { ...st, features: st.features.map((f) => ({ ...f, pairs: [...f.pairs].reverse().map(({ f: a, d, n }) => ({ f: a, d, n })) })) };
+    const a = kanoFromStats(st, { allowUnreadable: true });
+    const b = kanoFromStats(engine, { allowUnreadable: true });
+    expect(b.features).toEqual(a.features);
+    expect(b.unrecognised).toEqual([{ column: 'X_functional', rows: [], values: ['maybe'], count: 1 }]);
+    expect(b.accounting[0]!.examples.unreadable).toEqual([{ row: 0, value: 'maybe' }]);
+    expect(b.accounting.map((x) => [x.answered, x.used, x.excluded])).toEqual(a.accounting.map((x) => [x.answered, x.used, x.excluded]));
+  });
+  it('numeric columns read their texts as numbers (7 is off the 1–5 scale, not unreadable)', () => {
+    const st = {
+      source: 't',
+      numeric: ['f', 'd'],
+      questions: {},
+      features: [{ spec: { name: 'F', functional: 'f', dysfunctional: 'd' }, pairs: [{ f: '1', d: '5', n: 4 }, { f: '7', d: '5', n: 1 }, { f: '2', d: '5', n: 2 }] }],
+    };
+    const r = kanoFromStats(st, { allowUnreadable: true });
+    expect(r.features[0]!.counts).toEqual({ A: 0, O: 4, M: 2, I: 0, R: 0, Q: 0 });
+    expect(r.accounting[0]!.excluded).toEqual({ missing: 0, unreadable: 0, outOfScale: 1 });
+    // functional scores 4 ×4, 2 ×2 → mean 20/6, SD from exact sums: √((6·72 − 400)/30)
+    expect(r.features[0]!.functional).toBe(20 / 6);
+    expect(r.features[0]!.functionalSd).toBe(Math.sqrt((6 * 72 - 400) / 30));
   });
 });
