@@ -18,6 +18,7 @@ interface DriversOpts {
   engine?: string;
   db?: string;
   fromStats?: string;
+  where?: string;
 }
 
 export function register(program: Command): void {
@@ -32,6 +33,7 @@ export function register(program: Command): void {
     .option('--weight <col>', h('respondent weight column', '受访者权重列'))
     .option('--config <file>', h('cx.yaml with a drivers section (default: ./cx.yaml if present)', '含 drivers 部分的 cx.yaml（默认：当前目录下的 cx.yaml）'))
     .option('--allow-unreadable', h('leave out answers that cannot be read as numbers even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
+    .option('--where <expr>', h('only the responses matching a filter, e.g. \'region = "华东" and wave = "2026Q3"\'', '只分析符合条件的答卷，如 \'region = "华东" and wave = "2026Q3"\''))
     .option('--engine <name>', h('builtin (default) | duckdb (dataset, Parquet, plain CSV) | postgres (a table, with --db)', 'builtin（默认）| duckdb（数据集、Parquet、普通 CSV）| postgres（数据表，需 --db）'))
     .option('--db <url>', h('PostgreSQL URL for --engine postgres (or CX_DB_URL)', '--engine postgres 的 PostgreSQL 连接 URL（或环境变量 CX_DB_URL）'))
     .option('--from-stats <file>', h('key drivers from the saved result of the query `cx sql drivers` prints (CSV, JSON or Parquet)', '根据 `cx sql drivers` 所生成查询的结果文件计算（CSV、JSON 或 Parquet）'))
@@ -43,7 +45,7 @@ export function register(program: Command): void {
         const cfg = loadConfig(opts.config);
         if (opts.fromStats) {
           const { driversFromStatsFile } = await import('../engine/drivers-engine.js');
-          const r = await driversFromStatsFile(opts.fromStats, { outcome: opts.outcome, allowUnreadable: opts.allowUnreadable });
+          const r = await driversFromStatsFile(opts.fromStats, { outcome: opts.outcome, allowUnreadable: opts.allowUnreadable, where: opts.where });
           for (const w of r.unreadableWarnings ?? []) ctx.warn(w.en, w.zh);
           const { renderTable, fmt } = await import('../ui/table.js');
           const { QUADRANT_LABELS } = await import('../metrics/drivers.js');
@@ -65,7 +67,7 @@ export function register(program: Command): void {
           : cfg.drivers?.drivers;
         const { parseEngine } = await import('../engine/cli-score.js');
         const engine = parseEngine(opts.engine);
-        const dOpts = { outcome, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight, allowUnreadable: opts.allowUnreadable } as const;
+        const dOpts = { outcome, drivers: list, performance: perf, weight: opts.weight ?? cfg.roles?.weight, allowUnreadable: opts.allowUnreadable, where: opts.where } as const;
         let survey: Survey;
         let result: DriversResult;
         if (engine !== 'builtin') {

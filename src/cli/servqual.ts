@@ -20,10 +20,11 @@ export function register(program: Command): void {
     .option('--items', h('also list every item', '同时列出每道题'))
     .option('--reverse <items>', h('reverse-score negatively worded items (1988 version), e.g. 10-13,18-22 or column ids', '反向计分的负向表述题（1988 版），如 10-13,18-22 或列名'))
     .option('--allow-unreadable', h('leave out answers that cannot be read even above 5% (a warning instead of exit 2)', '即使超过 5% 也排除无法识别的答案（警告而非退出码 2）'))
+    .option('--where <expr>', h('only the responses matching a filter, e.g. \'branch = "上海"\'', '只分析符合条件的答卷，如 \'branch = "上海"\''))
     .option('--engine <name>', h('builtin (default) | duckdb (dataset, Parquet, plain CSV) | postgres (a table, with --db)', 'builtin（默认）| duckdb（数据集、Parquet、普通 CSV）| postgres（数据表，需 --db）'))
     .option('--db <url>', h('PostgreSQL URL for --engine postgres (or CX_DB_URL)', '--engine postgres 的 PostgreSQL 连接 URL（或环境变量 CX_DB_URL）'))
     .option('--from-stats <file>', h('SERVQUAL from the saved result of the query `cx sql servqual` prints (CSV, JSON or Parquet)', '根据 `cx sql servqual` 所生成查询的结果文件计算（CSV、JSON 或 Parquet）'))
-    .action((input: string | undefined, opts: { allowUnreadable?: boolean; config?: string; items?: boolean; reverse?: string; engine?: string; db?: string; fromStats?: string }, cmd: Command) =>
+    .action((input: string | undefined, opts: { allowUnreadable?: boolean; config?: string; items?: boolean; reverse?: string; engine?: string; db?: string; fromStats?: string; where?: string }, cmd: Command) =>
       runner(cmd, async (ctx) => {
         const { loadInput } = await import('../dataset/load.js');
         const { loadConfig } = await import('../config/load.js');
@@ -34,6 +35,7 @@ export function register(program: Command): void {
           weights: cfg.servqual?.weights,
           reverse: opts.reverse ? parseReverse(opts.reverse) : undefined,
           allowUnreadable: opts.allowUnreadable,
+          where: opts.where,
         };
         const { parseEngine } = await import('../engine/cli-score.js');
         const engine = parseEngine(opts.engine);

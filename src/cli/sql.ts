@@ -23,7 +23,7 @@ export function register(program: Command): void {
   const h = (en: string, zhText: string) => (zh ? zhText : en);
   program
     .command('sql')
-    .description(h('print the SQL that computes a score\'s statistics in DuckDB, PostgreSQL or a warehouse', '输出在 DuckDB、PostgreSQL 或数据仓库中计算评分统计量的 SQL'))
+    .description(h('print the SQL that computes a command\'s statistics (score, kano, tab, drivers, servqual) in DuckDB, PostgreSQL or a warehouse', '输出在 DuckDB、PostgreSQL 或数据仓库中计算统计量（score、kano、tab、drivers、servqual）的 SQL'))
     .argument('<command...>', h('the command: score nps|csat|ces [input], kano [input], tab [input], drivers [input] or servqual [input] (input: a dataset or CSV to find columns in)', '命令：score nps|csat|ces [input]、kano [input]、tab [input]、drivers [input] 或 servqual [input]（input：用于查找列的数据集或 CSV）'))
     .requiredOption('--dialect <name>', 'duckdb | postgres | bigquery | snowflake | spark')
     .option('--table <name>', h('the table or view to read (default: responses; duckdb with a CSV input reads the file)', '要读取的表或视图（默认 responses；duckdb 且输入为 CSV 时直接读取该文件）'))
@@ -56,8 +56,8 @@ export function register(program: Command): void {
         const [sub, metric, input, ...extra] = words;
         if (sub !== 'score' || !metric || extra.length) {
           throw inputError(
-            `cx sql: supports "score nps|csat|ces [input]" (got "${words.join(' ')}"), e.g. cx sql score nps --dialect bigquery --table proj.cx.responses --question nps --by region --period week.`,
-            `cx sql：支持 "score nps|csat|ces [input]"（收到 "${words.join(' ')}"），例如 cx sql score nps --dialect bigquery --table proj.cx.responses --question nps --by region --period week。`,
+            `cx sql: supports "score nps|csat|ces [input]", "kano [input]", "tab [input]", "drivers [input]" and "servqual [input]" (got "${words.join(' ')}"), e.g. cx sql score nps --dialect bigquery --table proj.cx.responses --question nps --by region --period week.`,
+            `cx sql：支持 "score nps|csat|ces [input]"、"kano [input]"、"tab [input]"、"drivers [input]" 和 "servqual [input]"（收到 "${words.join(' ')}"），例如 cx sql score nps --dialect bigquery --table proj.cx.responses --question nps --by region --period week。`,
           );
         }
         const { DIALECTS } = await import('../engine/sql.js');
@@ -228,14 +228,14 @@ async function momentsSqlCli(words: string[], opts: SqlOpts) {
     const { parseReverse } = await import('./servqual.js');
     reverse = parseReverse(opts.reverse);
   }
-  const sOpts = { items: cfg.servqual?.items?.map((it) => ({ ...it, item: it.perception })), weights: cfg.servqual?.weights, reverse };
+  const sOpts = { items: cfg.servqual?.items?.map((it) => ({ ...it, item: it.perception })), weights: cfg.servqual?.weights, reverse, where: opts.where };
   const weight = opts.weight ?? cfg.roles?.weight;
   const build = async (schema: import('../dataset/types.js').Survey, from: string, types?: (c: string) => import('../engine/sql.js').ColType) => {
     if (sub === 'drivers') {
       const { resolveColumn } = await import('../dataset/where.js');
       const outcomeId = schema.columns.has(outcome!) ? outcome! : resolveColumn(schema, outcome!, '--outcome').id;
       const { driversSqlFor } = await import('../engine/drivers-engine.js');
-      return driversSqlFor(d, from, schema, { outcome: outcomeId, drivers: driverList, weight, performance: perf as 'mean' | 'top2' }, types);
+      return driversSqlFor(d, from, schema, { outcome: outcomeId, drivers: driverList, weight, performance: perf as 'mean' | 'top2', where: opts.where }, types);
     }
     const { servqualSqlFor } = await import('../engine/servqual-engine.js');
     return servqualSqlFor(d, from, schema, sOpts, types);
@@ -261,13 +261,13 @@ async function momentsSqlCli(words: string[], opts: SqlOpts) {
       q = fileScan ? await build(schema, src.from(dry.columns), src.types) : dry;
     }
   } else {
-    const { namesSchema } = await import('../engine/plan.js');
+    const { namesSchema, whereNames } = await import('../engine/plan.js');
     let names: string[];
     if (sub === 'drivers') {
       if (!driverList?.length) {
         throw inputError('cx sql drivers: list the drivers with --drivers COL,COL (or give a dataset or CSV to find them in).', 'cx sql drivers：请用 --drivers COL,COL 列出驱动因素（或给出可从中识别的数据集或 CSV）。');
       }
-      names = [outcome!, ...driverList, ...(weight ? [weight] : [])];
+      names = [outcome!, ...driverList, ...(weight ? [weight] : []), ...whereNames(opts.where)];
     } else {
       if (!sOpts.items?.length) {
         throw inputError(
@@ -275,7 +275,7 @@ async function momentsSqlCli(words: string[], opts: SqlOpts) {
           'cx sql servqual：请给出可从中识别 SERVQUAL 题目的数据集或 CSV，或在 cx.yaml（--config）的 servqual.items 中列出。',
         );
       }
-      names = sOpts.items.flatMap((it) => [it.expectation ?? '', it.perception]);
+      names = [...sOpts.items.flatMap((it) => [it.expectation ?? '', it.perception]), ...whereNames(opts.where)];
     }
     q = await build(applyConfig(namesSchema(names, table), cfg), table);
   }

@@ -7,7 +7,7 @@ import { defaultDrivers, driversFromMoments, type DriversResult, type SurveyDriv
 import { blockFromSums, type MomentBlock } from '../metrics/moments.js';
 import { inputError } from '../ui/errors.js';
 import { momentsSql, resultNumber, type Agg, type NumericInput } from './moments-sql.js';
-import { censusInputs, knownInputs, withSession } from './moments-engine.js';
+import { censusInputs, knownInputs, resolveWhere, withSession, type ResolvedWhere } from './moments-engine.js';
 import type { ColType, Dialect } from './sql.js';
 import type { Engine } from './score-engine.js';
 
@@ -40,11 +40,11 @@ export interface DriversQuery {
 }
 
 /** The aggregate query for key drivers (inputs: drivers…, outcome, then the weight if any). */
-export function driversSql(d: Dialect, from: string, inputs: NumericInput[], p: number, weighted: boolean, top: (number | undefined)[] | undefined, types?: (c: string) => ColType, meta?: string, account = false): string {
+export function driversSql(d: Dialect, from: string, inputs: NumericInput[], p: number, weighted: boolean, top: (number | undefined)[] | undefined, types?: (c: string) => ColType, meta?: string, account = false, where?: ResolvedWhere): string {
   const exprs = Array.from({ length: p + 1 }, (_, j) => `x${j}`);
   const agg: Agg = { kind: 'block', exprs, weight: weighted ? `x${p + 1}` : undefined };
   if (top) agg.top = top.map((t, j) => (t === undefined ? 'FALSE' : `x${j} >= ${t - 1}`));
-  return momentsSql({ dialect: d, from, types, inputs, derived: [], aggs: [agg], meta, account: account ? inputs.map((_, i) => i) : undefined, title: `cx drivers statistics: moment block of ${inputs.slice(0, p + 1).map((x) => x.id).join(', ')}${weighted ? ` weighted by ${inputs[p + 1]!.id}` : ''}` });
+  return momentsSql({ dialect: d, from, types, inputs, derived: [], aggs: [agg], meta, where: where?.node, codeOf: where?.codeOf, account: account ? inputs.map((_, i) => i) : undefined, title: `cx drivers statistics: moment block of ${inputs.slice(0, p + 1).map((x) => x.id).join(', ')}${weighted ? ` weighted by ${inputs[p + 1]!.id}` : ''}` });
 }
 
 /** The single result row → the block (and top-2 sums). */
@@ -81,8 +81,9 @@ export async function driversWithEngine(
     }
     const names = driverNames(s, o);
     const ids = [...names, o.outcome, ...(o.weight ? [o.weight] : [])];
-    const from = await sess.open(ids);
-    const { inputs, accounting } = await censusInputs(sess, from, ids);
+    const where = await resolveWhere(s, o.where);
+    const from = await sess.open([...new Set([...ids, ...(where?.columns ?? [])])]);
+    const { inputs, accounting } = await censusInputs(sess, from, ids, where);
     const issues: DriversResult['nonNumeric'] = [];
     const oos: DriversResult['outOfScale'] = [];
     const accounts: Accounting[] = [];
@@ -110,12 +111,12 @@ export async function driversWithEngine(
     const vars = [...names, o.outcome];
     const perf = o.performance ?? 'mean';
     let maxima = perf === 'top2' ? scaleMaxima(s, names) : undefined;
-    let [row] = await sess.query(driversSql(sess.dialect, from, inputs, p, weighted, maxima, sess.types));
+    let [row] = await sess.query(driversSql(sess.dialect, from, inputs, p, weighted, maxima, sess.types, undefined, false, where));
     let stats = driversBlock(row ?? {}, vars, weighted, Boolean(maxima));
     if (maxima && maxima.some((m) => m === undefined)) {
       // Top-2 box on the largest value seen: a second pass once the maxima are known.
       maxima = maxima.map((m, j) => m ?? stats.block.max[j]!);
-      [row] = await sess.query(driversSql(sess.dialect, from, inputs, p, weighted, maxima, sess.types));
+      [row] = await sess.query(driversSql(sess.dialect, from, inputs, p, weighted, maxima, sess.types, undefined, false, where));
       stats = driversBlock(row ?? {}, vars, weighted, true);
     }
     const res = driversFromMoments({ outcome: o.outcome, drivers: names, block: stats.block, performance: perf, top: stats.top });
@@ -128,7 +129,7 @@ export async function driversWithEngine(
 }
 
 /** The printed query (`cx sql drivers`): value maps from what cx knows of the columns, no census. */
-export function driversSqlFor(d: Dialect, from: string, s: Survey, o: SurveyDriversOptions, types?: (c: string) => ColType): { sql: string; columns: string[] } {
+export async function driversSqlFor(d: Dialect, from: string, s: Survey, o: SurveyDriversOptions, types?: (c: string) => ColType): Promise<{ sql: string; columns: string[] }> {
   const names = driverNames(s, o);
   const ids = [...names, o.outcome, ...(o.weight ? [o.weight] : [])];
   const inputs = knownInputs(s, ids);
@@ -139,8 +140,9 @@ export function driversSqlFor(d: Dialect, from: string, s: Survey, o: SurveyDriv
       `cx sql drivers --performance top2：${names.filter((_, j) => maxima[j] === undefined).join('、')} 的量表未知；请在 cx.yaml 中设置 questions.ID.scale，或使用 --performance mean。`,
     );
   }
-  const meta: DriversMeta = { cx: 'drivers-stats', version: 1, outcome: o.outcome, drivers: names, weight: o.weight ?? null, performance: o.performance ?? 'mean' };
-  return { sql: driversSql(d, from, inputs, names.length, Boolean(o.weight), maxima, types, JSON.stringify(meta), true), columns: ids };
+  const where = await resolveWhere(s, o.where);
+  const meta: DriversMeta = { cx: 'drivers-stats', version: 1, outcome: o.outcome, drivers: names, weight: o.weight ?? null, performance: o.performance ?? 'mean', where: o.where ?? null };
+  return { sql: driversSql(d, from, inputs, names.length, Boolean(o.weight), maxima, types, JSON.stringify(meta), true, where), columns: [...new Set([...ids, ...(where?.columns ?? [])])] };
 }
 
 interface DriversMeta {
@@ -150,10 +152,11 @@ interface DriversMeta {
   drivers: string[];
   weight: string | null;
   performance: 'mean' | 'top2';
+  where?: string | null;
 }
 
 /** `cx drivers --from-stats FILE`: the saved result of the query `cx sql drivers` printed. */
-export async function driversFromStatsFile(file: string, o: { outcome?: string; allowUnreadable?: boolean }): Promise<DriversResult> {
+export async function driversFromStatsFile(file: string, o: { outcome?: string; allowUnreadable?: boolean; where?: string }): Promise<DriversResult> {
   const { readStatsFile } = await import('./read-stats.js');
   const { statsMeta, accountingFromStatus } = await import('./moments-engine.js');
   const { meta, row } = statsMeta<DriversMeta>(await readStatsFile(file), file, 'drivers-stats', 'drivers');
@@ -161,6 +164,12 @@ export async function driversFromStatsFile(file: string, o: { outcome?: string; 
     throw inputError(
       `--from-stats ${file}: the statistics are for the outcome ${meta.outcome}, not ${o.outcome}; drop --outcome or print the query again with cx sql drivers --outcome ${o.outcome}.`,
       `--from-stats ${file}：该统计数据的结果变量为 ${meta.outcome} 而不是 ${o.outcome}；请去掉 --outcome，或用 cx sql drivers --outcome ${o.outcome} 重新生成查询。`,
+    );
+  }
+  if (o.where !== undefined && o.where !== (meta.where ?? undefined)) {
+    throw inputError(
+      `--from-stats ${file}: the query was made with --where ${meta.where ?? '(none)'}, not ${o.where}; drop --where here or print the query again with it.`,
+      `--from-stats ${file}：该查询使用的 --where 为 ${meta.where ?? '（无）'}，而不是 ${o.where}；请去掉此处的 --where，或用它重新生成查询。`,
     );
   }
   const names = meta.drivers;

@@ -156,9 +156,9 @@ export function readCensus(q: QuestionLike, numeric: boolean, entries: CensusEnt
 }
 
 /** Census of `ids` on the session → the numeric inputs of the aggregate query, with their accounting. */
-export async function censusInputs(sess: EngineSession, from: string, ids: string[]): Promise<{ inputs: NumericInput[]; accounting: Accounting[] }> {
+export async function censusInputs(sess: EngineSession, from: string, ids: string[], where?: ResolvedWhere): Promise<{ inputs: NumericInput[]; accounting: Accounting[] }> {
   progressNote(`${sess.engineName}: distinct answers of ${ids.length} column${ids.length === 1 ? '' : 's'}`);
-  const rows = await sess.query(censusSql(sess.dialect, from, ids, (c) => sess.types(c)));
+  const rows = await sess.query(censusSql(sess.dialect, from, ids, (c) => sess.types(c), where?.node, where?.codeOf));
   const per: CensusEntry[][] = ids.map(() => []);
   for (const r of rows) {
     const k = Number(r.cx_col);
@@ -224,4 +224,28 @@ export function statsMeta<T extends { cx: string }>(records: Record<string, unkn
     );
   }
   return { meta, row };
+}
+
+/** A --where expression resolved against a schema: the tree on column ids, the columns it reads, and coded labels. */
+export interface ResolvedWhere {
+  node: import('../dataset/where.js').WhereNode;
+  columns: string[];
+  codeOf: (col: string, label: string) => number | undefined;
+}
+
+export async function resolveWhere(schema: Survey, expr: string | undefined): Promise<ResolvedWhere | undefined> {
+  if (!expr) return undefined;
+  const { parseWhere, resolveColumn } = await import('../dataset/where.js');
+  const { mapWhere } = await import('./plan.js');
+  const columns: string[] = [];
+  const node = mapWhere(parseWhere(expr), (c) => {
+    const id = resolveColumn(schema, c).id;
+    if (!columns.includes(id)) columns.push(id);
+    return id;
+  });
+  const codeOf = (col: string, label: string) => {
+    const ch = schema.questions.find((x) => x.id === col)?.choices?.find((c) => c.label === label);
+    return ch && Number.isFinite(Number(ch.code)) ? Number(ch.code) : undefined;
+  };
+  return { node, columns, codeOf };
 }

@@ -8,6 +8,7 @@
 // the scale) with a CASE; plain numbers are cast. A printed warehouse query (cx sql) has no census: it maps
 // the labels cx knows from the dataset or cx.yaml and range-checks the rest.
 import { Gen, ident, lit, type ColType, type Dialect } from './sql.js';
+import type { WhereNode } from '../dataset/where.js';
 import { MISSING_CODES, NOT_APPLICABLE } from '../ingest/values.js';
 
 const VALUES_INFO = { NOT_APPLICABLE, MISSING_CODES };
@@ -54,6 +55,10 @@ export interface MomentsSqlSpec {
    * --from-stats (no census there): result columns cx_st<i>_0…3 count missing, used, unreadable, off-scale.
    */
   account?: number[];
+  /** --where, with column ids resolved (rows failing it are not read at all). */
+  where?: WhereNode;
+  /** Choice label → numeric code of a column, for --where on a coded column. */
+  codeOf?: (col: string, label: string) => number | undefined;
 }
 
 // A plain decimal number with no spaces: what every dialect's cast reads the same way as JavaScript.
@@ -121,8 +126,8 @@ export function statusExpr(g: Gen, inp: NumericInput, info: StatusInfo): string 
  * cx_num for numeric columns) with its count. One scan of the source (a cross join with the column indexes).
  * Run by DuckDB and PostgreSQL only (VALUES lists).
  */
-export function censusSql(d: Dialect, from: string, cols: string[], types?: (col: string) => ColType): string {
-  const g = new Gen({ dialect: d, from, scale: { min: 0, max: 0 }, question: cols[0] ?? '', types });
+export function censusSql(d: Dialect, from: string, cols: string[], types?: (col: string) => ColType, where?: WhereNode, codeOf?: (col: string, label: string) => number | undefined): string {
+  const g = new Gen({ dialect: d, from, scale: { min: 0, max: 0 }, question: cols[0] ?? '', types, codeOf });
   const isNum = (c: string) => ['num', 'daynum'].includes(g.type(c));
   const textCase = `CASE cx_k.k ${cols.map((c, i) => (isNum(c) ? '' : `WHEN ${i} THEN ${g.text(c)}`)).filter(Boolean).join(' ')} END`;
   const numCase = `CASE cx_k.k ${cols.map((c, i) => (isNum(c) ? `WHEN ${i} THEN ${g.toDouble(ident(d, c))}` : '')).filter(Boolean).join(' ')} END`;
@@ -133,7 +138,7 @@ export function censusSql(d: Dialect, from: string, cols: string[], types?: (col
     `-- cx census (${d}): distinct answers of ${cols.join(', ')} with their counts`,
     `SELECT cx_col, cx_raw, cx_num, COUNT(*) AS cx_n FROM (`,
     `  SELECT cx_k.k AS cx_col, ${anyText ? textCase : g.str('NULL')} AS cx_raw, ${anyNum ? numCase : g.toDouble('NULL')} AS cx_num`,
-    `  FROM ${from} CROSS JOIN ${values}`,
+    `  FROM (SELECT * FROM ${from}${where ? ` WHERE ${g.where(where)}` : ''}) cx_f CROSS JOIN ${values}`,
     `) cx_c GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC`,
   ].join('\n');
 }
@@ -153,7 +158,7 @@ export function aggColumns(a: Agg, i: number): string[] {
 /** The aggregate query (one row). */
 export function momentsSql(spec: MomentsSqlSpec): string {
   const d = spec.dialect;
-  const g = new Gen({ dialect: d, from: spec.from, scale: { min: 0, max: 0 }, question: spec.inputs[0]?.id ?? '', types: spec.types });
+  const g = new Gen({ dialect: d, from: spec.from, scale: { min: 0, max: 0 }, question: spec.inputs[0]?.id ?? '', types: spec.types, codeOf: spec.codeOf });
   const base = spec.inputs.map((inp, i) => `    ${mappedExpr(g, inp)} AS x${i}`);
   if (spec.weight) base.push(`    ${g.number(spec.weight)} AS cx_w`);
   const account = spec.account ?? [];
@@ -164,7 +169,7 @@ export function momentsSql(spec: MomentsSqlSpec): string {
     base.push(`    ${statusExpr(g, inp, { notApplicable: [...NOT_APPLICABLE], codes })} AS cx_s${i}`);
   }
   if (base.length === 0) base.push('    1 AS cx_one');
-  let sql = `  SELECT\n${base.join(',\n')}\n  FROM ${spec.from}`;
+  let sql = `  SELECT\n${base.join(',\n')}\n  FROM ${spec.from}${spec.where ? `\n  WHERE ${g.where(spec.where)}` : ''}`;
   const names = [...spec.inputs.map((_, i) => `x${i}`), ...(spec.weight ? ['cx_w'] : []), ...account.map((i) => `cx_s${i}`)];
   let di = 0;
   spec.derived.forEach((layer, li) => {

@@ -5,7 +5,8 @@ import type { Accounting } from '../dataset/accounting.js';
 import { blockFromSums, type MomentBlock } from '../metrics/moments.js';
 import { reverseScale, servqualFromStats, servqualPlan, textItemError, type ServqualOptions, type ServqualResult, type ServqualStats, type SumCount } from '../metrics/servqual.js';
 import { momentsSql, resultNumber, type Agg, type NumericInput, type ValueMap } from './moments-sql.js';
-import { censusInputs, knownInputs, withSession } from './moments-engine.js';
+import { censusInputs, knownInputs, resolveWhere, withSession, type ResolvedWhere } from './moments-engine.js';
+import { inputError } from '../ui/errors.js';
 import type { ColType, Dialect } from './sql.js';
 import type { Engine } from './score-engine.js';
 
@@ -36,7 +37,7 @@ function columnsOf(plan: ReturnType<typeof servqualPlan>): string[] {
 
 type Plan = ReturnType<typeof servqualPlan>;
 
-function buildQuery(d: Dialect, from: string, plan: Plan, mk: (id: string, reverse: boolean) => NumericInput, types?: (c: string) => ColType, meta?: string, account = false): Built {
+function buildQuery(d: Dialect, from: string, plan: Plan, mk: (id: string, reverse: boolean) => NumericInput, types?: (c: string) => ColType, meta?: string, account = false, where?: ResolvedWhere): Built {
   const { specs, dims } = plan;
   const inputs: NumericInput[] = [];
   const accountIdx: number[] = [];
@@ -157,6 +158,8 @@ function buildQuery(d: Dialect, from: string, plan: Plan, mk: (id: string, rever
     aggs,
     meta,
     account: account ? accountIdx : undefined,
+    where: where?.node,
+    codeOf: where?.codeOf,
     title: `cx servqual statistics: ${specs.length} items in ${dims.length} dimensions${pts.length ? ', with point allocations' : ''}`,
   });
   // momentsSql numbers derived names across non-empty layers in order; layers 1–4 above are numbered the same way.
@@ -214,33 +217,36 @@ export async function servqualWithEngine(
   return withSession(engine, input, db, schemaHook, async (sess) => {
     const s = sess.schema;
     const ids = columnsOf(servqualPlan(s, opts));
-    const from = await sess.open(ids);
-    const census = await censusInputs(sess, from, ids);
+    const where = await resolveWhere(s, opts.where);
+    const from = await sess.open([...new Set([...ids, ...(where?.columns ?? [])])]);
+    const census = await censusInputs(sess, from, ids, where);
     census.accounting.forEach((a, k) => {
       if (a.excluded.unreadable > 0 && a.used === 0) throw textItemError(ids[k]!, a.examples.unreadable[0]!.value);
     });
     const maps = new Map(census.inputs.map((x) => [x.id, x.map]));
     const plan = servqualPlan(s, opts);
-    const q = buildQuery(sess.dialect, from, plan, (id, rev) => ({ id, map: maps.get(id)!, reverse: rev ? reverseScale(s, id) : undefined }), (c) => sess.types(c));
+    const q = buildQuery(sess.dialect, from, plan, (id, rev) => ({ id, map: maps.get(id)!, reverse: rev ? reverseScale(s, id) : undefined }), (c) => sess.types(c), undefined, false, where);
     const [row] = await sess.query(q.sql);
     return servqualFromStats(q.read(row ?? {}, census.accounting), opts);
   });
 }
 
 /** The printed query (`cx sql servqual`): value maps from what cx knows of the columns, no census. */
-export function servqualSqlFor(d: Dialect, from: string, s: Survey, opts: ServqualOptions, types?: (c: string) => ColType): { sql: string; columns: string[] } {
+export async function servqualSqlFor(d: Dialect, from: string, s: Survey, opts: ServqualOptions, types?: (c: string) => ColType): Promise<{ sql: string; columns: string[] }> {
   const plan = servqualPlan(s, opts);
   const ids = columnsOf(plan);
   const maps = new Map(knownInputs(s, ids).map((x) => [x.id, x.map]));
-  const meta: ServqualMeta = { cx: 'servqual-stats', version: 1, plan };
-  const q = buildQuery(d, from, plan, (id, rev) => ({ id, map: maps.get(id)!, reverse: rev ? reverseScale(s, id) : undefined }), types, JSON.stringify(meta), true);
-  return { sql: q.sql, columns: ids };
+  const where = await resolveWhere(s, opts.where);
+  const meta: ServqualMeta = { cx: 'servqual-stats', version: 1, plan, where: opts.where ?? null };
+  const q = buildQuery(d, from, plan, (id, rev) => ({ id, map: maps.get(id)!, reverse: rev ? reverseScale(s, id) : undefined }), types, JSON.stringify(meta), true, where);
+  return { sql: q.sql, columns: [...new Set([...ids, ...(where?.columns ?? [])])] };
 }
 
 interface ServqualMeta {
   cx: 'servqual-stats';
   version: 1;
   plan: Plan;
+  where?: string | null;
 }
 
 /** `cx servqual --from-stats FILE`: the saved result of the query `cx sql servqual` printed. */
@@ -248,6 +254,12 @@ export async function servqualFromStatsFile(file: string, opts: ServqualOptions)
   const { readStatsFile } = await import('./read-stats.js');
   const { statsMeta, accountingFromStatus } = await import('./moments-engine.js');
   const { meta, row } = statsMeta<ServqualMeta>(await readStatsFile(file), file, 'servqual-stats', 'servqual');
+  if (opts.where !== undefined && opts.where !== (meta.where ?? undefined)) {
+    throw inputError(
+      `--from-stats ${file}: the query was made with --where ${meta.where ?? '(none)'}, not ${opts.where}; drop --where here or print the query again with it.`,
+      `--from-stats ${file}：该查询使用的 --where 为 ${meta.where ?? '（无）'}，而不是 ${opts.where}；请去掉此处的 --where，或用它重新生成查询。`,
+    );
+  }
   // The layout of the result follows the plan; the value maps do not matter when reading it back.
   const q = buildQuery('duckdb', 'cx', meta.plan, (id) => ({ id, map: { exceptions: new Map() } }), undefined, undefined, true);
   const accounting = q.ids.map((id, k) => accountingFromStatus(row, q.accountIdx[k]!, id));

@@ -3,6 +3,7 @@
 import type { Survey } from '../dataset/types.js';
 import { getQuestion } from '../dataset/types.js';
 import { readNumbers } from '../dataset/select.js';
+import { whereMask } from '../dataset/where.js';
 import { checkUnreadable, type Accounting, type Message } from '../dataset/accounting.js';
 import { inputError } from '../ui/errors.js';
 import { fSf, tTwoSidedP } from './distributions.js';
@@ -220,6 +221,7 @@ function numericColumn(
   issues: DriversResult['nonNumeric'],
   outOfScale: DriversResult['outOfScale'],
   accounts: Accounting[],
+  mask?: Uint8Array,
 ): number[] {
   const col = s.columns.get(id);
   if (!col) {
@@ -228,7 +230,7 @@ function numericColumn(
       `列 "${id}" 不在 ${s.source[0] ?? '输入'} 中；运行 "cx describe" 查看所有列。`,
     );
   }
-  const r = readNumbers(s, id);
+  const r = readNumbers(s, id, mask);
   const a = r.accounting;
   accounts.push(a);
   if (a.excluded.unreadable && a.used === 0) {
@@ -257,6 +259,8 @@ export interface SurveyDriversOptions {
   weight?: string;
   /** More than 5% unreadable answers in a column is an error (exit 2) unless this is set. */
   allowUnreadable?: boolean;
+  /** Only the rows matching this filter (the --where language of cx score). */
+  where?: string;
 }
 
 /** Key driver analysis of survey columns (listwise deletion; non-numeric text counted and dropped). */
@@ -274,11 +278,20 @@ export function drivers(s: Survey, o: SurveyDriversOptions): DriversResult {
     throw inputError(`The outcome "${o.outcome}" is also listed as a driver; remove it from --drivers.`, `结果列 "${o.outcome}" 同时出现在驱动列中；请从 --drivers 中去掉。`);
   }
   const accounts: Accounting[] = [];
-  const y = numericColumn(s, o.outcome, issues, oos, accounts);
-  const xs = names.map((id) => numericColumn(s, id, issues, oos, accounts));
+  const mask = o.where ? whereMask(s, o.where) : undefined;
+  const y0 = numericColumn(s, o.outcome, issues, oos, accounts, mask);
+  const xs0 = names.map((id) => numericColumn(s, id, issues, oos, accounts, mask));
+  // Rows outside --where are not analysed (nor counted as excluded).
+  const keep = mask ? Array.from({ length: s.nRows }, (_, i) => i).filter((i) => mask[i]) : undefined;
+  const pick = (c: number[]) => (keep ? keep.map((i) => c[i]!) : c);
+  if (keep && keep.length === 0) {
+    throw inputError(`--where ${o.where}: no row matches; widen the filter.`, `--where ${o.where}：没有符合条件的行；请放宽筛选条件。`);
+  }
+  const y = pick(y0);
+  const xs = xs0.map(pick);
   const unreadable = checkUnreadable(accounts, o.allowUnreadable);
   const X = y.map((_, i) => xs.map((c) => c[i]!));
-  const weights = o.weight ? numericColumn(s, o.weight, issues, [], []) : undefined;
+  const weights = o.weight ? pick(numericColumn(s, o.weight, issues, [], [], mask)) : undefined;
   const scaleMax = names.map((id) => getQuestion(s, id)?.scale?.max).map((m) => (m == null ? undefined : m));
   const res = keyDrivers(o.outcome, y, X, {
     names,

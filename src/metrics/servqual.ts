@@ -2,6 +2,8 @@
 // zone of tolerance (MSA = P − A, MSS = P − D) and Cronbach's α per dimension. Pure.
 import type { Survey } from '../dataset/types.js';
 import { readNumbers } from '../dataset/select.js';
+import { whereMask } from '../dataset/where.js';
+import { subsetSurvey } from '../dataset/subset.js';
 import { checkUnreadable, type Accounting } from '../dataset/accounting.js';
 import { inputError } from '../ui/errors.js';
 import { alphaFromMoments } from './reliability.js';
@@ -105,6 +107,8 @@ export interface ServqualOptions {
   reverse?: (number | string)[];
   /** More than 5% unreadable answers in an item is an error (exit 2) unless this is set. */
   allowUnreadable?: boolean;
+  /** Only the rows matching this filter (the --where language of cx score). */
+  where?: string;
 }
 
 /** Count and sum of a variable over the rows where it is present. */
@@ -199,6 +203,11 @@ export function servqual(s: Survey, opts: ServqualOptions = {}): ServqualResult 
 
 /** The statistics of SERVQUAL from the built-in column store. */
 export function servqualStats(s: Survey, opts: ServqualOptions = {}): ServqualStats {
+  if (opts.where) {
+    // Rows outside --where are neither analysed nor counted (n is the number of matching rows).
+    s = subsetSurvey(s, whereMask(s, opts.where));
+    if (s.nRows === 0) throw inputError(`--where ${opts.where}: no row matches; widen the filter.`, `--where ${opts.where}：没有符合条件的行；请放宽筛选条件。`);
+  }
   const plan = servqualPlan(s, opts);
   const { specs, dims } = plan;
   const accounts = new Map<string, Accounting>();

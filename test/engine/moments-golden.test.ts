@@ -25,38 +25,38 @@ function schema(): Survey {
   return s;
 }
 
-const driversFor = (d: Dialect) => driversSqlFor(d, 'cx.responses', schema(), { outcome: 'overall', drivers: ['speed', 'price'], weight: 'w', performance: 'top2' }).sql;
+const driversFor = async (d: Dialect) => (await driversSqlFor(d, 'cx.responses', schema(), { outcome: 'overall', drivers: ['speed', 'price'], weight: 'w', performance: 'top2' })).sql;
 const items = [
   { expectation: 'E1', perception: 'P1', dimension: 'tangibles', item: 'P1', number: 1 },
   { expectation: 'E5', perception: 'P5', dimension: 'reliability', item: 'P5', number: 5 },
   { perception: 'P6', dimension: 'reliability', item: 'P6', number: 6 },
 ];
-const servqualFor = (d: Dialect) => servqualSqlFor(d, 'cx.responses', schema(), { items, reverse: [5] }).sql;
+const servqualFor = async (d: Dialect) => (await servqualSqlFor(d, 'cx.responses', schema(), { items, reverse: [5] })).sql;
 
 describe('cx sql drivers / servqual golden files', () => {
-  it.each(DIALECTS.flatMap((d) => [['drivers', d] as const, ['servqual', d] as const]))('%s %s', (kind, d) => {
+  it.each(DIALECTS.flatMap((d) => [['drivers', d] as const, ['servqual', d] as const]))('%s %s', async (kind, d) => {
     const file = path.join(__dirname, 'golden', `${kind}-${d}.sql`);
-    const sql = (kind === 'drivers' ? driversFor(d) : servqualFor(d)) + '\n';
+    const sql = (kind === 'drivers' ? await driversFor(d) : await servqualFor(d)) + '\n';
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, sql);
     expect(sql).toBe(readFileSync(file, 'utf8'));
   });
 });
 
 describe('what the printed queries do', () => {
-  it('labels cx knows are mapped; plain numbers are range-checked; "don\'t know" codes are missing', () => {
-    const sql = driversFor('bigquery');
+  it('labels cx knows are mapped; plain numbers are range-checked; "don\'t know" codes are missing', async () => {
+    const sql = await driversFor('bigquery');
     expect(sql).toContain(`WHEN '非常满意' THEN 5`);
     expect(sql).toContain(`WHEN '满分' THEN 5`);
     expect(sql).toMatch(/SAFE_CAST\(TRIM\(CAST\(`speed` AS STRING\)\) AS FLOAT64\) >= 1 AND .* <= 5/);
     expect(sql).toContain(`WHEN '-99' THEN NULL`);
   });
-  it('top-2 box counts the scale maximum and the point below it; weights must be > 0', () => {
-    const sql = driversFor('snowflake');
+  it('top-2 box counts the scale maximum and the point below it; weights must be > 0', async () => {
+    const sql = await driversFor('snowflake');
     expect(sql).toContain('x0 >= 4');
     expect(sql).toContain('x3 > 0');
   });
-  it('reversed SERVQUAL items are (min + max) − x on their scale; the gap is P − E', () => {
-    const sql = servqualFor('postgres');
+  it('reversed SERVQUAL items are (min + max) − x on their scale; the gap is P − E', async () => {
+    const sql = await servqualFor('postgres');
     expect(sql).toMatch(/\(8 - \(CASE CAST\("E5" AS TEXT\)/);
     expect(sql).toContain('x3 - x2 AS d1');
   });

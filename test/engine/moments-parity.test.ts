@@ -166,7 +166,7 @@ describe.skipIf(!haveDuck)('the printed query (warehouse path) read back with --
     const spec: SurveyDriversOptions = { outcome: 'overall', drivers: ['speed', 'price', 'support'], weight: 'w', performance: 'top2', allowUnreadable: true };
     const s = await loadInput(dCsv);
     const scan = `(SELECT * FROM read_csv('${dCsv}', all_varchar = true, header = true))`;
-    const q = driversSqlFor('duckdb', scan, s, spec);
+    const q = await driversSqlFor('duckdb', scan, s, spec);
     const rows = await runDuck(q.sql);
     expect(rows).toHaveLength(1);
     const f = path.join(tmp, 'drivers-stats.json');
@@ -194,7 +194,7 @@ describe.skipIf(!haveDuck)('the printed query (warehouse path) read back with --
     const s = await loadInput(demoDs);
     const pq = path.join(tmp, 'demo.parquet');
     expect(cx(['export', demoDs, '-o', pq, '--quiet']).status).toBe(0);
-    const rows = await runDuck(driversSqlFor('duckdb', `read_parquet('${pq}')`, s, spec).sql);
+    const rows = await runDuck((await driversSqlFor('duckdb', `read_parquet('${pq}')`, s, spec)).sql);
     const f = path.join(tmp, 'demo-drivers.csv');
     const cols = Object.keys(rows[0]!);
     const cell = (v: unknown) => (v == null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
@@ -210,7 +210,7 @@ describe.skipIf(!haveDuck)('the printed query (warehouse path) read back with --
     const file = 'fixtures/servqual/servqual_22.csv';
     const s = await loadInput(file);
     const spec: ServqualOptions = { reverse: [10, 11, 12, 13] };
-    const rows = await runDuck(servqualSqlFor('duckdb', `read_csv('${file}', header = true)`, s, spec).sql);
+    const rows = await runDuck((await servqualSqlFor('duckdb', `read_csv('${file}', header = true)`, s, spec)).sql);
     const f = path.join(tmp, 'servqual-stats.json');
     writeFileSync(f, JSON.stringify(rows));
     const r = cx(['servqual', '--from-stats', f, '--json']);
@@ -245,5 +245,36 @@ describe.skipIf(!haveDuck)('the printed query (warehouse path) read back with --
     const r = cx(['servqual', '--from-stats', f]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/not the result of the query `cx sql servqual` prints/);
+  });
+});
+
+describe('--where on drivers and SERVQUAL', () => {
+  it('built-in: the same as the analysis of a file holding only the matching rows (filtered rows are not "excluded")', async () => {
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(dCsv, 'utf8').trimEnd().split('\n');
+    // Rows whose weight is a number above 1 (text weights fail the numeric comparison, as in cx score).
+    const kept = lines.slice(1).filter((l) => {
+      const w = l.split(',').at(-1)!;
+      return w.trim() !== '' && Number.isFinite(Number(w)) && Number(w) > 1;
+    });
+    const sub = path.join(tmp, 'drivers-sub.csv');
+    writeFileSync(sub, [lines[0], ...kept].join('\n') + '\n');
+    const spec: SurveyDriversOptions = { outcome: 'overall', drivers: ['speed', 'price'], allowUnreadable: true };
+    const a = drivers(await loadInput(sub), spec);
+    const b = drivers(await loadInput(dCsv), { ...spec, where: 'w > 1' });
+    expect(b.n).toBe(a.n);
+    expect(b.excluded).toBe(a.excluded);
+    expectSameNumbers(a, b);
+  });
+
+  it.skipIf(!haveDuck)('DuckDB = built-in with --where (drivers on the CSV and the dataset, SERVQUAL on the fixture)', async () => {
+    const spec: SurveyDriversOptions = { outcome: 'overall', drivers: ['speed', 'price', 'ease'], where: 'w > 1 and support >= 3', allowUnreadable: true };
+    const a = drivers(await loadInput(dCsv), spec);
+    for (const input of [dCsv, dDs]) expectSameNumbers(a, await driversWithEngine('duckdb', input, undefined, spec, (x) => x));
+    const file = 'fixtures/servqual/servqual_22.csv';
+    const sq = { where: 'resp != 3' };
+    const x = servqual(await loadInput(file), sq);
+    expect(x.n).toBe(servqual(await loadInput(file)).n - 1);
+    expectSameNumbers(x, await servqualWithEngine('duckdb', file, undefined, sq, (s) => s));
   });
 });

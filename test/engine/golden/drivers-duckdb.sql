@@ -36,7 +36,7 @@ SELECT
   SUM(CASE WHEN cx_s3 = 1 THEN 1 ELSE 0 END) AS cx_st3_1,
   SUM(CASE WHEN cx_s3 = 2 THEN 1 ELSE 0 END) AS cx_st3_2,
   SUM(CASE WHEN cx_s3 = 3 THEN 1 ELSE 0 END) AS cx_st3_3,
-  MAX('{"cx":"drivers-stats","version":1,"outcome":"overall","drivers":["speed","price"],"weight":"w","performance":"top2"}') AS cx_meta
+  MAX('{"cx":"drivers-stats","version":1,"outcome":"overall","drivers":["speed","price"],"weight":"w","performance":"top2","where":null}') AS cx_meta
 FROM (
   SELECT
     CASE CAST("speed" AS VARCHAR) WHEN '非常不满意' THEN 1 WHEN '非常满意' THEN 5 WHEN '满分' THEN 5 WHEN '-1' THEN NULL WHEN '-2' THEN NULL WHEN '-3' THEN NULL WHEN '-9' THEN NULL WHEN '-99' THEN NULL WHEN '-999' THEN NULL ELSE CASE WHEN TRY_CAST(TRIM(CAST("speed" AS VARCHAR)) AS DOUBLE) >= 1 AND TRY_CAST(TRIM(CAST("speed" AS VARCHAR)) AS DOUBLE) <= 5 THEN TRY_CAST(TRIM(CAST("speed" AS VARCHAR)) AS DOUBLE) END END AS x0,

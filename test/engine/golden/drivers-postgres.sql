@@ -36,7 +36,7 @@ SELECT
   SUM(CASE WHEN cx_s3 = 1 THEN 1 ELSE 0 END) AS cx_st3_1,
   SUM(CASE WHEN cx_s3 = 2 THEN 1 ELSE 0 END) AS cx_st3_2,
   SUM(CASE WHEN cx_s3 = 3 THEN 1 ELSE 0 END) AS cx_st3_3,
-  MAX('{"cx":"drivers-stats","version":1,"outcome":"overall","drivers":["speed","price"],"weight":"w","performance":"top2"}') AS cx_meta
+  MAX('{"cx":"drivers-stats","version":1,"outcome":"overall","drivers":["speed","price"],"weight":"w","performance":"top2","where":null}') AS cx_meta
 FROM (
   SELECT
     CASE CAST("speed" AS TEXT) WHEN '非常不满意' THEN 1 WHEN '非常满意' THEN 5 WHEN '满分' THEN 5 WHEN '-1' THEN NULL WHEN '-2' THEN NULL WHEN '-3' THEN NULL WHEN '-9' THEN NULL WHEN '-99' THEN NULL WHEN '-999' THEN NULL ELSE CASE WHEN CASE WHEN TRIM(CAST("speed" AS TEXT)) ~ '^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$' THEN CAST(TRIM(CAST("speed" AS TEXT)) AS DOUBLE PRECISION) END >= 1 AND CASE WHEN TRIM(CAST("speed" AS TEXT)) ~ '^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$' THEN CAST(TRIM(CAST("speed" AS TEXT)) AS DOUBLE PRECISION) END <= 5 THEN CASE WHEN TRIM(CAST("speed" AS TEXT)) ~ '^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$' THEN CAST(TRIM(CAST("speed" AS TEXT)) AS DOUBLE PRECISION) END END END AS x0,

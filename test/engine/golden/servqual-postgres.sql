@@ -111,7 +111,7 @@ SELECT
   SUM(CASE WHEN cx_s4 = 1 THEN 1 ELSE 0 END) AS cx_st4_1,
   SUM(CASE WHEN cx_s4 = 2 THEN 1 ELSE 0 END) AS cx_st4_2,
   SUM(CASE WHEN cx_s4 = 3 THEN 1 ELSE 0 END) AS cx_st4_3,
-  MAX('{"cx":"servqual-stats","version":1,"plan":{"specs":[{"expectation":"E1","perception":"P1","dimension":"tangibles","item":"P1","number":1},{"expectation":"E5","perception":"P5","dimension":"reliability","item":"P5","number":5},{"perception":"P6","dimension":"reliability","item":"P6","number":6}],"dims":["tangibles","reliability"],"reverseOn":[false,true,false],"reversed":["P5"]}}') AS cx_meta
+  MAX('{"cx":"servqual-stats","version":1,"plan":{"specs":[{"expectation":"E1","perception":"P1","dimension":"tangibles","item":"P1","number":1},{"expectation":"E5","perception":"P5","dimension":"reliability","item":"P5","number":5},{"perception":"P6","dimension":"reliability","item":"P6","number":6}],"dims":["tangibles","reliability"],"reverseOn":[false,true,false],"reversed":["P5"]},"where":null}') AS cx_meta
 FROM (
   SELECT
     x0,
