@@ -131,7 +131,7 @@ export function register(program: Command): void {
               ctx.info(`${file}: replacing wave "${old}" (${rm.removed} rows)`, `${file}：替换批次“${old}”（${rm.removed} 行）`);
             }
           }
-          progressNote(`reading ${basename(file)} (${files.indexOf(file) + 1} of ${files.length})`);
+          progressNote(`reading ${basename(file)} (${files.indexOf(file) + 1} of ${files.length})`, `正在读取 ${basename(file)}（第 ${files.indexOf(file) + 1} 个，共 ${files.length} 个）`);
           const r = await readExport(file, { ...opts, dateFormat, wave });
           const entry = r.survey.log[r.survey.log.length - 1];
           if (entry && hash) entry.sha256 = hash;
@@ -186,6 +186,7 @@ export function register(program: Command): void {
           return;
         }
         // Every file skipped as already imported: the dataset is left exactly as it was.
+        progressNote(`writing ${out}`, `正在写入 ${out}`);
         if (changed) saveDataset(out, ds);
         const res = { dataset: out, appended, defaultOutput: !opts.output, rows: ds.nRows, questions: ds.questions.length, waves: ds.waves ?? [], files: reports };
         if (!ctx.json) for (const f of reports) for (const w of f.warnings) ctx.warn(`${f.file}: ${w}`, `${f.file}：${w}`);

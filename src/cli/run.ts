@@ -15,7 +15,7 @@ export function runner(cmd: Command, body: Action): Promise<void> {
   const ready = import('./raw-input.js').then((m) => m.applyRawInputOptions(cmd));
   if (opts.color === false) setColor(false);
   // Long work shows one progress line on a terminal after 2 s (never with --json, --quiet, CI or a pipe).
-  beginProgress(`cx ${commandPath(cmd)}`, progressEnabled(opts));
+  beginProgress(`cx ${commandPath(cmd)}`, progressEnabled(opts), process.stderr, { lang: ctx.lang });
   return ready.then(() => body(ctx)).then(
     (code) => {
       endProgress();

@@ -30,7 +30,7 @@ export async function engineScore(input: string | undefined, spec: ScoreSpec, o:
   const engine = parseEngine(o.engine);
   if (!input) throw inputError('cx score: give the input (a dataset, Parquet, CSV or, with --engine postgres, a table).', 'cx score：请给出输入（数据集、Parquet、CSV，或 --engine postgres 时的数据表）。');
   const { progressNote } = await import('../ui/progress.js');
-  progressNote(`${engine === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}: statistics query on ${input}`);
+  progressNote(`${engine === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}: statistics query on ${input}`, `${engine === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}：正在对 ${input} 运行统计查询`);
   if (engine === 'duckdb') {
     const { scoreWithDuckdb } = await import('./score-engine.js');
     return scoreWithDuckdb(input, spec, schemaHook);

@@ -47,7 +47,7 @@ export async function withSession<T>(
           return src.from(columns);
         },
         async query(sql) {
-          progressNote(`DuckDB: ${sql.slice(3, sql.indexOf('\n')).trim()}`);
+          progressNote(`DuckDB: ${sql.slice(3, sql.indexOf('\n')).trim()}`, 'DuckDB：正在运行统计查询');
           try {
             return await queryRows(con, sql);
           } catch (e) {
@@ -72,7 +72,7 @@ export async function withSession<T>(
       types: ts.types,
       open: async () => ts.from,
       async query(sql) {
-        progressNote(`PostgreSQL: ${sql.slice(3, sql.indexOf('\n')).trim()}`);
+        progressNote(`PostgreSQL: ${sql.slice(3, sql.indexOf('\n')).trim()}`, 'PostgreSQL：正在运行统计查询');
         try {
           return (await client.query(sql)).rows as Record<string, unknown>[];
         } catch (e) {
@@ -157,7 +157,7 @@ export function readCensus(q: QuestionLike, numeric: boolean, entries: CensusEnt
 
 /** Census of `ids` on the session → the numeric inputs of the aggregate query, with their accounting. */
 export async function censusInputs(sess: EngineSession, from: string, ids: string[], where?: ResolvedWhere): Promise<{ inputs: NumericInput[]; accounting: Accounting[] }> {
-  progressNote(`${sess.engineName}: distinct answers of ${ids.length} column${ids.length === 1 ? '' : 's'}`);
+  progressNote(`${sess.engineName}: distinct answers of ${ids.length} column${ids.length === 1 ? '' : 's'}`, `${sess.engineName}：统计 ${ids.length} 列的不同答案`);
   const rows = await sess.query(censusSql(sess.dialect, from, ids, (c) => sess.types(c), where?.node, where?.codeOf));
   const per: CensusEntry[][] = ids.map(() => []);
   for (const r of rows) {

@@ -68,7 +68,7 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
   const out: CodedComment[] = new Array(texts.length);
   const total = texts.length.toLocaleString('en-US');
   for (let i = 0; i < texts.length; i++) {
-    if ((i & 1023) === 0) progressNote(`coding comments ${i.toLocaleString('en-US')} / ${total}`);
+    if ((i & 1023) === 0) progressNote(`coding comments ${i.toLocaleString('en-US')} / ${total}`, `正在编码评论 ${i.toLocaleString('en-US')} / ${total}`);
     const t = texts[i];
     if (t == null || t.trim() === '') {
       out[i] = { codes: [], empty: true };
@@ -88,7 +88,7 @@ export async function codeTexts(texts: readonly (string | null)[], cf: CompiledC
   }
   if (!sentiment) return out;
   const { analyzeSentiment } = await import('./sentiment/index.js');
-  progressNote(`sentiment of ${total} comments`);
+  progressNote(`sentiment of ${total} comments`, `正在分析 ${total} 条评论的情感`);
   const whole = await analyzeSentiment(texts.map((t, i) => (out[i]!.empty ? null : t)));
   for (let i = 0; i < texts.length; i++) {
     if (out[i]!.empty) continue;

@@ -55,7 +55,8 @@ class Ticker {
     this.last = t;
     const secs = Math.floor((t - this.start) / 1000);
     let line = `${FRAMES[this.frame++ % FRAMES.length]} ${this.label}${this.note ? ': ' + this.note : ''} · ${secs} s`;
-    const width = (this.stream.columns ?? 80) - 1;
+    const cols = this.stream.columns;
+    const width = (cols && cols >= 20 ? cols : 80) - 1;
     if (line.length > width) line = line.slice(0, Math.max(1, width - 1)) + '…';
     this.stream.write('\r\x1b[2K' + line);
     this.shown = true;
@@ -86,14 +87,19 @@ export function progressEnabled(o: { json?: boolean; quiet?: boolean }, stream: 
 }
 
 /** Starts the command's progress line (a no-op when not enabled). */
-export function beginProgress(label: string, enabled: boolean, stream: ProgressStream = process.stderr, o: ProgressOptions = {}): void {
+export function beginProgress(label: string, enabled: boolean, stream: ProgressStream = process.stderr, o: ProgressOptions & { lang?: 'en' | 'zh' } = {}): void {
   endProgress();
-  if (enabled) current = new Ticker(label, stream, o);
+  if (enabled) {
+    current = new Ticker(label, stream, o);
+    zh = o.lang === 'zh';
+  }
 }
 
-/** What the command is doing now ("reading survey.csv", "120,000 of 1,000,000 comments"). */
-export function progressNote(note: string): void {
-  current?.update(note);
+let zh = false;
+
+/** What the command is doing now, in English and Chinese ("reading survey.csv", "正在读取 survey.csv"). */
+export function progressNote(en: string, zhText?: string): void {
+  current?.update(zh && zhText ? zhText : en);
 }
 
 /** Clears the line so other stderr output starts at column 0 (cx warnings and info call this). */

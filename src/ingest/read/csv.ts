@@ -4,6 +4,7 @@
 // Lenient where real exports are messy (a stray quote inside an unquoted field is kept as text; text after
 // a closing quote is appended), strict where data would be lost (an unterminated quote is an error that
 // names the row and line).
+import { progressNote } from '../../ui/progress.js';
 import type { RawTable } from './table.js';
 import { inputError } from '../../ui/errors.js';
 
@@ -296,6 +297,7 @@ export class CsvParser {
 
   private endRow(col: number, lastNonEmpty: number): void {
     const row = this.row;
+    if ((row & 0xffff) === 0 && row > 0) progressNote(`${this.file}: ${row.toLocaleString('en-US')} rows read`, `${this.file}：已读取 ${row.toLocaleString('en-US')} 行`);
     for (let c = col; c < this.width; c++) this.cols[c]![row] = '';
     if (this.headerCount < 0) this.headerCount = col;
     else if (col < this.headerCount || lastNonEmpty >= this.headerCount) this.raggedRows.push(row + 1);
