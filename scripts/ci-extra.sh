@@ -31,4 +31,13 @@ rc=$?
 set -e
 [ "$rc" = 2 ] && grep -q "@duckdb/node-api" duck.err || { echo "binary: --engine duckdb should exit 2 naming @duckdb/node-api (rc $rc)"; cat duck.err; exit 1; }
 ./cx sql score nps ds --dialect bigquery --table proj.cx.responses --by region --period week | grep -q "FORMAT_DATE('%G-W%V'"
+# Key drivers and SERVQUAL statistics: built-in in the binary; the warehouse query prints without DuckDB.
+./cx drivers ds --outcome Q2 --drivers Q4_1,Q4_2,Q4_3 --json > drivers.json
+node -e 'const r=require("./drivers.json"); if(!(r.n>900 && r.drivers.length===3)) { console.error("binary: unexpected drivers result"); process.exit(1) }'
+set +e
+./cx drivers ds --outcome Q2 --engine duckdb > /dev/null 2> dd.err
+rc=$?
+set -e
+[ "$rc" = 2 ] && grep -q "@duckdb/node-api" dd.err || { echo "binary: drivers --engine duckdb should exit 2 (rc $rc)"; cat dd.err; exit 1; }
+./cx sql drivers ds --dialect snowflake --table RAW.CX --outcome Q2 --drivers Q4_1,Q4_2 | grep -q "AS cx_a0_c0_1"
 echo "single binary: import, score and report OK ($(du -m cx | cut -f1) MB)"
