@@ -73,17 +73,23 @@ export interface DriversOptions {
   performance?: 'mean' | 'top2';
   /** Scale maximum per driver for top-2-box (defaults to the largest value observed). */
   scaleMax?: number[];
-  weights?: number[];
+  weights?: ArrayLike<number>;
 }
 
 /** Key driver analysis on complete numeric data: y (outcome) and X (n rows × p drivers). */
 export function keyDrivers(outcome: string, y: number[], X: number[][], opts: DriversOptions = {}): DriversResult {
   // With no rows at all, the driver count still comes from the names (the error is then "0 complete rows").
   const p = opts.names?.length ?? X[0]?.length ?? 0;
+  const cols = Array.from({ length: p }, (_, j) => Float64Array.from(X, (r) => r[j]!));
+  return keyDriversColumns(outcome, y, cols, opts);
+}
+
+/** Key driver analysis on columns (each of length n; NaN = missing): the moment block, then the estimate. */
+export function keyDriversColumns(outcome: string, y: ArrayLike<number>, cols: ArrayLike<number>[], opts: DriversOptions = {}): DriversResult {
+  const p = opts.names?.length ?? cols.length;
   const names = opts.names ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
   if (p < 1) throw inputError('Key driver analysis needs at least one driver column.', '关键驱动分析至少需要一个驱动列。');
-  const cols = names.map((_, j) => Float64Array.from(X, (r) => r[j]!));
-  const block = momentsOf([...names, outcome], [...cols, Float64Array.from(y)], opts.weights);
+  const block = momentsOf([...names, outcome], [...cols, y], opts.weights);
   const performance = opts.performance ?? 'mean';
   let top: number[] | undefined;
   if (performance === 'top2') {
@@ -92,7 +98,10 @@ export function keyDrivers(outcome: string, y: number[], X: number[][], opts: Dr
     top = names.map(() => 0);
     for (let i = 0; i < y.length; i++) {
       const w = opts.weights ? opts.weights[i]! : 1;
-      if (!Number.isFinite(y[i]!) || !(w > 0) || !Number.isFinite(w) || !cols.every((c) => Number.isFinite(c[i]!))) continue;
+      if (!Number.isFinite(y[i]!) || !(w > 0) || !Number.isFinite(w)) continue;
+      let complete = true;
+      for (let j = 0; j < p; j++) if (!Number.isFinite(cols[j]![i]!)) complete = false;
+      if (!complete) continue;
       for (let j = 0; j < p; j++) if (cols[j]![i]! >= thr[j]!) top[j]! += w;
     }
   }
@@ -222,7 +231,7 @@ function numericColumn(
   outOfScale: DriversResult['outOfScale'],
   accounts: Accounting[],
   mask?: Uint8Array,
-): number[] {
+): Float64Array {
   const col = s.columns.get(id);
   if (!col) {
     throw inputError(
@@ -242,7 +251,7 @@ function numericColumn(
   }
   if (a.excluded.unreadable) issues.push({ column: id, count: a.excluded.unreadable, rows: a.examples.unreadable.map((x) => x.row), values: a.examples.unreadable.map((x) => x.value) });
   if (a.excluded.outOfScale) outOfScale.push({ column: id, count: a.excluded.outOfScale, rows: a.examples.outOfScale.map((x) => x.row), values: a.examples.outOfScale.map((x) => x.value) });
-  return Array.from(r.values);
+  return r.values;
 }
 
 /** Default driver set: numeric rating/likert/number questions other than the outcome. */
@@ -283,17 +292,17 @@ export function drivers(s: Survey, o: SurveyDriversOptions): DriversResult {
   const xs0 = names.map((id) => numericColumn(s, id, issues, oos, accounts, mask));
   // Rows outside --where are not analysed (nor counted as excluded).
   const keep = mask ? Array.from({ length: s.nRows }, (_, i) => i).filter((i) => mask[i]) : undefined;
-  const pick = (c: number[]) => (keep ? keep.map((i) => c[i]!) : c);
+  const pick = (c: Float64Array) => (keep ? Float64Array.from(keep, (i) => c[i]!) : c);
   if (keep && keep.length === 0) {
     throw inputError(`--where ${o.where}: no row matches; widen the filter.`, `--where ${o.where}：没有符合条件的行；请放宽筛选条件。`);
   }
   const y = pick(y0);
   const xs = xs0.map(pick);
   const unreadable = checkUnreadable(accounts, o.allowUnreadable);
-  const X = y.map((_, i) => xs.map((c) => c[i]!));
+
   const weights = o.weight ? pick(numericColumn(s, o.weight, issues, [], [], mask)) : undefined;
   const scaleMax = names.map((id) => getQuestion(s, id)?.scale?.max).map((m) => (m == null ? undefined : m));
-  const res = keyDrivers(o.outcome, y, X, {
+  const res = keyDriversColumns(o.outcome, y, xs, {
     names,
     performance: o.performance,
     weights,
