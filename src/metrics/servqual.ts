@@ -263,9 +263,19 @@ export function servqualStats(s: Survey, opts: ServqualOptions = {}): ServqualSt
   // Per-respondent dimension scores: mean of the available items in the dimension.
   const perResp = (dim: Dimension, f: (d: (typeof data)[number], i: number) => number): number[] => {
     const ds = data.filter((d) => d.sp.dimension === dim);
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) out.push(mean(ds.map((d) => f(d, i)).filter(Number.isFinite)));
-    return out;
+    // Column by column, in item order (the same additions as summing each respondent's available items).
+    const sum = new Float64Array(n);
+    const cnt = new Int32Array(n);
+    for (const d of ds) {
+      for (let i = 0; i < n; i++) {
+        const x = f(d, i);
+        if (Number.isFinite(x)) {
+          sum[i]! += x;
+          cnt[i]!++;
+        }
+      }
+    }
+    return Array.from(sum, (t, i) => t / cnt[i]!);
   };
   const itemBlock = (ds: typeof data, f: (d: (typeof data)[number]) => ArrayLike<number>) =>
     momentsOf(ds.map((d) => d.sp.item ?? d.sp.perception), ds.map(f));
