@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: generates its own data and times cx as whole processes, with pandas (Debian's
 // python3-pandas) doing the same work in the same run when it is installed.
-//   BENCH_ROWS=1000000 (default)   BENCH_SKIP=code,sentiment,journey   BENCH_KEEP=1 (keep bench/data)
+//   BENCH_ROWS=1000000 (default)   BENCH_SKIP=code,sentiment,journey,moments   BENCH_KEEP=1 (keep bench/data)
 //   BENCH_BIG=100000000 (optional: a Parquet dataset of that many rows, made by DuckDB, scored out of core)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -135,6 +135,7 @@ for (const [name, script, args] of [
   ['code', 'code.mjs', ['100000']],
   ['sentiment', 'sentiment.mjs', []],
   ['journey', 'journey.mjs', [String(ROWS)]],
+  ['moments', 'moments.mjs', [csv, ds]],
 ]) {
   if (skip.has(name) || !existsSync(path.join(here, script))) continue;
   process.stderr.write(`  ${name}: bench/${script}\n`);
