@@ -152,17 +152,14 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
       if (values.length !== nRows) throw new Error('length');
       return { kind: 'num', values };
     }
-    const values = new Array<string | null>(nRows);
     if (sc.encoding === 'dict') {
-      const dict = JSON.parse(readFileSync(path('dict.json'), 'utf8')) as string[];
+      const dict = JSON.parse(readFileSync(path('dict.json'), 'utf8')) as unknown;
       const codes = view(readFileSync(path('codes')), 4, (b, o, l) => new Uint32Array(b, o, l));
-      if (codes.length !== nRows) throw new Error('length');
-      for (let i = 0; i < nRows; i++) {
-        const c = codes[i]!;
-        values[i] = c === 0 ? null : dict[c - 1]!;
-      }
-      return { kind: 'str', values };
+      if (codes.length !== nRows || !Array.isArray(dict) || !dict.every((x) => typeof x === 'string')) throw new Error('damaged');
+      for (let i = 0; i < nRows; i++) if (codes[i]! > dict.length) throw new Error('damaged');
+      return dictColumn(codes, dict as string[]);
     }
+    const values = new Array<string | null>(nRows);
     const lens = view(readFileSync(path('len')), 4, (b, o, l) => new Int32Array(b, o, l));
     const bytes = readFileSync(path('utf8')) as FastBuffer;
     const slice = typeof bytes.utf8Slice === 'function' ? (a: number, b: number) => bytes.utf8Slice!(a, b) : (a: number, b: number) => bytes.toString('utf8', a, b);
@@ -180,6 +177,35 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
   } catch {
     throw damaged(dir, sc);
   }
+}
+
+/**
+ * A dictionary-encoded column: the codes are kept (grouping reads them directly); the texts are made on
+ * first use of `values`. Setting `values` drops the codes, which then no longer describe the column.
+ */
+function dictColumn(codes: Uint32Array, dict: string[]): Column {
+  let texts: (string | null)[] | undefined;
+  const col = {
+    kind: 'str' as const,
+    dict: { codes, values: dict },
+    get values(): (string | null)[] {
+      if (texts === undefined) {
+        const n = codes.length;
+        const out = new Array<string | null>(n);
+        for (let i = 0; i < n; i++) {
+          const c = codes[i]!;
+          out[i] = c === 0 ? null : dict[c - 1]!;
+        }
+        texts = out;
+      }
+      return texts;
+    },
+    set values(v: (string | null)[]) {
+      texts = v;
+      delete (col as { dict?: unknown }).dict;
+    },
+  };
+  return col;
 }
 
 function damaged(dir: string, sc: StoredColumn) {
