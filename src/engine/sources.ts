@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Column, Survey } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
 import { ident, type ColType } from './sql.js';
-import { duckLit, queryRows, type DuckConnection } from './duckdb.js';
+import { duckdb, duckLit, queryRows, type DuckConnection } from './duckdb.js';
 
 export interface EngineSource {
   kind: 'dataset' | 'csv' | 'parquet';
@@ -63,7 +63,7 @@ async function datasetSource(dir: string): Promise<EngineSource> {
     from: () => 'cx_data',
     types: (id) => (id === '__cx_period' ? 'str' : kinds.get(id) ?? 'unknown'),
     async prepare(con, columns, period) {
-      const { DuckDBDataChunk, DOUBLE, VARCHAR } = await import('@duckdb/node-api');
+      const { DuckDBDataChunk, DOUBLE, VARCHAR } = await duckdb();
       const cols = columns.map((id) => ({ id, col: survey.columns.get(id)! }));
       for (const c of cols) kinds.set(c.id, c.col.kind);
       let periodLabels: (string | null)[] | undefined;
@@ -162,6 +162,7 @@ async function csvSource(file: string): Promise<EngineSource> {
   }
   const delimiter = sniffDelimiter(bytes);
   const table = parseCsv(bytes, { file, encoding, delimiter });
+  const names = table.columns.map((c) => (c[0] ?? '').trim()); // the header line (recognise consumes the cells)
   const { survey, exclusions } = recognise(table, { file });
   if (survey.platform !== 'generic' || exclusions.some((e) => e.count > 0 && e.reason !== 'empty')) {
     throw inputError(
@@ -175,12 +176,29 @@ async function csvSource(file: string): Promise<EngineSource> {
   if (new Set(headers).size !== headers.length) {
     throw inputError(`${file}: the header repeats a column name; import it with cx import and use the dataset.`, `${file}：表头中有重复的列名；请先用 cx import 导入后使用数据集。`);
   }
-  const opts = [`header = true`, `all_varchar = true`, `delim = ${duckLit(delimiter)}`, `quote = '"'`, `escape = '"'`];
+  // Every column as text, named by position (c0, c1, …) and typed here, so DuckDB neither sniffs the file
+  // nor depends on how it would spell the header; the header line (after an Excel "sep=" line) is skipped.
+  const position = new Map<string, number>();
+  for (const [id, h] of header) {
+    const at = names.indexOf(h);
+    if (at >= 0 && names.indexOf(h, at + 1) < 0) position.set(id, at);
+  }
+  const positional = position.size === header.size;
+  const opts = positional
+    ? [
+        `header = true`,
+        ...(table.sepLine ? ['skip = 1'] : []),
+        `auto_detect = false`,
+        `columns = {${names.map((_, c) => `'c${c}': 'VARCHAR'`).join(', ')}}`,
+      ]
+    : [`header = true`, `all_varchar = true`];
+  opts.push(`delim = ${duckLit(delimiter)}`, `quote = '"'`, `escape = '"'`);
   const scan = `read_csv(${duckLit(file)}, ${opts.join(', ')})`;
+  const source = (id: string) => ident('duckdb', positional && position.has(id) ? `c${position.get(id)!}` : header.get(id) ?? id);
   return {
     kind: 'csv',
     schema: survey,
-    from: (columns) => `(SELECT ${columns.map((id) => `${ident('duckdb', header.get(id) ?? id)} AS ${ident('duckdb', id)}`).join(', ')} FROM ${scan}) cx_src`,
+    from: (columns) => `(SELECT ${columns.map((id) => `${source(id)} AS ${ident('duckdb', id)}`).join(', ')} FROM ${scan}) cx_src`,
     types: () => 'str',
   };
 }
