@@ -3,7 +3,7 @@
 // Data: the demo exports (fixtures/demo) and a generated messy CSV (blank, non-numeric, off-scale and
 // label-style answers, M/D/Y and unreadable dates, bad weights, padded segment names).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadInput } from '../../src/dataset/load.js';
@@ -117,5 +117,48 @@ describe.skipIf(!haveDuck)('cx export --format parquet, partitioned by wave', ()
     const again = cx(['export', demoDs, '--format', 'parquet', '-o', viaDuck]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/not an empty folder/);
+  });
+});
+
+// A day-first export with Windows line endings and a BOM, and dates as people type them: padded with spaces
+// on either side, with times, unpadded, ISO among D/M/Y, blank and unreadable. DuckDB reads the date from the
+// first ten characters (no TRIM unless the text starts with a space): every row must land in the same period.
+describe.skipIf(!haveDuck)('--engine duckdb = built-in on a D/M/Y CSV with spaced dates', () => {
+  const dmy = path.join(tmp, 'dmy.csv');
+  const dmyDs = path.join(tmp, 'dmy-ds');
+  let noDate = 0;
+  beforeAll(() => {
+    let seed = 7;
+    const r = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const lines = ['id,date,region,nps,w'];
+    for (let i = 0; i < 2400; i++) {
+      const d = 1 + Math.floor(r() * 28);
+      const m = 1 + Math.floor(r() * 12);
+      const dd = String(d).padStart(2, '0');
+      const mm = String(m).padStart(2, '0');
+      const forms = [`${dd}/${mm}/2025`, `${d}/${m}/2025`, `  ${d}/${m}/2025`, `${dd}/${mm}/2025   `, `${d}/${m}/2025 9:05`, `${d}/${m}/2025  10:30`,
+        `2025-${mm}-${dd}`, ` 2025-${mm}-${dd} 08:00`, `2025-${mm}-${dd}  `, '', 'soon', ' '];
+      const date = forms[Math.floor(r() * forms.length)]!;
+      const nps = r() < 0.9 ? String(Math.floor(r() * 11)) : ['', 'x', '12'][Math.floor(r() * 3)]!;
+      if (nps !== '' && nps !== 'x' && nps !== '12' && (date.trim() === '' || date === 'soon')) noDate++;
+      const region = ['East', 'West', ' North', ''][Math.floor(r() * 4)]!;
+      lines.push([`r${i}`, date, region, nps, (0.5 + r()).toFixed(3)].map((c) => (/^\s|\s$/.test(c) ? `"${c}"` : c)).join(','));
+    }
+    writeFileSync(dmy, '\uFEFF' + lines.join('\r\n') + '\r\n');
+    expect(cx(['import', dmy, '-o', dmyDs, '--quiet']).status).toBe(0);
+  });
+  const specs: ScoreSpec[] = [
+    { metric: 'nps', by: ['region'], period: 'week' },
+    { metric: 'nps', weight: 'w', period: 'day', where: 'region != "West"' },
+    { metric: 'nps', by: ['nps'], period: 'month' }, // grouped by the answer column itself
+  ];
+  it.each(specs.map((s) => [JSON.stringify(s), s] as const))('%s', async (_, spec) => {
+    const a = scoreSurvey(await loadInput(dmy), spec);
+    for (const input of [dmy, dmyDs]) expectSameScore(a, await scoreWithDuckdb(input, spec));
+  });
+  it('reads the dates day-first: 13/02 is a date, and only blank or unreadable dates have no period', async () => {
+    const b = await scoreWithDuckdb(dmy, { metric: 'nps', period: 'month' });
+    expect(b.noDate).toBe(noDate);
+    expect(b.periods!.map((p) => p.period)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
   });
 });
