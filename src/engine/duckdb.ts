@@ -34,13 +34,24 @@ export async function hasDuckdb(): Promise<boolean> {
   }
 }
 
-/** Runs `work` on a fresh in-memory DuckDB connection and closes it. */
-export async function withDuckdb<T>(work: (con: DuckConnection) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on a fresh in-memory DuckDB connection and closes it. `meanwhile` (optional) runs while DuckDB
+ * starts up in the background, and its result is handed to `work` (cx reading a CSV's head, for instance).
+ */
+export async function withDuckdb<T, E = undefined>(work: (con: DuckConnection, early: E) => Promise<T>, meanwhile?: () => Promise<E>): Promise<T> {
   const { DuckDBInstance } = await duckdb();
-  const inst = await DuckDBInstance.create(':memory:');
+  const starting = DuckDBInstance.create(':memory:');
+  let early: E;
+  try {
+    early = meanwhile ? await meanwhile() : (undefined as E);
+  } catch (e) {
+    starting.then((i) => i.closeSync(), () => undefined);
+    throw e;
+  }
+  const inst = await starting;
   const con = await inst.connect();
   try {
-    return await work(con);
+    return await work(con, early);
   } finally {
     con.closeSync();
     inst.closeSync();

@@ -13,9 +13,11 @@ export const ENGINES: readonly Engine[] = ['builtin', 'duckdb', 'postgres'];
 /** Score with DuckDB on a dataset, Parquet file/folder/glob, or plain CSV. */
 export async function scoreWithDuckdb(input: string, spec: ScoreSpec, schemaHook: (s: Survey) => Survey = (s) => s): Promise<ScoreResult> {
   const { withDuckdb, queryRows } = await import('./duckdb.js');
-  const { openSource } = await import('./sources.js');
-  return withDuckdb(async (con) => {
-    const src = await openSource(input, con);
+  const { openSource, opensWithoutDuckdb } = await import('./sources.js');
+  // A CSV's head is read and recognised while DuckDB starts (Parquet is described by DuckDB itself).
+  const early = opensWithoutDuckdb(input) ? () => openSource(input) : undefined;
+  return withDuckdb(async (con, opened) => {
+    const src = opened ?? (await openSource(input, con));
     const schema = schemaHook(src.schema);
     const opts = { dialect: 'duckdb' as const, source: [input] };
     const periodColumn = src.kind === 'dataset' && spec.period ? '__cx_period' : undefined;
@@ -34,7 +36,7 @@ export async function scoreWithDuckdb(input: string, spec: ScoreSpec, schemaHook
       throw engineError('DuckDB', input, e);
     }
     return scoreFromRows(statRowsFromRecords(rows, plan.meta.by ?? [], input), spec, plan.meta);
-  });
+  }, early);
 }
 
 /** An engine's own error (a malformed CSV line, a missing table) as one exit-2 sentence. */

@@ -2,7 +2,7 @@
 // layout cx recognised from its first rows (header, encoding, delimiter, value maps; DuckDB scans the body).
 // Each source gives a schema Survey (for finding the question and columns by name) and, for DuckDB, the
 // FROM clause and the column types the query is written for.
-import { closeSync, openSync, readSync, statSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Column, Survey } from '../dataset/types.js';
 import { inputError } from '../ui/errors.js';
@@ -39,6 +39,17 @@ function parquetFiles(dir: string): boolean {
 }
 
 const emptyCol = (kind: 'num' | 'str'): Column => (kind === 'num' ? { kind, values: new Float64Array(0) } : { kind, values: [] });
+
+/** Whether `openSource` needs no DuckDB connection for this input (a CSV or a cx dataset; not Parquet). */
+export function opensWithoutDuckdb(input: string): boolean {
+  try {
+    const st = statSync(input);
+    if (st.isDirectory()) return existsSync(join(input, 'survey.json'));
+    return !isParquetPath(input);
+  } catch {
+    return false;
+  }
+}
 
 /** Opens an input for the DuckDB engine. */
 export async function openSource(input: string, con?: DuckConnection): Promise<EngineSource> {
