@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { makeDirs, outputPathError } from './write.js';
 import { endianness } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Column, Question, Survey } from './types.js';
+import type { Column, Question, StrColumn, Survey } from './types.js';
 import { inputError } from '../ui/errors.js';
 import { columnEpochMs } from './period.js';
 
@@ -180,32 +180,38 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
 }
 
 /**
- * A dictionary-encoded column: the codes are kept (grouping reads them directly); the texts are made on
- * first use of `values`. Setting `values` drops the codes, which then no longer describe the column.
+ * A dictionary-encoded column: the codes are kept (grouping reads them directly) and the texts are made on
+ * first use of `values`. Replacing `values` drops the codes, which then no longer describe the column. A
+ * class, so that every such column shares one getter that loops over rows can inline.
  */
-function dictColumn(codes: Uint32Array, dict: string[]): Column {
-  let texts: (string | null)[] | undefined;
-  const col = {
-    kind: 'str' as const,
-    dict: { codes, values: dict },
-    get values(): (string | null)[] {
-      if (texts === undefined) {
-        const n = codes.length;
-        const out = new Array<string | null>(n);
-        for (let i = 0; i < n; i++) {
-          const c = codes[i]!;
-          out[i] = c === 0 ? null : dict[c - 1]!;
-        }
-        texts = out;
+class DictColumn implements StrColumn {
+  readonly kind = 'str' as const;
+  dict?: { codes: Uint32Array; values: string[] };
+  private texts: (string | null)[] | undefined;
+  constructor(codes: Uint32Array, dict: string[]) {
+    this.dict = { codes, values: dict };
+  }
+  get values(): (string | null)[] {
+    if (this.texts === undefined) {
+      const { codes, values: dict } = this.dict!;
+      const n = codes.length;
+      const out = new Array<string | null>(n);
+      for (let i = 0; i < n; i++) {
+        const c = codes[i]!;
+        out[i] = c === 0 ? null : dict[c - 1]!;
       }
-      return texts;
-    },
-    set values(v: (string | null)[]) {
-      texts = v;
-      delete (col as { dict?: unknown }).dict;
-    },
-  };
-  return col;
+      this.texts = out;
+    }
+    return this.texts;
+  }
+  set values(v: (string | null)[]) {
+    this.texts = v;
+    this.dict = undefined;
+  }
+}
+
+function dictColumn(codes: Uint32Array, dict: string[]): Column {
+  return new DictColumn(codes, dict);
 }
 
 function damaged(dir: string, sc: StoredColumn) {
