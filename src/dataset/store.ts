@@ -181,32 +181,33 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
 
 /**
  * A dictionary-encoded column: the codes are kept (grouping reads them directly) and the texts are made on
- * first use of `values`. Replacing `values` drops the codes, which then no longer describe the column. A
- * class, so that every such column shares one getter that loops over rows can inline.
+ * first use of `values`. From then on `values` is a plain property of the column (loops over rows read it
+ * without a getter call, as for any other column) and the codes are dropped, since the texts may now be
+ * changed or replaced.
  */
 class DictColumn implements StrColumn {
   readonly kind = 'str' as const;
   dict?: { codes: Uint32Array; values: string[] };
-  private texts: (string | null)[] | undefined;
   constructor(codes: Uint32Array, dict: string[]) {
     this.dict = { codes, values: dict };
   }
   get values(): (string | null)[] {
-    if (this.texts === undefined) {
-      const { codes, values: dict } = this.dict!;
-      const n = codes.length;
-      const out = new Array<string | null>(n);
-      for (let i = 0; i < n; i++) {
-        const c = codes[i]!;
-        out[i] = c === 0 ? null : dict[c - 1]!;
-      }
-      this.texts = out;
+    const { codes, values: dict } = this.dict!;
+    const n = codes.length;
+    const out = new Array<string | null>(n);
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      out[i] = c === 0 ? null : dict[c - 1]!;
     }
-    return this.texts;
+    this.settle(out);
+    return out;
   }
   set values(v: (string | null)[]) {
-    this.texts = v;
+    this.settle(v);
+  }
+  private settle(texts: (string | null)[]): void {
     this.dict = undefined;
+    Object.defineProperty(this, 'values', { value: texts, writable: true, enumerable: true, configurable: true });
   }
 }
 

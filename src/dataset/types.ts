@@ -67,8 +67,8 @@ export interface StrColumn {
   epochMs?: Float64Array;
   /**
    * Dictionary-encoded columns loaded from a dataset: per row 0 (missing) or j (the text `dict.values[j − 1]`),
-   * so grouping needs no per-row string work; `values` is built from them on first use. Absent once
-   * `values` is replaced.
+   * so grouping needs no per-row string work; `values` is built from them on first use, and from then on
+   * the codes are gone (the texts may be changed).
    */
   dict?: { codes: Uint32Array; values: string[] };
 }
