@@ -21,8 +21,8 @@ export interface EngineSource {
 
 /**
  * How much of a CSV cx recognises (header, value labels, day/month order) before DuckDB scans all of it. 1 MB
- * is thousands of rows; reading and recognising 4 MB took ~0.25 s more of every run (issue 14: the run's
- * overhead over DuckDB's own SQL), for no different outcome on the bench or the test data.
+ * is thousands of rows; parsing and recognising 4 MB took 0.1–0.25 s more of every run (issue 14: the run's
+ * overhead over DuckDB's own SQL), with the same outcome on the bench and the test data.
  */
 const HEAD_BYTES = 1 << 20;
 
