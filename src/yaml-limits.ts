@@ -1,7 +1,8 @@
 // Limits for YAML written by users (cx.yaml, codeframes): the yaml library recurses on nesting and expands
 // aliases, so a 6,000-level nesting or an "alias bomb" (&a [*b, *b, …] nine levels deep) would overflow the
 // stack or exhaust memory. These checks run before/after parsing and report the file's line.
-import { visit, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { lazyRequire } from './lazy-require.js';
 
 /** Deepest nesting of YAML collections accepted (real cx.yaml files and codeframes stay under 10). */
 export const MAX_YAML_DEPTH = 64;
@@ -76,6 +77,7 @@ export function yamlToJs(doc: Document, lc: LineCounter): { value: unknown } | {
     if (!/alias/i.test(msg)) throw e;
     // The first alias in the document is where the expansion starts.
     let line = 1;
+    const { visit } = lazyRequire<typeof import('yaml')>('yaml');
     visit(doc, {
       Alias(_, node) {
         if (node.range) line = lc.linePos(node.range[0]).line;

@@ -13,6 +13,8 @@ import { main } from './main.js';
       return require('cli-table3');
     case 'opencc-js/t2cn':
       return require('opencc-js/t2cn');
+    case 'yaml':
+      return require('yaml');
     default:
       throw Object.assign(new Error(`Cannot find module '${id}' in the single executable`), { code: 'MODULE_NOT_FOUND' });
   }

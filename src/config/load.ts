@@ -2,7 +2,8 @@
 //   cx.yaml:14: kano.features[0].functional: missing required key "functional"
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { lazyRequire } from '../lazy-require.js';
 import { inputError } from '../ui/errors.js';
 import { assertNotSpecial } from '../dataset/file-guard.js';
 import { configSchema, type CxConfig } from './schema.js';
@@ -49,6 +50,8 @@ export function parseConfig(text: string, file: string): CxConfig {
     inputError(`${name}:${pr.line}: ${pr.en}; fix cx.yaml and run again.`, `${name}:${pr.line}：${pr.zh}；请修正 cx.yaml 后重试。`);
   const deep = yamlDepthProblem(text);
   if (deep) throw limit(deep);
+  // yaml (~50 ms to load) only when there is a cx.yaml to read: most runs have none.
+  const { LineCounter, isMap, isSeq, isScalar, parseDocument } = lazyRequire<typeof import('yaml')>('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {

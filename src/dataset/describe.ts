@@ -53,8 +53,9 @@ export function describeSurvey(s: Survey): SurveySummary {
     if (col?.kind === 'num') {
       for (let i = 0; i < s.nRows; i++) if (!Number.isNaN(col.values[i]!)) answered++;
     } else if (col) {
+      const vals = col.values; // once: a stored column's texts come from a getter
       for (let i = 0; i < s.nRows; i++) {
-        const v = col.values[i];
+        const v = vals[i];
         if (v != null && v !== '') answered++;
       }
     }
@@ -69,12 +70,16 @@ export function describeSurvey(s: Survey): SurveySummary {
       let lo = Infinity;
       let hi = -Infinity;
       let bad = 0;
+      let vals: ArrayLike<number | string | null> | undefined; // read only if a date is unreadable
       for (let i = 0; i < s.nRows; i++) {
         const d = days[i]!;
         if (d === d) {
           if (d < lo) lo = d;
           if (d > hi) hi = d;
-        } else if ((col.kind === 'num' ? !Number.isNaN(col.values[i]!) : col.values[i] != null && col.values[i] !== '')) bad++;
+        } else {
+          const v = (vals ??= col.values)[i];
+          if (typeof v === 'number' ? !Number.isNaN(v) : v != null && v !== '') bad++;
+        }
       }
       out.dates = { first: lo <= hi ? dayToIso(lo) : null, last: lo <= hi ? dayToIso(hi) : null, unreadable: bad, ...(q.dateFormat ? { format: q.dateFormat } : {}) };
     }

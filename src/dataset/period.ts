@@ -288,24 +288,21 @@ export function columnPeriodCodes(col: Column, unit: PeriodUnit): { codes: Int32
   let lastDay = NaN;
   let lastCode = -1;
   if (col.kind === 'str' && col.epochMs && col.epochMs.length === codes.length) {
-    // Stored times (dataset): one tight loop; rows in time order share a day with their neighbours.
+    const dense = epochMsPeriodCodes(col.epochMs, codes, unit);
+    if (dense) return dense;
+    // A span of days too wide for a table (garbage times): one lookup per distinct day, as for texts.
     const ms = col.epochMs;
-    let lo = Infinity;
-    let hi = -Infinity; // [lo, hi): the ms range of lastDay
     for (let i = 0; i < ms.length; i++) {
       const v = ms[i]!;
-      if (v >= lo && v < hi) {
-        codes[i] = lastCode;
-        continue;
-      }
-      if (v !== v) {
+      if (!Number.isFinite(v)) {
         codes[i] = -1;
         continue;
       }
-      lastDay = Math.floor(v / MS_DAY);
-      lo = lastDay * MS_DAY;
-      hi = lo + MS_DAY;
-      lastCode = codeOf(lastDay);
+      const d = Math.floor(v / MS_DAY);
+      if (d !== lastDay) {
+        lastDay = d;
+        lastCode = codeOf(d);
+      }
       codes[i] = lastCode;
     }
     return relabel(codes, labels);
@@ -322,6 +319,69 @@ export function columnPeriodCodes(col: Column, unit: PeriodUnit): { codes: Int32
     codes[i] = lastCode;
   });
   return relabel(codes, labels);
+}
+
+/** Widest span of days (about 11,000 years) that period coding of stored times handles with a table. */
+const MAX_DAY_SPAN = 1 << 22;
+
+/**
+ * Period codes of stored times (a dataset's date column) without a per-row lookup: day numbers are written
+ * into `codes` as offsets from the first day, each distinct day gets its label once, and a table from day to
+ * sorted period code renumbers the rows. Three tight passes, no allocation per row. Undefined when the times
+ * span more than MAX_DAY_SPAN days (the caller then uses a map per distinct day).
+ */
+function epochMsPeriodCodes(ms: Float64Array, codes: Int32Array, unit: PeriodUnit): { codes: Int32Array; labels: string[] } | undefined {
+  const n = ms.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = ms[i]!;
+    if (v < lo) lo = v; // NaN compares false both ways
+    if (v > hi) hi = v;
+  }
+  if (!(lo <= hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) {
+    // No time at all, or an infinite one (not written by import): the finite ones go the slow way.
+    if (lo <= hi) return undefined;
+    codes.fill(-1);
+    return { codes, labels: [] };
+  }
+  const d0 = Math.floor(lo / MS_DAY);
+  const span = Math.floor(hi / MS_DAY) - d0 + 1;
+  if (!(span <= MAX_DAY_SPAN)) return undefined;
+  const seen = new Uint8Array(span);
+  for (let i = 0; i < n; i++) {
+    const v = ms[i]!;
+    if (v !== v) codes[i] = -1;
+    else {
+      const d = Math.floor(v / MS_DAY) - d0;
+      codes[i] = d;
+      seen[d] = 1;
+    }
+  }
+  // Labels of the days that occur; days of one period share its label.
+  const dayLabel: string[] = [];
+  const dayIdx: number[] = [];
+  const byLabel = new Map<string, number>();
+  const labels: string[] = [];
+  for (let d = 0; d < span; d++) {
+    if (!seen[d]) continue;
+    const label = dayToPeriod(d0 + d, unit);
+    dayIdx.push(d);
+    dayLabel.push(label);
+    if (!byLabel.has(label)) {
+      byLabel.set(label, labels.length);
+      labels.push(label);
+    }
+  }
+  labels.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  labels.forEach((l, i) => byLabel.set(l, i));
+  const table = new Int32Array(span);
+  for (let j = 0; j < dayIdx.length; j++) table[dayIdx[j]!] = byLabel.get(dayLabel[j]!)!;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if (c >= 0) codes[i] = table[c]!;
+  }
+  return { codes, labels };
 }
 
 /** Day number → period code, computing each distinct day's label once (labels in first-seen order). */

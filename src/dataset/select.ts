@@ -226,7 +226,51 @@ export interface GroupCodes {
 // A fixed locale, so that group order does not depend on the machine's LANG.
 const collator = new Intl.Collator('en', { numeric: true });
 
+/** Sorted order of group values: natural order, missing last. */
+function groupOrder(values: (string | null)[]): number[] {
+  return values.map((_, i) => i).sort((a, b) => {
+    const x = values[a]!;
+    const y = values[b]!;
+    if (x === null) return y === null ? 0 : 1;
+    if (y === null) return -1;
+    return collator.compare(x, y);
+  });
+}
+
+/**
+ * Group codes of a dictionary-encoded column (a dataset's): the dictionary's texts are grouped once (blank =
+ * missing), then one pass maps each row's stored code. Same groups and order as the per-row path below.
+ */
+function dictCodesOf(dict: { codes: Uint32Array; values: string[] }, n: number): { codes: Int32Array; values: (string | null)[] } {
+  const src = dict.codes;
+  const used = new Uint8Array(dict.values.length + 1);
+  for (let i = 0; i < n; i++) used[src[i]!] = 1;
+  const values: (string | null)[] = [];
+  const index = new Map<string | null, number>();
+  const entry = new Int32Array(dict.values.length + 1); // stored code → group (in first-seen order)
+  for (let j = 0; j < used.length; j++) {
+    if (!used[j]) continue;
+    const t = j === 0 ? null : dict.values[j - 1]!;
+    const v = t === null || t.trim() === '' ? null : t;
+    let c = index.get(v);
+    if (c === undefined) {
+      c = values.length;
+      values.push(v);
+      index.set(v, c);
+    }
+    entry[j] = c;
+  }
+  const order = groupOrder(values);
+  const remap = new Int32Array(values.length);
+  order.forEach((old, neu) => (remap[old] = neu));
+  for (let j = 0; j < entry.length; j++) entry[j] = remap[entry[j]!]!;
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = entry[src[i]!]!;
+  return { codes, values: order.map((i) => values[i]!) };
+}
+
 function codesOf(col: Column, n: number): { codes: Int32Array; values: (string | null)[] } {
+  if (col.kind === 'str' && col.dict && col.dict.codes.length === n) return dictCodesOf(col.dict, n);
   const codes = new Int32Array(n);
   const values: (string | null)[] = [];
   if (col.kind === 'num') {
@@ -265,13 +309,7 @@ function codesOf(col: Column, n: number): { codes: Int32Array; values: (string |
     }
   }
   // Sorted order: natural order of values, missing last.
-  const order = values.map((_, i) => i).sort((a, b) => {
-    const x = values[a]!;
-    const y = values[b]!;
-    if (x === null) return y === null ? 0 : 1;
-    if (y === null) return -1;
-    return collator.compare(x, y);
-  });
+  const order = groupOrder(values);
   const remap = new Int32Array(values.length);
   order.forEach((old, neu) => (remap[old] = neu));
   for (let i = 0; i < n; i++) codes[i] = remap[codes[i]!]!;

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { makeDirs, outputPathError } from './write.js';
 import { endianness } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Column, Question, Survey } from './types.js';
+import type { Column, Question, StrColumn, Survey } from './types.js';
 import { inputError } from '../ui/errors.js';
 import { columnEpochMs } from './period.js';
 
@@ -152,17 +152,14 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
       if (values.length !== nRows) throw new Error('length');
       return { kind: 'num', values };
     }
-    const values = new Array<string | null>(nRows);
     if (sc.encoding === 'dict') {
-      const dict = JSON.parse(readFileSync(path('dict.json'), 'utf8')) as string[];
+      const dict = JSON.parse(readFileSync(path('dict.json'), 'utf8')) as unknown;
       const codes = view(readFileSync(path('codes')), 4, (b, o, l) => new Uint32Array(b, o, l));
-      if (codes.length !== nRows) throw new Error('length');
-      for (let i = 0; i < nRows; i++) {
-        const c = codes[i]!;
-        values[i] = c === 0 ? null : dict[c - 1]!;
-      }
-      return { kind: 'str', values };
+      if (codes.length !== nRows || !Array.isArray(dict) || !dict.every((x) => typeof x === 'string')) throw new Error('damaged');
+      for (let i = 0; i < nRows; i++) if (codes[i]! > dict.length) throw new Error('damaged');
+      return dictColumn(codes, dict as string[]);
     }
+    const values = new Array<string | null>(nRows);
     const lens = view(readFileSync(path('len')), 4, (b, o, l) => new Int32Array(b, o, l));
     const bytes = readFileSync(path('utf8')) as FastBuffer;
     const slice = typeof bytes.utf8Slice === 'function' ? (a: number, b: number) => bytes.utf8Slice!(a, b) : (a: number, b: number) => bytes.toString('utf8', a, b);
@@ -180,6 +177,42 @@ function readColumnFiles(dir: string, sc: StoredColumn, nRows: number): Column {
   } catch {
     throw damaged(dir, sc);
   }
+}
+
+/**
+ * A dictionary-encoded column: the codes are kept (grouping reads them directly) and the texts are made on
+ * first use of `values`. From then on `values` is a plain property of the column (loops over rows read it
+ * without a getter call, as for any other column) and the codes are dropped, since the texts may now be
+ * changed or replaced.
+ */
+class DictColumn implements StrColumn {
+  readonly kind = 'str' as const;
+  dict?: { codes: Uint32Array; values: string[] };
+  constructor(codes: Uint32Array, dict: string[]) {
+    this.dict = { codes, values: dict };
+  }
+  get values(): (string | null)[] {
+    const { codes, values: dict } = this.dict!;
+    const n = codes.length;
+    const out = new Array<string | null>(n);
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      out[i] = c === 0 ? null : dict[c - 1]!;
+    }
+    this.settle(out);
+    return out;
+  }
+  set values(v: (string | null)[]) {
+    this.settle(v);
+  }
+  private settle(texts: (string | null)[]): void {
+    this.dict = undefined;
+    Object.defineProperty(this, 'values', { value: texts, writable: true, enumerable: true, configurable: true });
+  }
+}
+
+function dictColumn(codes: Uint32Array, dict: string[]): Column {
+  return new DictColumn(codes, dict);
 }
 
 function damaged(dir: string, sc: StoredColumn) {

@@ -65,6 +65,12 @@ export interface StrColumn {
    * UTC (NaN when missing or unreadable), stored at import so periods need no re-parsing of the texts.
    */
   epochMs?: Float64Array;
+  /**
+   * Dictionary-encoded columns loaded from a dataset: per row 0 (missing) or j (the text `dict.values[j − 1]`),
+   * so grouping needs no per-row string work; `values` is built from them on first use, and from then on
+   * the codes are gone (the texts may be changed).
+   */
+  dict?: { codes: Uint32Array; values: string[] };
 }
 
 export type Column = NumColumn | StrColumn;

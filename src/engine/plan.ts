@@ -61,7 +61,16 @@ export function planScore(schema: Survey, spec: ScoreSpec, o: PlanOptions): Scor
       })
     : undefined;
   const dateCol = dateColumn ? schema.columns.get(dateColumn) : undefined;
-  const dayFirst = dateCol && dateCol.kind === 'str' && dateCol.values.length ? detectDayFirst(dateCol.values) : undefined;
+  // The day/month order recognition decided for the column (a CSV's dates are already ISO in the schema, so
+  // its values no longer show it); else from the values. Not needed when cx gives the period labels.
+  const dateQ = dateColumn ? schema.questions.find((x) => x.id === dateColumn) : undefined;
+  const dayFirst = o.periodColumn
+    ? undefined
+    : dateQ?.dateFormat === 'dmy' || dateQ?.dateFormat === 'mdy'
+      ? dateQ.dateFormat === 'dmy'
+      : dateCol && dateCol.kind === 'str' && dateCol.values.length
+        ? detectDayFirst(dateCol.values)
+        : undefined;
   const meta: StatsMeta = {
     source: o.source,
     question: { id: q.id, label: q.label, type: q.type, scale: q.scale, choices: q.choices, values: q.values },

@@ -166,6 +166,28 @@ export class Gen {
         return `TRY_CAST(SUBSTR(${s}, 1, 10) AS DATE)`;
     }
   }
+  /**
+   * A cheap per-row key of a date column from which `dateFromKey` gives exactly `date(col)`, so that a query
+   * can group rows by the key and parse each distinct key once (DuckDB). For text, the key is the first ten
+   * characters of the trimmed text: `date` reads those for an ISO date, and a M/D/Y date the pattern finds at
+   * the start is at most ten characters long, so the pattern finds the same there. Text that does not start
+   * with a space needs no TRIM (a third of the scan's cost): its first ten characters differ from those of the
+   * trimmed text at most by trailing spaces, which neither DuckDB's cast to DATE nor the pattern reads.
+   */
+  dateKey(col: string): string {
+    const t = this.type(col);
+    if (t === 'daynum' || t === 'date') return this.date(col);
+    if (this.d !== 'duckdb') return this.date(col);
+    const x = this.text(col);
+    return `CASE WHEN ${x} < '!' THEN LEFT(TRIM(${x}), 10) ELSE LEFT(${x}, 10) END`;
+  }
+  /** `date(col)` from the value of `dateKey(col)`, given as the expression `k`. */
+  dateFromKey(col: string, k: string): string {
+    const t = this.type(col);
+    if (t === 'daynum' || t === 'date' || this.d !== 'duckdb') return k;
+    const mdy = this.s.dayFirst ? '%d/%m/%Y' : '%m/%d/%Y';
+    return `COALESCE(TRY_CAST(${k} AS DATE), try_strptime(NULLIF(regexp_extract(${k}, '^([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})', 1), ''), '${mdy}'))`;
+  }
   /** The period label of a DATE expression: 2026-03-05, 2026-W10 (ISO week), 2026-03, 2026-Q1. */
   periodLabel(x: string, unit: PeriodUnit): string {
     const d = this.d;
@@ -238,6 +260,7 @@ export class Gen {
 
 /** The aggregate query that produces the statistics of `cx score` (see the header of this file). */
 export function scoreStatsSql(spec: ScoreSqlSpec): string {
+  if (spec.dialect === 'duckdb') return twoStageSql(spec);
   const g = new Gen(spec);
   const d = spec.dialect;
   const by = spec.by ?? [];
@@ -273,6 +296,101 @@ export function scoreStatsSql(spec: ScoreSqlSpec): string {
     '    SELECT',
     inner.join(',\n'),
     `    FROM ${spec.from}`,
+    '  ) cx_b',
+    ') cx_c',
+    `GROUP BY ${Array.from({ length: nGroup }, (_, i) => i + 1).join(', ')}`,
+    `ORDER BY ${Array.from({ length: nGroup }, (_, i) => i + 1).join(', ')}`,
+  ].join('\n');
+}
+
+/**
+ * DuckDB: the same result in two stages. The scan groups rows by the raw values (--by columns, a date key,
+ * the answer, the --where outcome and weight status) and counts; everything that depends on one value only
+ * (segment text, the date and its period label, the answer as text) is then computed once per distinct value
+ * on the few grouped rows, and the counts and sums are added up by the final keys. Per row there is no date
+ * parsing, no strftime and no cast of a numeric answer to text.
+ */
+function twoStageSql(spec: ScoreSqlSpec): string {
+  const g = new Gen(spec);
+  const d = spec.dialect;
+  const by = spec.by ?? [];
+  const { min, max } = spec.scale;
+  // Raw key columns, each once (a --by column may also be the question).
+  const keyOf = new Map<string, string>();
+  const keyType = new Map<string, ColType>();
+  for (const c of [...by, spec.question]) {
+    if (keyOf.has(c)) continue;
+    const k = `cx_k${keyOf.size}`;
+    keyOf.set(c, k);
+    keyType.set(k, g.type(c));
+  }
+  // Expressions on the grouped keys: the same Gen, with each key column typed as its source column.
+  const k2 = new Gen({ ...spec, types: (c) => keyType.get(c) ?? 'unknown' });
+  const filtered = Boolean(spec.where);
+  const onlyKept = (x: string) => (filtered ? `CASE WHEN cx_keep THEN ${x} END` : x);
+  const perRow: string[] = [];
+  if (filtered) perRow.push(`        ${g.where(spec.where!)} AS cx_keep`);
+  for (const [c, k] of keyOf) perRow.push(`        ${g.col(c)} AS ${k}`);
+  let periodKey: string | undefined;
+  let periodOf: (k: string) => string = () => 'CAST(NULL AS VARCHAR)';
+  if (spec.period && spec.periodColumn) {
+    periodKey = g.col(spec.periodColumn);
+    periodOf = (k) => k;
+  } else if (spec.period && spec.date) {
+    const date = spec.date;
+    const unit = spec.period;
+    periodKey = g.dateKey(date);
+    periodOf = (k) => g.periodLabel(g.dateFromKey(date, k), unit);
+  }
+  if (periodKey) perRow.push(`        ${periodKey} AS cx_pk`);
+  if (spec.weight) perRow.push(`        ${g.number(spec.weight)} AS cx_w`);
+  const status =
+    filtered || spec.weight
+      ? `CASE ${filtered ? "WHEN NOT cx_keep THEN 'filtered' " : ''}${spec.weight ? "WHEN cx_w IS NULL OR cx_w < 0 THEN 'bad_weight' " : ''}ELSE 'kept' END`
+      : `'kept'`;
+  const keys = [...keyOf.values(), ...(periodKey ? ['cx_pk'] : [])].map((k) => onlyKept(k) + ` AS ${k}`);
+  if (filtered) keys.unshift('cx_keep');
+  const grouped = [
+    ...keys.map((k) => `      ${k}`),
+    `      ${status} AS cx_status`,
+    `      COUNT(*) AS cx_n`,
+    ...(spec.weight
+      ? [`      SUM(CASE WHEN ${status} = 'kept' THEN cx_w ELSE 0 END) AS cx_sw`, `      SUM(CASE WHEN ${status} = 'kept' THEN cx_w * cx_w ELSE 0 END) AS cx_sw2`]
+      : []),
+  ];
+  const final: string[] = [];
+  by.forEach((c) => final.push(`    ${k2.group(keyOf.get(c)!)} AS ${ident(d, c)}`));
+  final.push(`    ${periodKey ? periodOf('cx_pk') : 'CAST(NULL AS VARCHAR)'} AS cx_period`);
+  final.push(`    cx_status`);
+  final.push(`    ${k2.text(keyOf.get(spec.question)!)} AS cx_raw`);
+  final.push(`    cx_n`);
+  final.push(spec.weight ? `    cx_sw` : `    CASE WHEN cx_status = 'kept' THEN cx_n ELSE 0 END AS cx_sw`);
+  final.push(spec.weight ? `    cx_sw2` : `    CASE WHEN cx_status = 'kept' THEN cx_n ELSE 0 END AS cx_sw2`);
+  const outer: string[] = [...by.map((c) => `  ${ident(d, c)}`)];
+  outer.push(`  cx_period`, `  cx_status`, `  cx_raw`);
+  outer.push(`  CAST(SUM(cx_n) AS BIGINT) AS cx_n`);
+  outer.push(spec.weight ? `  SUM(cx_sw) AS cx_sw` : `  CAST(SUM(cx_sw) AS BIGINT) AS cx_sw`);
+  outer.push(spec.weight ? `  SUM(cx_sw2) AS cx_sw2` : `  CAST(SUM(cx_sw2) AS BIGINT) AS cx_sw2`);
+  if (spec.meta) outer.push(`  MAX(${lit(d, spec.meta)}) AS cx_meta`);
+  const nGroup = by.length + 3;
+  const nGrouped = keys.length + 1;
+  return [
+    `-- cx score statistics (${d}): counts, Σw and Σw² by ${by.length ? by.join(' × ') + ' × ' : ''}${spec.period ? `${spec.period} × ` : ''}answer (scale ${min}–${max})`,
+    `-- (rows grouped by their raw values first; labels, dates and answer texts computed once per distinct value)`,
+    'SELECT',
+    outer.join(',\n'),
+    'FROM (',
+    '  SELECT',
+    final.join(',\n'),
+    '  FROM (',
+    '    SELECT',
+    grouped.join(',\n'),
+    '    FROM (',
+    '      SELECT',
+    perRow.join(',\n'),
+    `      FROM ${spec.from}`,
+    '    ) cx_a',
+    `    GROUP BY ${Array.from({ length: nGrouped }, (_, i) => i + 1).join(', ')}`,
     '  ) cx_b',
     ') cx_c',
     `GROUP BY ${Array.from({ length: nGroup }, (_, i) => i + 1).join(', ')}`,

@@ -120,9 +120,10 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
     throw inputError('NPS is defined on 0–10; --scale applies to csat and ces only.', 'NPS 固定为 0–10 分；--scale 只适用于 csat 和 ces。');
   }
   const n = survey.nRows;
-  const mask = whereMask(survey, spec.where);
-  let rowsFiltered = 0;
-  for (let i = 0; i < n; i++) rowsFiltered += mask[i]!;
+  // No --where: no mask (every row passes), and no pass over the rows to count them.
+  const mask = spec.where && spec.where.trim() ? whereMask(survey, spec.where) : undefined;
+  let rowsFiltered = mask ? 0 : n;
+  if (mask) for (let i = 0; i < n; i++) rowsFiltered += mask[i]!;
   if (spec.where && rowsFiltered === 0) {
     warnings.push({ en: `no rows match --where ${spec.where}`, zh: `没有符合 --where ${spec.where} 的行` });
   }
@@ -201,13 +202,9 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   // those with rows but no valid answer are reported with n = 0.
   const groupRowsIn = new Int32Array(G);
   const periodRowsIn = new Int32Array(P);
-  for (let i = 0; i < n; i++) {
-    if (!mask[i]) continue;
-    if (groups) groupRowsIn[groups.codes[i]!]!++;
-    if (periods && periods.codes[i]! >= 0) periodRowsIn[periods.codes[i]!]!++;
-  }
   const tallies = newTallySet(scale.min, scale.max, (G + 1) * (P + 1), Boolean(w));
-  // One pass into the finest cells (group g, period p; p = P when the date is missing), then the margins.
+  // One pass: rows per group and period, and each valid answer into the finest cell (group g, period p;
+  // p = P when the date is missing); the margins are added up from the cells later.
   const gc = groups?.codes;
   const pc = periods?.codes;
   const weights = w?.weights;
@@ -218,14 +215,18 @@ export function scoreSurvey(survey: Survey, spec: ScoreSpec): ScoreResult {
   const w2 = tallies.w2sum;
   let noDate = 0;
   for (let i = 0; i < n; i++) {
+    if (mask && !mask[i]) continue; // (its value is NaN: readScores leaves out masked rows)
+    const g = gc ? gc[i]! : G;
+    let p = pc ? pc[i]! : P;
+    if (gc) groupRowsIn[g]!++;
+    if (pc && p >= 0) periodRowsIn[p]!++;
     const v = values[i]!;
     if (v !== v) continue;
-    let p = pc ? pc[i]! : P;
     if (p < 0) {
       p = P;
       noDate++;
     }
-    const j = ((gc ? gc[i]! : G) * (P + 1) + p) * k + (v - min);
+    const j = (g * (P + 1) + p) * k + (v - min);
     cnt[j]! += 1;
     if (weights) {
       const wt = weights[i]!;
