@@ -115,23 +115,7 @@ export function register(program: Command): void {
 
 /** `cx sql kano [input]` and `cx sql tab [input] --rows COL --cols COL`: the counts query (engine/counts-sql.ts). */
 async function countsSql(words: string[], opts: SqlOpts) {
-  const [sub, input, ...extra] = words;
-  if (extra.length) {
-    throw inputError(
-      `cx sql ${sub}: takes at most one input (got "${words.join(' ')}"), e.g. cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses.`,
-      `cx sql ${sub}：最多接受一个输入（收到 "${words.join(' ')}"），例如 cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses。`,
-    );
-  }
-  const { DIALECTS } = await import('../engine/sql.js');
-  const dialect = (opts.dialect ?? '').toLowerCase();
-  if (!(DIALECTS as readonly string[]).includes(dialect)) {
-    throw inputError(`--dialect must be duckdb, postgres, bigquery, snowflake or spark (got "${opts.dialect}").`, `--dialect 应为 duckdb、postgres、bigquery、snowflake 或 spark（收到 "${opts.dialect}"）。`);
-  }
-  const d = dialect as import('../engine/sql.js').Dialect;
-  const { loadConfig } = await import('../config/load.js');
-  const { applyConfig } = await import('../config/apply.js');
-  const cfg = loadConfig(opts.config);
-  const table = opts.table ?? 'responses';
+  const { sub, input, d, cfg, applyConfig, table } = await sqlStart(words, opts);
   const { planMultiTab, planTab } = await import('../engine/counts-sql.js');
   const { namesSchema, whereNames } = await import('../engine/plan.js');
   if (sub === 'tab' && (!opts.rows || !opts.cols)) {
@@ -156,25 +140,7 @@ async function countsSql(words: string[], opts: SqlOpts) {
   const base = { dialect: d, where: opts.where };
   let p;
   if (input) {
-    const { statSync } = await import('node:fs');
-    let isDir = false;
-    try {
-      isDir = statSync(input).isDirectory();
-    } catch {
-      throw inputError(`${input}: no such file or dataset; check the path.`, `${input}：找不到该文件或数据集，请检查路径。`);
-    }
-    if (isDir) {
-      const { loadDataset } = await import('../dataset/store.js');
-      const schema = { ...applyConfig(await loadDataset(input), cfg), source: [input] };
-      p = await plan(schema, { ...base, from: table, source: [input] });
-    } else {
-      const { openSource } = await import('../engine/sources.js');
-      const src = await openSource(input);
-      const schema = { ...applyConfig(src.schema, cfg), source: [input] };
-      const fileScan = d === 'duckdb' && !opts.table;
-      const dry = await plan(schema, { ...base, from: table, source: [input] });
-      p = await plan(schema, { ...base, from: fileScan ? src.from(dry.columns) : table, types: fileScan ? src.types : undefined, source: [input] });
-    }
+    p = await onInput(input, d, opts, cfg, table, (schema, from, types) => plan(schema, { ...base, from, types, source: [input] }));
   } else {
     if (sub === 'kano' && !features?.length) {
       throw inputError(
@@ -198,23 +164,7 @@ async function countsSql(words: string[], opts: SqlOpts) {
  * with the value maps cx knows from the input or cx.yaml, and status counts for the accounting.
  */
 async function momentsSqlCli(words: string[], opts: SqlOpts) {
-  const [sub, input, ...extra] = words;
-  if (extra.length) {
-    throw inputError(
-      `cx sql ${sub}: takes at most one input (got "${words.join(' ')}"), e.g. cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses.`,
-      `cx sql ${sub}：最多接受一个输入（收到 "${words.join(' ')}"），例如 cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses。`,
-    );
-  }
-  const { DIALECTS } = await import('../engine/sql.js');
-  const dialect = (opts.dialect ?? '').toLowerCase();
-  if (!(DIALECTS as readonly string[]).includes(dialect)) {
-    throw inputError(`--dialect must be duckdb, postgres, bigquery, snowflake or spark (got "${opts.dialect}").`, `--dialect 应为 duckdb、postgres、bigquery、snowflake 或 spark（收到 "${opts.dialect}"）。`);
-  }
-  const d = dialect as import('../engine/sql.js').Dialect;
-  const { loadConfig } = await import('../config/load.js');
-  const { applyConfig } = await import('../config/apply.js');
-  const cfg = loadConfig(opts.config);
-  const table = opts.table ?? 'responses';
+  const { sub, input, d, cfg, applyConfig, table } = await sqlStart(words, opts);
   const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
   const outcome = opts.outcome ?? cfg.drivers?.outcome;
   const driverList = list(opts.drivers) ?? cfg.drivers?.drivers;
@@ -242,24 +192,7 @@ async function momentsSqlCli(words: string[], opts: SqlOpts) {
   };
   let q;
   if (input) {
-    const { statSync } = await import('node:fs');
-    let isDir = false;
-    try {
-      isDir = statSync(input).isDirectory();
-    } catch {
-      throw inputError(`${input}: no such file or dataset; check the path.`, `${input}：找不到该文件或数据集，请检查路径。`);
-    }
-    if (isDir) {
-      const { loadDataset } = await import('../dataset/store.js');
-      q = await build({ ...applyConfig(await loadDataset(input), cfg), source: [input] }, table);
-    } else {
-      const { openSource } = await import('../engine/sources.js');
-      const src = await openSource(input);
-      const schema = { ...applyConfig(src.schema, cfg), source: [input] };
-      const fileScan = d === 'duckdb' && !opts.table;
-      const dry = await build(schema, table);
-      q = fileScan ? await build(schema, src.from(dry.columns), src.types) : dry;
-    }
+    q = await onInput(input, d, opts, cfg, table, build);
   } else {
     const { namesSchema, whereNames } = await import('../engine/plan.js');
     let names: string[];
@@ -280,4 +213,59 @@ async function momentsSqlCli(words: string[], opts: SqlOpts) {
     q = await build(applyConfig(namesSchema(names, table), cfg), table);
   }
   return { dialect: d, command: sub!, sql: q.sql, columns: q.columns };
+}
+
+// ---- shared by cx sql kano | tab | drivers | servqual ---------------------------------------------------------
+
+/** The common start: at most one input after the command word, a known dialect, cx.yaml, the table name. */
+async function sqlStart(words: string[], opts: SqlOpts) {
+  const [sub, input, ...extra] = words;
+  if (extra.length) {
+    throw inputError(
+      `cx sql ${sub}: takes at most one input (got "${words.join(' ')}"), e.g. cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses.`,
+      `cx sql ${sub}：最多接受一个输入（收到 "${words.join(' ')}"），例如 cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses。`,
+    );
+  }
+  const { DIALECTS } = await import('../engine/sql.js');
+  const dialect = (opts.dialect ?? '').toLowerCase();
+  if (!(DIALECTS as readonly string[]).includes(dialect)) {
+    throw inputError(`--dialect must be duckdb, postgres, bigquery, snowflake or spark (got "${opts.dialect}").`, `--dialect 应为 duckdb、postgres、bigquery、snowflake 或 spark（收到 "${opts.dialect}"）。`);
+  }
+  const { loadConfig } = await import('../config/load.js');
+  const { applyConfig } = await import('../config/apply.js');
+  return { sub: sub!, input, d: dialect as import('../engine/sql.js').Dialect, cfg: loadConfig(opts.config), applyConfig, table: opts.table ?? 'responses' };
+}
+
+type Schema = import('../dataset/types.js').Survey;
+type Types = (c: string) => import('../engine/sql.js').ColType;
+
+/**
+ * Plans a query on the columns an input holds: a dataset's, or a CSV's (with duckdb and no --table, the
+ * query scans the CSV itself: planned once to learn the columns it reads, then on the file's scan).
+ */
+async function onInput<T extends { columns: string[] }>(
+  input: string,
+  d: import('../engine/sql.js').Dialect,
+  opts: SqlOpts,
+  cfg: import('../config/schema.js').CxConfig,
+  table: string,
+  plan: (schema: Schema, from: string, types?: Types) => Promise<T>,
+): Promise<T> {
+  const { applyConfig } = await import('../config/apply.js');
+  const { statSync } = await import('node:fs');
+  let isDir = false;
+  try {
+    isDir = statSync(input).isDirectory();
+  } catch {
+    throw inputError(`${input}: no such file or dataset; check the path.`, `${input}：找不到该文件或数据集，请检查路径。`);
+  }
+  if (isDir) {
+    const { loadDataset } = await import('../dataset/store.js');
+    return plan({ ...applyConfig(await loadDataset(input), cfg), source: [input] }, table);
+  }
+  const { openSource } = await import('../engine/sources.js');
+  const src = await openSource(input);
+  const schema = { ...applyConfig(src.schema, cfg), source: [input] };
+  const dry = await plan(schema, table);
+  return d === 'duckdb' && !opts.table ? plan(schema, src.from(dry.columns), src.types) : dry;
 }

@@ -4,9 +4,9 @@ import type { Survey } from '../dataset/types.js';
 import { getQuestion } from '../dataset/types.js';
 import { checkUnreadable, type Accounting } from '../dataset/accounting.js';
 import { defaultDrivers, driversFromMoments, type DriversResult, type SurveyDriversOptions } from '../metrics/drivers.js';
-import { blockFromSums, type MomentBlock } from '../metrics/moments.js';
+import type { MomentBlock } from '../metrics/moments.js';
 import { inputError } from '../ui/errors.js';
-import { momentsSql, resultNumber, type Agg, type NumericInput } from './moments-sql.js';
+import { blockFromRow, momentsSql, resultNumber, type Agg, type NumericInput } from './moments-sql.js';
 import { censusInputs, knownInputs, resolveWhere, withSession, type ResolvedWhere } from './moments-engine.js';
 import type { ColType, Dialect } from './sql.js';
 import type { Engine } from './score-engine.js';
@@ -49,20 +49,8 @@ export function driversSql(d: Dialect, from: string, inputs: NumericInput[], p: 
 
 /** The single result row → the block (and top-2 sums). */
 export function driversBlock(row: Record<string, unknown>, vars: string[], weighted: boolean, withTop: boolean): { block: MomentBlock; top?: number[] } {
-  const p = vars.length;
-  const get = (name: string, empty = 0) => resultNumber(row, name, empty);
-  const n = get('cx_a0_n');
-  const block = blockFromSums(vars, {
-    rows: get('cx_a0_rows'),
-    n,
-    sw: get('cx_a0_sw'),
-    weighted,
-    sum: vars.map((_, j) => get(`cx_a0_s${j}`)),
-    cross: vars.map((_, a) => vars.map((_, b) => get(`cx_a0_c${Math.min(a, b)}_${Math.max(a, b)}`))),
-    min: vars.map((_, j) => get(`cx_a0_min${j}`, NaN)),
-    max: vars.map((_, j) => get(`cx_a0_max${j}`, NaN)),
-  });
-  return { block, top: withTop ? vars.slice(0, p - 1).map((_, j) => get(`cx_a0_t${j}`)) : undefined };
+  const block = blockFromRow(row, 0, vars, weighted);
+  return { block, top: withTop ? vars.slice(0, vars.length - 1).map((_, j) => resultNumber(row, `cx_a0_t${j}`, 0)) : undefined };
 }
 
 /** Key drivers with DuckDB or PostgreSQL computing the moment block. */

@@ -9,6 +9,7 @@
 // the labels cx knows from the dataset or cx.yaml and range-checks the rest.
 import { Gen, ident, lit, type ColType, type Dialect } from './sql.js';
 import type { WhereNode } from '../dataset/where.js';
+import { blockFromSums, type MomentBlock } from '../metrics/moments.js';
 import { MISSING_CODES, NOT_APPLICABLE } from '../ingest/values.js';
 
 const VALUES_INFO = { NOT_APPLICABLE, MISSING_CODES };
@@ -219,4 +220,19 @@ export function resultNumber(row: Record<string, unknown>, name: string, empty: 
   if (v == null || v === '') return empty;
   const x = typeof v === 'bigint' ? Number(v) : Number(v);
   return Number.isFinite(x) ? x : empty;
+}
+
+/** The moment block of aggregate `i` in the one result row (vars name its expressions, in order). */
+export function blockFromRow(row: Record<string, unknown>, i: number, vars: string[], weighted: boolean): MomentBlock {
+  const get = (name: string, empty = 0) => resultNumber(row, name, empty);
+  return blockFromSums(vars, {
+    rows: get(`cx_a${i}_rows`),
+    n: get(`cx_a${i}_n`),
+    sw: get(`cx_a${i}_sw`),
+    weighted,
+    sum: vars.map((_, j) => get(`cx_a${i}_s${j}`)),
+    cross: vars.map((_, a) => vars.map((_, b) => get(`cx_a${i}_c${Math.min(a, b)}_${Math.max(a, b)}`))),
+    min: vars.map((_, j) => get(`cx_a${i}_min${j}`, NaN)),
+    max: vars.map((_, j) => get(`cx_a${i}_max${j}`, NaN)),
+  });
 }

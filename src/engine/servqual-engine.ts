@@ -2,9 +2,9 @@
 // SERVQUAL (metrics/servqual.ts ServqualStats) in one aggregate query; the estimate is servqualFromStats.
 import type { Survey } from '../dataset/types.js';
 import type { Accounting } from '../dataset/accounting.js';
-import { blockFromSums, type MomentBlock } from '../metrics/moments.js';
+import type { MomentBlock } from '../metrics/moments.js';
 import { reverseScale, servqualFromStats, servqualPlan, textItemError, type ServqualOptions, type ServqualResult, type ServqualStats, type SumCount } from '../metrics/servqual.js';
-import { momentsSql, resultNumber, type Agg, type NumericInput, type ValueMap } from './moments-sql.js';
+import { blockFromRow, momentsSql, resultNumber, type Agg, type NumericInput } from './moments-sql.js';
 import { censusInputs, knownInputs, resolveWhere, withSession, type ResolvedWhere } from './moments-engine.js';
 import { inputError } from '../ui/errors.js';
 import type { ColType, Dialect } from './sql.js';
@@ -165,20 +165,7 @@ function buildQuery(d: Dialect, from: string, plan: Plan, mk: (id: string, rever
   // momentsSql numbers derived names across non-empty layers in order; layers 1–4 above are numbered the same way.
   const read = (row: Record<string, unknown>, accounting: Accounting[]): ServqualStats => {
     const sc = (i: number | undefined): SumCount | undefined => (i === undefined ? undefined : { n: resultNumber(row, `cx_a${i}_n`, 0), sum: resultNumber(row, `cx_a${i}_s`, 0) });
-    const blk = (i: number, k: number): MomentBlock => {
-      const vars = Array.from({ length: k }, (_, j) => `item${j + 1}`);
-      const get = (name: string, empty = 0) => resultNumber(row, name, empty);
-      return blockFromSums(vars, {
-        rows: get(`cx_a${i}_rows`),
-        n: get(`cx_a${i}_n`),
-        sw: get(`cx_a${i}_sw`),
-        weighted: false,
-        sum: vars.map((_, j) => get(`cx_a${i}_s${j}`)),
-        cross: vars.map((_, a) => vars.map((_, b) => get(`cx_a${i}_c${Math.min(a, b)}_${Math.max(a, b)}`))),
-        min: vars.map((_, j) => get(`cx_a${i}_min${j}`, NaN)),
-        max: vars.map((_, j) => get(`cx_a${i}_max${j}`, NaN)),
-      });
-    };
+    const blk = (i: number, k: number): MomentBlock => blockFromRow(row, i, Array.from({ length: k }, (_, j) => `item${j + 1}`), false);
     const count = (i: number) => resultNumber(row, `cx_a${i}_n`, 0);
     return {
       rows: resultNumber(row, `cx_a${dimAggs[0]!.aP}_rows`, 0),
