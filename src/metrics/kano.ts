@@ -132,25 +132,37 @@ export function kanoFeature(
   pairs: [KanoAnswer | null, KanoAnswer | null][],
   importance?: number[],
 ): KanoFeatureResult {
+  const r = featureFromPairs(feature, pairs.map(([f, d]) => [f, d, 1] as const));
+  if (importance) {
+    const xs = importance.filter((x) => Number.isFinite(x));
+    r.importance = { n: xs.length, mean: xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN };
+  }
+  return r;
+}
+
+/**
+ * Category counts, DuMouchel means and SDs (from exact integer sums Σf, Σf², Σd, Σd²) and incomplete pairs of
+ * parsed answer pairs, each standing for n respondents (1 for raw rows, a count for engine statistics).
+ */
+function featureFromPairs(feature: string, pairs: Iterable<readonly [KanoAnswer | null, KanoAnswer | null, number]>): KanoFeatureResult {
   const counts = emptyCounts();
-  // DuMouchel sums as kanoFromStats keeps them (integers, exact): Σf, Σf², Σd, Σd².
   let sf = 0;
   let sf2 = 0;
   let sd = 0;
   let sd2 = 0;
   let incomplete = 0;
-  for (const [f, d] of pairs) {
+  for (const [f, d, n] of pairs) {
     if (f == null || d == null) {
-      if (f != null || d != null) incomplete++;
+      if (f != null || d != null) incomplete += n;
       continue;
     }
-    counts[classifyKano(f, d)]++;
+    counts[classifyKano(f, d)] += n;
     const x = F_SCORE[f - 1]!;
     const y = D_SCORE[d - 1]!;
-    sf += x;
-    sf2 += x * x;
-    sd += y;
-    sd2 += y * y;
+    sf += n * x;
+    sf2 += n * x * x;
+    sd += n * y;
+    sd2 += n * y * y;
   }
   const r = kanoFromCounts(feature, counts);
   [r.functional, r.functionalSd] = meanSdFromSums(r.n, sf, sf2);
@@ -158,10 +170,6 @@ export function kanoFeature(
   r.functionalScaled = r.functional / 4;
   r.dysfunctionalScaled = r.dysfunctional / 4;
   r.incomplete = incomplete;
-  if (importance) {
-    const xs = importance.filter((x) => Number.isFinite(x));
-    r.importance = { n: xs.length, mean: xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN };
-  }
   return r;
 }
 
@@ -505,38 +513,17 @@ export function kanoFromStats(stats: KanoStats, opts: { allowUnreadable?: boolea
         if (e.rows && c.rows) e.rows = [...e.rows, ...c.rows].sort((a, b) => a - b).slice(0, MAX_ROWS);
       }
     };
-    const counts = emptyCounts();
-    // DuMouchel sums (integers, exact): Σf, Σf², Σd, Σd² over complete pairs.
-    let sf = 0;
-    let sf2 = 0;
-    let sd = 0;
-    let sd2 = 0;
-    let incomplete = 0;
+    const parsed: [KanoAnswer | null, KanoAnswer | null, number][] = [];
     for (const c of fs.pairs) {
       add(mf, c.f, c);
       add(md, c.d, c);
       const f = c.f == null || (!numeric.has(s.functional) && c.f.trim() === '') ? null : pf(c.f) ?? null;
       const d = c.d == null || (!numeric.has(s.dysfunctional) && c.d.trim() === '') ? null : pd(c.d) ?? null;
-      if (f == null || d == null) {
-        if (f != null || d != null) incomplete += c.n;
-        continue;
-      }
-      counts[classifyKano(f, d)] += c.n;
-      const x = F_SCORE[f - 1]!;
-      const y = D_SCORE[d - 1]!;
-      sf += c.n * x;
-      sf2 += c.n * x * x;
-      sd += c.n * y;
-      sd2 += c.n * y * y;
+      parsed.push([f, d, c.n]);
     }
     noteColumn(s.functional, mf, pf);
     noteColumn(s.dysfunctional, md, pd);
-    const r = kanoFromCounts(s.name, counts);
-    [r.functional, r.functionalSd] = meanSdFromSums(r.n, sf, sf2);
-    [r.dysfunctional, r.dysfunctionalSd] = meanSdFromSums(r.n, sd, sd2);
-    r.functionalScaled = r.functional / 4;
-    r.dysfunctionalScaled = r.dysfunctional / 4;
-    r.incomplete = incomplete;
+    const r = featureFromPairs(s.name, parsed);
     if (s.importance && fs.importance) {
       const imp = importanceFromCounts(s.importance, stats.questions[s.importance] ?? { id: s.importance, type: 'number' }, fs.importance, numeric.has(s.importance));
       if (!accounts.has(s.importance)) accounts.set(s.importance, imp.accounting);
