@@ -60,41 +60,17 @@ export function register(program: Command): void {
             `cx sql：支持 "score nps|csat|ces [input]"、"kano [input]"、"tab [input]"、"drivers [input]" 和 "servqual [input]"（收到 "${words.join(' ')}"），例如 cx sql score nps --dialect bigquery --table proj.cx.responses --question nps --by region --period week。`,
           );
         }
-        const { DIALECTS } = await import('../engine/sql.js');
-        const dialect = (opts.dialect ?? '').toLowerCase();
-        if (!(DIALECTS as readonly string[]).includes(dialect)) {
-          throw inputError(`--dialect must be duckdb, postgres, bigquery, snowflake or spark (got "${opts.dialect}").`, `--dialect 应为 duckdb、postgres、bigquery、snowflake 或 spark（收到 "${opts.dialect}"）。`);
-        }
+        const d = await parseDialect(opts);
         const { toSpec } = await import('./score.js');
         const spec = toSpec(metric, { ...opts, minN: undefined });
         const { planScore, namesSchema, whereNames } = await import('../engine/plan.js');
-        const d = dialect as import('../engine/sql.js').Dialect;
         let plan;
         const table = opts.table ?? 'responses';
         if (input) {
-          const { statSync } = await import('node:fs');
-          let isDir = false;
-          try {
-            isDir = statSync(input).isDirectory();
-          } catch {
-            throw inputError(`${input}: no such file or dataset; check the path.`, `${input}：找不到该文件或数据集，请检查路径。`);
-          }
           const { loadConfig } = await import('../config/load.js');
-          const { applyConfig } = await import('../config/apply.js');
           const cfg = loadConfig(opts.config);
           if (!spec.weight && cfg.roles?.weight) spec.weight = cfg.roles.weight;
-          if (isDir) {
-            const { loadDataset } = await import('../dataset/store.js');
-            const schema = applyConfig(await loadDataset(input), cfg);
-            plan = planScore(schema, spec, { dialect: d, from: table, source: [input] });
-          } else {
-            const { openSource } = await import('../engine/sources.js');
-            const src = await openSource(input);
-            const schema = applyConfig(src.schema, cfg);
-            const fileScan = d === 'duckdb' && !opts.table;
-            const dry = planScore(schema, spec, { dialect: d, from: table, source: [input] });
-            plan = planScore(schema, spec, { dialect: d, from: fileScan ? src.from(dry.columns) : table, types: fileScan ? src.types : undefined, source: [input] });
-          }
+          plan = await onInput(input, d, opts, cfg, table, async (schema, from, types) => planScore(schema, spec, { dialect: d, from, types, source: [input] }));
         } else {
           if (!spec.question) {
             throw inputError('cx sql: name the score column with --question COL (or give a dataset or CSV to find it in).', 'cx sql：请用 --question 指定评分列（或给出可从中识别的数据集或 CSV）。');
@@ -226,14 +202,19 @@ async function sqlStart(words: string[], opts: SqlOpts) {
       `cx sql ${sub}：最多接受一个输入（收到 "${words.join(' ')}"），例如 cx sql ${sub} survey.csv --dialect bigquery --table proj.cx.responses。`,
     );
   }
+  const d = await parseDialect(opts);
+  const { loadConfig } = await import('../config/load.js');
+  const { applyConfig } = await import('../config/apply.js');
+  return { sub: sub!, input, d, cfg: loadConfig(opts.config), applyConfig, table: opts.table ?? 'responses' };
+}
+
+async function parseDialect(opts: SqlOpts): Promise<import('../engine/sql.js').Dialect> {
   const { DIALECTS } = await import('../engine/sql.js');
   const dialect = (opts.dialect ?? '').toLowerCase();
   if (!(DIALECTS as readonly string[]).includes(dialect)) {
     throw inputError(`--dialect must be duckdb, postgres, bigquery, snowflake or spark (got "${opts.dialect}").`, `--dialect 应为 duckdb、postgres、bigquery、snowflake 或 spark（收到 "${opts.dialect}"）。`);
   }
-  const { loadConfig } = await import('../config/load.js');
-  const { applyConfig } = await import('../config/apply.js');
-  return { sub: sub!, input, d: dialect as import('../engine/sql.js').Dialect, cfg: loadConfig(opts.config), applyConfig, table: opts.table ?? 'responses' };
+  return dialect as import('../engine/sql.js').Dialect;
 }
 
 type Schema = import('../dataset/types.js').Survey;
