@@ -100,7 +100,7 @@ async function countsSql(words: string[], opts: SqlOpts) {
   const features = cfg.kano?.features;
   const plan = async (schema: import('../dataset/types.js').Survey, o: import('../engine/counts-sql.js').CountsPlanOptions) => {
     if (sub === 'tab') {
-      const { multiSelectOptions } = await import('../metrics/crosstab.js');
+      const { multiSelectOptions } = await import('../metrics/crosstab-multi.js');
       const m = multiSelectOptions(schema, opts.rows!);
       if (multiSelectOptions(schema, opts.cols!)) {
         throw inputError(

@@ -4,7 +4,8 @@ import { runner } from './run.js';
 import { helpText } from './help-lang.js';
 import type { Ctx } from './context.js';
 import { inputError } from '../ui/errors.js';
-import type { CrosstabResult, MultiCrosstabResult } from '../metrics/crosstab.js';
+import type { CrosstabResult } from '../metrics/crosstab.js';
+import type { MultiCrosstabResult } from '../metrics/crosstab-multi.js';
 
 interface TabOpts {
   rows?: string;
@@ -51,9 +52,10 @@ export function register(program: Command): void {
           const { applyConfig } = await import('../config/apply.js');
           const cfg = loadConfig(opts.config);
           const { tabStatsWithEngine } = await import('../engine/counts-engine.js');
-          const { multiSelectOptions } = await import('../metrics/crosstab.js');
+          const { multiSelectOptions } = await import('../metrics/crosstab-multi.js');
           const st = await tabStatsWithEngine(input, opts.rows, opts.cols, opts, (s) => applyConfig(s, cfg), multiSelectOptions);
-          const { crosstabFromCounts, multiCrosstabFromCounts, choiceLabels } = await import('../metrics/crosstab.js');
+          const { crosstabFromCounts, choiceLabels } = await import('../metrics/crosstab.js');
+          const { multiCrosstabFromCounts } = await import('../metrics/crosstab-multi.js');
           const r = choiceLabels(st.meta.rows.choices);
           const c = choiceLabels(st.meta.cols.choices);
           if (st.meta.rows.multi) {
@@ -88,7 +90,8 @@ export function register(program: Command): void {
         const cfg = loadConfig(opts.config);
         const survey = applyConfig(await loadInput(input), cfg);
         const { strAt, getQuestion } = await import('../dataset/types.js');
-        const { choiceLabels, multiSelectOptions } = await import('../metrics/crosstab.js');
+        const { choiceLabels } = await import('../metrics/crosstab.js');
+        const { multiSelectOptions } = await import('../metrics/crosstab-multi.js');
         let mask: Uint8Array | undefined;
         if (opts.where) {
           const { whereMask } = await import('../dataset/where.js');
@@ -134,7 +137,7 @@ export function register(program: Command): void {
         if (mr) {
           const c = column(opts.cols!);
           const vals = c.raw.map((v) => (v == null ? null : c.label(v)));
-          const { multiCrosstab } = await import('../metrics/crosstab.js');
+          const { multiCrosstab } = await import('../metrics/crosstab-multi.js');
           const result = multiCrosstab(keep(mr.picks), mr.options, keep(vals), { rowName: opts.rows, colName: opts.cols, colOrder: c.order, alpha, bonferroni: opts.bonferroni !== false });
           await finishMulti(ctx, result, opts.rows!, opts.cols!);
           return;

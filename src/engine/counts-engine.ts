@@ -4,7 +4,8 @@
 import type { Survey } from '../dataset/types.js';
 import type { KanoPairSpec } from '../metrics/kano-pairs.js';
 import type { KanoFeatureStats, KanoStats } from '../metrics/kano.js';
-import type { MultiCell, TabCell } from '../metrics/crosstab.js';
+import type { TabCell } from '../metrics/crosstab.js';
+import type { MultiCell } from '../metrics/crosstab-multi.js';
 import { inputError } from '../ui/errors.js';
 import { parseEngine, type EngineOptions } from './cli-score.js';
 import { planKano, planMultiTab, planTab, recordReader, type CountsPlan, type CountsPlanOptions, type KanoStatsMeta, type TabStatsMeta } from './counts-sql.js';

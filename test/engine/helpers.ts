@@ -9,8 +9,8 @@ const root = path.resolve(__dirname, '../..');
 export const cx = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [path.join(root, 'bin/cx.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } });
 
-/** Compares the numbers and labels of two results (row numbers of excluded answers are built-in only). */
-export function expectSameScore(a: ScoreResult, b: ScoreResult, tol = 1e-9): void {
+/** Walks two results together: numbers to `tol` (relative above 1), NaN to NaN, the rest equal; `skip` leaves keys out. */
+function expectClose(a: unknown, b: unknown, tol: number, skip: (key: string, path: string) => boolean): void {
   const walk = (x: unknown, y: unknown, p: string): void => {
     if (typeof x === 'number' && typeof y === 'number') {
       if (Number.isNaN(x)) expect(Number.isNaN(y), p).toBe(true);
@@ -20,16 +20,20 @@ export function expectSameScore(a: ScoreResult, b: ScoreResult, tol = 1e-9): voi
     if (x && typeof x === 'object') {
       expect(y && typeof y === 'object', p).toBeTruthy();
       const keys = new Set([...Object.keys(x), ...Object.keys(y as object)]);
-      for (const k of keys) {
-        if (p === '' && (k === 'warnings' || k === 'exclusions' || k === 'rows')) continue;
-        if (k === 'examples' && p.endsWith('.accounting')) continue; // engines give distinct values, not rows (counts compared)
-        walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${p}.${k}`);
-      }
+      for (const k of keys) if (!skip(k, p)) walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${p}.${k}`);
       return;
     }
     expect(y, p).toEqual(x);
   };
   walk(a, b, '');
+}
+
+/** Compares the numbers and labels of two results (row numbers of excluded answers are built-in only). */
+export function expectSameScore(a: ScoreResult, b: ScoreResult, tol = 1e-9): void {
+  expectClose(a, b, tol, (k, p) =>
+    (p === '' && (k === 'warnings' || k === 'exclusions' || k === 'rows')) ||
+    (k === 'examples' && p.endsWith('.accounting')), // engines give distinct values, not rows (counts compared)
+  );
   expect(b.exclusions.notNumeric).toBe(a.exclusions.notNumeric);
   expect(b.exclusions.outOfScale).toBe(a.exclusions.outOfScale);
   expect(b.exclusions.badWeight).toBe(a.exclusions.badWeight);
@@ -69,27 +73,11 @@ export function messyCsv(file: string, rows: number): void {
 
 /**
  * Compares two results field by field: numbers to `tol` (relative above 1), NaN to NaN, everything else
- * equal; row numbers of excluded answers and examples are built-in only (engines give distinct values).
+ * equal; row numbers of excluded answers, examples and warnings are built-in only (engines give values).
  */
 export function expectSameNumbers(a: unknown, b: unknown, tol = 1e-9): void {
-  const walk = (x: unknown, y: unknown, p: string): void => {
-    if (typeof x === 'number' && typeof y === 'number') {
-      if (Number.isNaN(x)) expect(Number.isNaN(y), p).toBe(true);
-      else expect(Math.abs(x - y), `${p}: ${x} vs ${y}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(x)));
-      return;
-    }
-    if (x && typeof x === 'object') {
-      expect(y && typeof y === 'object', p).toBeTruthy();
-      const keys = new Set([...Object.keys(x), ...Object.keys(y as object)]);
-      for (const k of keys) {
-        if (k === 'examples' || k === 'rows' || k === 'values' || k === 'unreadableWarnings' || k === 'warnings') continue;
-        walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${p}.${k}`);
-      }
-      return;
-    }
-    expect(y, p).toEqual(x);
-  };
-  walk(a, b, '');
+  const skip = new Set(['examples', 'rows', 'values', 'unreadableWarnings', 'warnings']);
+  expectClose(a, b, tol, (k) => skip.has(k));
 }
 
 /** A messy ratings CSV for key drivers: labels, "5分", full-width digits, −99, off-scale, unreadable, bad weights. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decideDateOrder, parseDate } from '../../src/ingest/platforms/dates.js';
 import { parsePeriodUnit } from '../../src/dataset/period.js';
-import { multiCrosstab } from '../../src/metrics/crosstab.js';
+import { multiCrosstab } from '../../src/metrics/crosstab-multi.js';
 
 const root = path.resolve(__dirname, '../..');
 const messy = path.join(root, 'fixtures/exports/messy');

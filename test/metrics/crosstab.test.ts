@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chiSquare, choiceLabels, columnLetter, columnProportionTests, crosstab, crosstabFromCounts, multiCounts, multiCrosstab, multiCrosstabFromCounts, pairCounts } from '../../src/metrics/crosstab.js';
+import { chiSquare, choiceLabels, columnLetter, columnProportionTests, crosstab, crosstabFromCounts, pairCounts } from '../../src/metrics/crosstab.js';
+import { multiCounts, multiCrosstab, multiCrosstabFromCounts } from '../../src/metrics/crosstab-multi.js';
 
 const close = (a: number, b: number, tol = 1e-6) => expect(Math.abs(a - b)).toBeLessThan(tol);
 
