@@ -6,6 +6,7 @@
 //    refused before any work, so the temp-file-and-rename of the writers never replaces a device node.
 import { lstatSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
+import { createHash } from 'node:crypto';
 import { inputError } from '../ui/errors.js';
 
 function kindOf(st: Stats): { en: string; zh: string } {
@@ -132,6 +133,12 @@ export function guardOutput(out: string, inputs: readonly (GuardedInput | undefi
       if (st && st.dev === ist.dev && st.ino === ist.ino) throw same(`is the ${label} ${inp.path} itself`, `就是${labelZh} ${inp.path} 本身`);
       if (st && !st.isDirectory() && datasetFileInodes(realIn).has(`${st.dev}:${st.ino}`))
         throw same(`is a file of the ${label} ${inp.path} (or a link to one)`, `是${labelZh} ${inp.path} 中的文件（或其链接）`);
+      const source = st?.isFile() ? datasetSourceOf(realIn, out, st) : undefined;
+      if (source)
+        throw same(
+          `${source.sameBytes ? 'has the same content as' : 'is'} ${source.file}, an export the ${label} ${inp.path} was imported from (the raw data behind it)`,
+          `${source.sameBytes ? '与' : '就是'}${labelZh} ${inp.path} 导入时使用的导出文件 ${source.file}${source.sameBytes ? '内容相同' : ''}（其原始数据）`,
+        );
       continue;
     }
     if (st && st.dev === ist.dev && st.ino === ist.ino)
@@ -142,6 +149,32 @@ export function guardOutput(out: string, inputs: readonly (GuardedInput | undefi
     if (opts.dir && st?.isDirectory() && inside(realOrResolve(inp.path), realOut))
       throw same(`holds the ${label} ${inp.path}, which the new dataset would replace`, `包含${labelZh} ${inp.path}，新数据集会把它替换掉`);
   }
+}
+
+/**
+ * The export a dataset was imported from that `out` would overwrite: the same path as one its log names
+ * (relative to here), or the same bytes (SHA-256 in the log), so a moved or renamed export is kept too.
+ */
+function datasetSourceOf(dir: string, out: string, st: Stats): { file: string; sameBytes: boolean } | undefined {
+  let log: { file?: unknown; sha256?: unknown }[] = [];
+  try {
+    log = (JSON.parse(readFileSync(join(dir, 'survey.json'), 'utf8')) as { log?: typeof log }).log ?? [];
+  } catch {
+    return undefined;
+  }
+  for (const e of log) {
+    if (typeof e.file !== 'string') continue;
+    try {
+      const s = statSync(e.file);
+      if (s.dev === st.dev && s.ino === st.ino) return { file: e.file, sameBytes: false };
+    } catch {
+      // moved or deleted: compared by content below
+    }
+  }
+  const hashes = new Set(log.map((e) => e.sha256).filter((h): h is string => typeof h === 'string'));
+  if (!hashes.size || st.size > 1 << 30) return undefined;
+  const h = createHash('sha256').update(readFileSync(out)).digest('hex');
+  return hashes.has(h) ? { file: String(log.find((e) => e.sha256 === h)!.file), sameBytes: true } : undefined;
 }
 
 /** dev:ino of the files that make up the dataset in `dir` (survey.json and the column files it names). */

@@ -26,6 +26,18 @@ describe('an output that is one of the command\'s inputs is refused, the input u
     expect(snapshot(d)).toEqual(before);
   });
 
+  it('cx export DATASET -o an export the dataset was imported from (by path, and a copy by content)', () => {
+    const { d, f } = setup('source');
+    copyFileSync(demo, f('wave.csv'));
+    expect(cx(['import', f('wave.csv'), '-o', f('ds'), '--quiet']).status).toBe(0);
+    copyFileSync(f('wave.csv'), f('copy.csv'));
+    const before = snapshot(d);
+    expectRefused(cx(['export', f('ds'), '-o', f('wave.csv')]), 'imported from', f('wave.csv'));
+    expectRefused(cx(['export', f('ds'), '-o', f('copy.csv')]), 'same content as', 'imported from');
+    expect(snapshot(d)).toEqual(before);
+    expect(cx(['export', f('ds'), '-o', f('new.csv'), '--quiet']).status).toBe(0);
+  });
+
   it('cx code x.csv --codeframe cf.csv -o cf.csv (the codeframe)', () => {
     const { d, f } = setup('code');
     const before = snapshot(d);
